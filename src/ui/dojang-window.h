@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dojang-application.h"
+
+G_BEGIN_DECLS
+
+#define DOJANG_TYPE_WINDOW (dojang_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DojangWindow, dojang_window, DOJANG, WINDOW, AdwApplicationWindow)
+
+DojangWindow *dojang_window_new       (DojangApplication *application);
+void          dojang_window_show_page (DojangWindow      *self,
+                                       const char        *page_name);
+void          dojang_window_add_toast (DojangWindow      *self,
+                                       const char        *message);
+
+G_END_DECLS
