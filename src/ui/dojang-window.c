@@ -106,6 +106,7 @@ dojang_window_constructed (GObject *object)
   DojangWindow *self = DOJANG_WINDOW (object);
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   const char *screenshot;
+  const char *page;
 
   G_OBJECT_CLASS (dojang_window_parent_class)->constructed (object);
 
@@ -116,7 +117,11 @@ dojang_window_constructed (GObject *object)
 
   restore_geometry (self);
 
-  /* Used by the test suite and the screenshot script only. */
+  /* Test hooks, used by the test suite and the screenshot script only. */
+  page = g_getenv ("DOJANG_PAGE");
+  if (page != NULL && *page != '\0')
+    dojang_window_show_page (self, page);
+
   screenshot = g_getenv ("DOJANG_SCREENSHOT");
   if (screenshot != NULL && *screenshot != '\0')
     dojang_screenshot_after_first_frame (GTK_WIDGET (self), screenshot);

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Benchmarks (not tests): each prints its own numbers. Run with `make bench`.
+set -u
+build_dir=${1:-_build}
+here=$(dirname "$0")
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export HOME="$scratch/home" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config"
+export XDG_CACHE_HOME="$scratch/cache" GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$build_dir/data" DOJANG_LOCALEDIR="$build_dir/po"
+mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+
+xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
+  /usr/bin/python3 "$here/startup.py" "$build_dir/src/dojang" "$build_dir/tests/hello-adw"
+
+for bench in "$build_dir"/tests/bench-*; do
+  [ -x "$bench" ] || continue
+  "$bench"
+done

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Smoke test: the real binary maps its window and draws a non-blank first
+# frame, in English and in Korean, and the two pictures differ (the Korean
+# catalog was loaded). The pictures stay in the build tree for people to see.
+set -u
+dojang=$1
+outdir=$2
+here=$(dirname "$0")
+fail=0
+mkdir -p "$outdir"
+
+for lang in en ko; do
+  png="$outdir/smoke-$lang.png"
+  if ! "$here/screenshot.sh" "$dojang" "$png" "$lang"; then
+    echo "not ok: no first frame in $lang"
+    fail=1
+    continue
+  fi
+  if ! grep -q '^dojang: first frame at ' "$png.log"; then
+    echo "not ok: the window never reported its first frame in $lang"
+    fail=1
+  fi
+  colours=$(identify -format '%k' "$png")
+  size=$(identify -format '%wx%h' "$png")
+  width=${size%x*}
+  height=${size#*x}
+  if [ "$colours" -lt 50 ]; then
+    echo "not ok: $lang screenshot looks blank ($colours colours)"
+    fail=1
+  elif [ "$width" -lt 360 ] || [ "$height" -lt 300 ]; then
+    echo "not ok: $lang window is only ${size}"
+    fail=1
+  else
+    echo "ok: $lang window ${size}, $colours colours"
+  fi
+done
+
+if [ "$fail" -eq 0 ]; then
+  diff_pixels=$(compare -metric AE "$outdir/smoke-en.png" "$outdir/smoke-ko.png" null: 2>&1 || true)
+  case "$diff_pixels" in
+    0|0\ *) echo "not ok: the Korean window looks exactly like the English one"; fail=1 ;;
+    *) echo "ok: English and Korean differ in $diff_pixels pixels" ;;
+  esac
+fi
+exit "$fail"
