@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The hour of the day (Asia/Seoul) at which reminders fall due. */
+#define DOJANG_REMINDER_HOUR 9
+
+/* An overdue reminder is still sent this many days after its certificate
+ * expired; later than that it is only recorded as skipped. */
+#define DOJANG_REMINDER_EXPIRED_GRACE_DAYS 7
+
+/* Lead days accepted by the store (and by the import). */
+#define DOJANG_REMINDER_MAX_LEAD_DAYS 365
+
+GTimeZone *dojang_reminder_seoul_tz            (void);
+GDateTime *dojang_reminder_due_for             (GDateTime  *not_after,
+                                                int         lead_days);
+GDateTime *dojang_reminder_next_morning        (GDateTime  *after);
+int        dojang_reminder_days_left           (GDateTime  *now,
+                                                GDateTime  *not_after);
+GDateTime *dojang_reminder_expiry_date_to_instant (const char *expiry_date);
+gboolean   dojang_reminder_expiry_date_is_valid (const char *expiry_date);
+char      *dojang_reminder_format_date         (GDateTime  *instant);
+GDateTime *dojang_reminder_parse_at            (const char *text,
+                                                GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The reminder database's tables and how older files are brought up to
+ * date. Every database, new or old, goes through the same steps, ordered by
+ * PRAGMA user_version, so the upgrade path is the one that is always run.
+ *
+ *   v1  certificates, manual entries and reminders with free-text states.
+ *   v2  certificates get the holder's name; manual entries keep their
+ *       notAfter instant; reminders get checked states (+ "skipped"), a
+ *       sent_at history stamp, one row per certificate and lead time, and
+ *       the partial indexes the due check runs on; a meta table keeps the
+ *       lead times the reminders were scheduled with. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-reminder-error.h"
+#include "dojang-reminder-schedule.h"
+#include "dojang-reminder-schema.h"
+
+G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 2);
+
+static const char schema_v1[] =
+  "CREATE TABLE certificates ("
+  "  sha256      TEXT PRIMARY KEY NOT NULL,"
+  "  subject     TEXT NOT NULL,"
+  "  provider_id TEXT NOT NULL,"
+  "  type_name   TEXT NOT NULL DEFAULT '',"
+  "  not_after   INTEGER NOT NULL,"
+  "  path        TEXT,"
+  "  first_seen  INTEGER NOT NULL,"
+  "  last_seen   INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE manual_entries ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL,"
+  "  provider_id TEXT NOT NULL,"
+  "  type_name   TEXT NOT NULL DEFAULT '',"
+  "  expiry_date TEXT NOT NULL,"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE reminders ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  certificate_sha256 TEXT REFERENCES certificates (sha256) ON DELETE CASCADE,"
+  "  manual_entry_id    INTEGER REFERENCES manual_entries (id) ON DELETE CASCADE,"
+  "  lead_days          INTEGER NOT NULL,"
+  "  due                INTEGER NOT NULL,"
+  "  state              TEXT NOT NULL DEFAULT 'pending',"
+  "  snoozed_until      INTEGER,"
+  "  created_at         INTEGER NOT NULL,"
+  "  updated_at         INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX reminders_due ON reminders (due);"
+  "PRAGMA user_version = 1;";
+
+/* v1 → v2. Rebuilding the reminders table is SQLite's way to add CHECK
+ * constraints; duplicates and rows v2 would reject are dropped on the way. */
+static const char schema_v2[] =
+  "ALTER TABLE certificates ADD COLUMN name TEXT NOT NULL DEFAULT '';"
+  "UPDATE certificates SET name = CASE WHEN instr (subject, '(') > 1"
+  "  THEN substr (subject, 1, instr (subject, '(') - 1) ELSE subject END;"
+  "CREATE INDEX certificates_holder ON certificates (subject, provider_id, not_after);"
+  "ALTER TABLE manual_entries ADD COLUMN not_after INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE manual_entries ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE manual_entries SET updated_at = created_at;"
+  "CREATE TABLE reminders_v2 ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  certificate_sha256 TEXT REFERENCES certificates (sha256) ON DELETE CASCADE,"
+  "  manual_entry_id    INTEGER REFERENCES manual_entries (id) ON DELETE CASCADE,"
+  "  lead_days          INTEGER NOT NULL CHECK (lead_days BETWEEN 0 AND 365),"
+  "  due                INTEGER NOT NULL,"
+  "  state              TEXT NOT NULL DEFAULT 'pending' CHECK (state IN"
+  "                       ('pending', 'sent', 'snoozed', 'dismissed', 'done', 'skipped')),"
+  "  snoozed_until      INTEGER,"
+  "  sent_at            INTEGER,"
+  "  created_at         INTEGER NOT NULL,"
+  "  updated_at         INTEGER NOT NULL,"
+  "  CHECK ((certificate_sha256 IS NULL) <> (manual_entry_id IS NULL)),"
+  "  CHECK (state <> 'snoozed' OR snoozed_until IS NOT NULL)"
+  ");"
+  "INSERT INTO reminders_v2 (id, certificate_sha256, manual_entry_id, lead_days, due, state,"
+  "                          snoozed_until, sent_at, created_at, updated_at)"
+  "  SELECT id, certificate_sha256,"
+  "         CASE WHEN certificate_sha256 IS NULL THEN manual_entry_id END,"
+  "         lead_days, due,"
+  "         CASE WHEN state IN ('pending', 'sent', 'dismissed', 'done') THEN state"
+  "              WHEN state = 'snoozed' AND snoozed_until IS NOT NULL THEN 'snoozed'"
+  "              ELSE 'pending' END,"
+  "         CASE WHEN state = 'snoozed' THEN snoozed_until END,"
+  "         CASE WHEN state = 'sent' THEN updated_at END,"
+  "         created_at, updated_at"
+  "  FROM reminders"
+  "  WHERE (certificate_sha256 IS NOT NULL OR manual_entry_id IS NOT NULL)"
+  "    AND lead_days BETWEEN 0 AND 365"
+  "    AND id IN (SELECT max (id) FROM reminders"
+  "               GROUP BY certificate_sha256, manual_entry_id, lead_days,"
+  "                        CASE WHEN certificate_sha256 IS NULL THEN due END);"
+  "DROP TABLE reminders;"
+  "ALTER TABLE reminders_v2 RENAME TO reminders;"
+  "CREATE UNIQUE INDEX reminders_certificate ON reminders (certificate_sha256, lead_days);"
+  "CREATE UNIQUE INDEX reminders_manual ON reminders (manual_entry_id, lead_days, due);"
+  "CREATE INDEX reminders_pending ON reminders (due) WHERE state = 'pending';"
+  "CREATE INDEX reminders_snoozed ON reminders (snoozed_until) WHERE state = 'snoozed';"
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;";
+
+void
+dojang_reminder_set_sqlite_error (sqlite3  *db,
+                                  int       rc,
+                                  GError  **error)
+{
+  int primary = rc & 0xff;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+    g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE,
+                 _("The reminder database is damaged: %s"), detail);
+  else
+    g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_FAILED,
+                 _("The reminder database could not be used: %s"), detail);
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      dojang_reminder_set_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_version (sqlite3  *db,
+              int      *version,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      dojang_reminder_set_sqlite_error (db, rc, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+/* v2 keeps the notAfter of manual entries; computing it needs the Korean
+ * time zone, so it is done here rather than in SQL. */
+static gboolean
+fill_manual_not_after (sqlite3  *db,
+                       GError  **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *update = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id, expiry_date FROM manual_entries", -1, &select, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "UPDATE manual_entries SET not_after = ?2 WHERE id = ?1",
+                             -1, &update, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *date = (const char *) sqlite3_column_text (select, 1);
+      g_autoptr(GDateTime) not_after = dojang_reminder_expiry_date_to_instant (date);
+
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (select, 0));
+      sqlite3_bind_int64 (update, 2, not_after != NULL ? g_date_time_to_unix (not_after) : 0);
+      rc = sqlite3_step (update);
+      sqlite3_reset (update);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_DONE)
+    dojang_reminder_set_sqlite_error (db, rc, error);
+
+  sqlite3_finalize (select);
+  sqlite3_finalize (update);
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+foreign_keys_hold (sqlite3  *db,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE,
+                   _("The reminder database is damaged: %s"),
+                   _("reminders point to certificates that do not exist"));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dojang_reminder_set_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+upgrade (sqlite3  *db,
+         int       from_version,
+         GError  **error)
+{
+  if (from_version < 1 && !exec_sql (db, schema_v1, error))
+    return FALSE;
+
+  if (from_version < 2)
+    {
+      if (!exec_sql (db, schema_v2, error) || !fill_manual_not_after (db, error))
+        return FALSE;
+    }
+
+  if (!foreign_keys_hold (db, error))
+    return FALSE;
+
+  /* A constant: PRAGMA takes no bound parameters. */
+  return exec_sql (db, "PRAGMA user_version = 2", error);
+}
+
+/**
+ * dojang_reminder_schema_migrate:
+ * @db: an open database with foreign keys enabled
+ * @error: return location for an error
+ *
+ * Creates the tables of a new database or upgrades an older one, in one
+ * transaction: a failed upgrade leaves the file as it was. A file from a
+ * newer Dojang is refused, not touched.
+ */
+gboolean
+dojang_reminder_schema_migrate (sqlite3  *db,
+                                GError  **error)
+{
+  int version = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!read_version (db, &version, error))
+    return FALSE;
+
+  if (version == DOJANG_REMINDER_SCHEMA_VERSION)
+    return TRUE;
+
+  if (version > DOJANG_REMINDER_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_FAILED,
+                   _("The reminder database was written by a newer version of Dojang (format %d)"),
+                   version);
+      return FALSE;
+    }
+
+  /* Table rebuilds want foreign keys off; the check above runs instead.
+   * The pragma is a no-op inside a transaction, so it comes first. */
+  if (!exec_sql (db, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  ok = exec_sql (db, "BEGIN IMMEDIATE", error);
+  if (ok)
+    {
+      ok = upgrade (db, version, error);
+      if (ok)
+        ok = exec_sql (db, "COMMIT", error);
+      else
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  if (!exec_sql (db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    return FALSE;
+
+  return ok;
+}

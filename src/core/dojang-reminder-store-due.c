@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* DojangReminderStore: which reminders are due, and what the user did with
+ * them (see dojang-reminder-store.c).
+ *
+ * The due check sends at most one reminder per certificate: of all its
+ * reminders due at once (a first run, a computer that was off for weeks)
+ * only the latest-due one, the most relevant, is sent and the older ones
+ * are marked skipped. Nothing is sent for a reminder older than one already
+ * sent for the same certificate, nor for a certificate that expired more
+ * than DOJANG_REMINDER_EXPIRED_GRACE_DAYS ago. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-reminder-schedule.h"
+#include "dojang-reminder-store-private.h"
+
+DojangReminder *
+_dojang_reminder_store_read_row (DojangStatement *stmt)
+{
+  DojangReminderRow row = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .certificate_sha256 = (const char *) sqlite3_column_text (stmt, 1),
+    .manual_entry_id = sqlite3_column_int64 (stmt, 2),
+    .name = (const char *) sqlite3_column_text (stmt, 3),
+    .subject = (const char *) sqlite3_column_text (stmt, 4),
+    .provider_id = (const char *) sqlite3_column_text (stmt, 5),
+    .type_name = (const char *) sqlite3_column_text (stmt, 6),
+    .not_after = sqlite3_column_int64 (stmt, 7),
+    .lead_days = sqlite3_column_int (stmt, 8),
+    .due = sqlite3_column_int64 (stmt, 9),
+    .state = DOJANG_REMINDER_STATE_PENDING,
+    .snoozed_until = sqlite3_column_int64 (stmt, 11),
+    .sent_at = sqlite3_column_int64 (stmt, 12),
+  };
+
+  dojang_reminder_state_from_string ((const char *) sqlite3_column_text (stmt, 10), &row.state);
+
+  return _dojang_reminder_new_from_row (&row);
+}
+
+static DojangReminder *
+get_reminder (DojangReminderStore  *self,
+              gint64                id,
+              GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  stmt = _dojang_reminder_store_statement (self, DOJANG_REMINDER_SELECT "WHERE r.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _dojang_reminder_store_read_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_NOT_FOUND,
+                 _("There is no reminder %" G_GINT64_FORMAT), id);
+  else
+    _dojang_reminder_store_sqlite_error (self, rc, error);
+
+  return NULL;
+}
+
+/**
+ * dojang_reminder_store_get_reminder:
+ *
+ * Returns: (transfer full): the reminder, or %NULL with @error set.
+ */
+DojangReminder *
+dojang_reminder_store_get_reminder (DojangReminderStore  *self,
+                                    gint64                id,
+                                    GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+
+  return get_reminder (self, id, error);
+}
+
+/**
+ * dojang_reminder_store_list_upcoming:
+ *
+ * Returns: (transfer full) (element-type DojangReminder): reminders still to
+ *   come (pending or snoozed), the next one first, or %NULL with @error set.
+ */
+GPtrArray *
+dojang_reminder_store_list_upcoming (DojangReminderStore  *self,
+                                     GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangStatement) stmt = NULL;
+  g_autoptr(GPtrArray) reminders = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _dojang_reminder_store_statement (self,
+      DOJANG_REMINDER_SELECT
+      "WHERE r.state IN ('pending', 'snoozed')"
+      " ORDER BY coalesce (r.snoozed_until, r.due), r.id",
+      error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (reminders, _dojang_reminder_store_read_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&reminders);
+}
+
+static gboolean
+set_state (DojangReminderStore  *self,
+           gint64                id,
+           const char           *state,
+           gint64                now,
+           GError              **error)
+{
+  g_autoptr(DojangStatement) update = NULL;
+
+  update = _dojang_reminder_store_statement (self,
+      "UPDATE reminders SET state = ?2, snoozed_until = NULL,"
+      " sent_at = CASE WHEN ?2 = 'sent' THEN ?3 ELSE sent_at END, updated_at = ?4"
+      " WHERE id = ?1",
+      error);
+  if (update == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (update, 1, id);
+  sqlite3_bind_text (update, 2, state, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 3, now);
+  sqlite3_bind_int64 (update, 4, _dojang_reminder_store_now ());
+
+  return _dojang_reminder_store_step_done (self, update, error);
+}
+
+/* Whether a reminder due later than @due was already sent for the same
+ * certificate or manual entry: then an older one has nothing new to say. */
+static gboolean
+later_one_sent (DojangReminderStore  *self,
+                const char           *certificate_sha256,
+                gint64                manual_entry_id,
+                gint64                due,
+                gboolean             *sent,
+                GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  if (certificate_sha256 != NULL)
+    {
+      stmt = _dojang_reminder_store_statement (self,
+          "SELECT EXISTS (SELECT 1 FROM reminders WHERE certificate_sha256 = ?1"
+          " AND due > ?2 AND sent_at IS NOT NULL)",
+          error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, certificate_sha256, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      stmt = _dojang_reminder_store_statement (self,
+          "SELECT EXISTS (SELECT 1 FROM reminders WHERE manual_entry_id = ?1"
+          " AND due > ?2 AND sent_at IS NOT NULL)",
+          error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, manual_entry_id);
+    }
+  sqlite3_bind_int64 (stmt, 2, due);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  *sent = sqlite3_column_int (stmt, 0) != 0;
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *certificate_sha256;
+  gint64  manual_entry_id;
+  gint64  due;
+  gint64  not_after;
+} Candidate;
+
+static void
+candidate_clear (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_free (candidate->certificate_sha256);
+}
+
+static gboolean
+same_target (const Candidate *a,
+             const Candidate *b)
+{
+  return a->manual_entry_id == b->manual_entry_id &&
+         g_strcmp0 (a->certificate_sha256, b->certificate_sha256) == 0;
+}
+
+static GArray *
+read_candidates (DojangReminderStore  *self,
+                 gint64                now,
+                 GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  int rc;
+
+  g_array_set_clear_func (candidates, candidate_clear);
+
+  /* Two index ranges (the partial indexes on pending due and snoozed
+   * until), then each target's rows latest-due first. */
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT r.id, r.certificate_sha256, r.manual_entry_id, r.due,"
+      "  coalesce (c.not_after, m.not_after)"
+      " FROM reminders r"
+      " LEFT JOIN certificates c ON c.sha256 = r.certificate_sha256"
+      " LEFT JOIN manual_entries m ON m.id = r.manual_entry_id"
+      " WHERE r.state = 'pending' AND r.due <= ?1"
+      "UNION ALL "
+      "SELECT r.id, r.certificate_sha256, r.manual_entry_id, r.due,"
+      "  coalesce (c.not_after, m.not_after)"
+      " FROM reminders r"
+      " LEFT JOIN certificates c ON c.sha256 = r.certificate_sha256"
+      " LEFT JOIN manual_entries m ON m.id = r.manual_entry_id"
+      " WHERE r.state = 'snoozed' AND r.snoozed_until <= ?1"
+      " ORDER BY 2, 3, 4 DESC",
+      error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate candidate = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .certificate_sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .manual_entry_id = sqlite3_column_int64 (stmt, 2),
+        .due = sqlite3_column_int64 (stmt, 3),
+        .not_after = sqlite3_column_int64 (stmt, 4),
+      };
+
+      g_array_append_val (candidates, candidate);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&candidates);
+}
+
+static gboolean
+process_candidates (DojangReminderStore  *self,
+                    GArray               *candidates,
+                    gint64                now,
+                    GPtrArray            *sent,
+                    GError              **error)
+{
+  gint64 expired_before = now - (gint64) DOJANG_REMINDER_EXPIRED_GRACE_DAYS * 24 * 3600;
+  const Candidate *best = NULL;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      gboolean send;
+      gboolean later_sent = FALSE;
+
+      if (best != NULL && same_target (best, candidate))
+        {
+          if (!set_state (self, candidate->id, "skipped", now, error))
+            return FALSE;
+          continue;
+        }
+
+      best = candidate;
+      if (!later_one_sent (self, candidate->certificate_sha256, candidate->manual_entry_id,
+                           candidate->due, &later_sent, error))
+        return FALSE;
+
+      send = !later_sent && candidate->not_after >= expired_before;
+      if (!set_state (self, candidate->id, send ? "sent" : "skipped", now, error))
+        return FALSE;
+
+      if (send)
+        {
+          DojangReminder *reminder = get_reminder (self, candidate->id, error);
+
+          if (reminder == NULL)
+            return FALSE;
+          g_ptr_array_add (sent, reminder);
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * dojang_reminder_store_collect_due:
+ * @now: the current instant
+ * @error: return location for an error
+ *
+ * Finds the reminders due at @now (and snoozed ones whose snooze is over),
+ * marks the one to send per certificate as sent and the others as skipped,
+ * in one transaction. The caller shows the returned ones; calling this
+ * again with the same @now returns none.
+ *
+ * Returns: (transfer full) (element-type DojangReminder): the reminders to
+ *   show now, or %NULL with @error set.
+ */
+GPtrArray *
+dojang_reminder_store_collect_due (DojangReminderStore  *self,
+                                   GDateTime            *now,
+                                   GError              **error)
+{
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) candidates = NULL;
+  gint64 now_unix;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  now_unix = g_date_time_to_unix (now);
+
+  if (!dojang_reminder_store_begin (self, error))
+    return NULL;
+
+  candidates = read_candidates (self, now_unix, error);
+  if (candidates == NULL || !process_candidates (self, candidates, now_unix, sent, error))
+    {
+      dojang_reminder_store_rollback (self);
+      return NULL;
+    }
+
+  if (candidates->len > 0)
+    _dojang_reminder_store_changed (self);
+
+  if (!dojang_reminder_store_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&sent);
+}
+
+/**
+ * dojang_reminder_store_get_next_due:
+ * @now: the current instant
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the next instant after @now at which
+ *   a reminder falls due or a snooze ends; %NULL (without @error) when
+ *   nothing is scheduled.
+ */
+GDateTime *
+dojang_reminder_store_get_next_due (DojangReminderStore  *self,
+                                    GDateTime            *now,
+                                    GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT min (t) FROM ("
+      " SELECT min (due) AS t FROM reminders WHERE state = 'pending' AND due > ?1"
+      " UNION ALL"
+      " SELECT min (snoozed_until) FROM reminders WHERE state = 'snoozed' AND snoozed_until > ?1)",
+      error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+}
+
+/**
+ * dojang_reminder_store_snooze:
+ * @id: a reminder that is pending, sent or snoozed
+ * @now: the current instant
+ * @error: return location for an error
+ *
+ * "Remind me tomorrow": the reminder comes back at 09:00 (Korean time) on
+ * the day after @now, or after its due day if that is still to come.
+ */
+gboolean
+dojang_reminder_store_snooze (DojangReminderStore  *self,
+                              gint64                id,
+                              GDateTime            *now,
+                              GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangReminder) reminder = NULL;
+  g_autoptr(DojangStatement) update = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  DojangReminderState state;
+  GDateTime *from;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+
+  reminder = get_reminder (self, id, error);
+  if (reminder == NULL)
+    return FALSE;
+
+  state = dojang_reminder_get_state (reminder);
+  if (state != DOJANG_REMINDER_STATE_PENDING &&
+      state != DOJANG_REMINDER_STATE_SENT &&
+      state != DOJANG_REMINDER_STATE_SNOOZED)
+    {
+      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID,
+                   _("This reminder is no longer active"));
+      return FALSE;
+    }
+
+  from = now;
+  if (g_date_time_compare (dojang_reminder_get_next_time (reminder), now) > 0)
+    from = dojang_reminder_get_next_time (reminder);
+  until = dojang_reminder_next_morning (from);
+
+  update = _dojang_reminder_store_statement (self,
+      "UPDATE reminders SET state = 'snoozed', snoozed_until = ?2, updated_at = ?3 WHERE id = ?1",
+      error);
+  if (update == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (update, 1, id);
+  sqlite3_bind_int64 (update, 2, g_date_time_to_unix (until));
+  sqlite3_bind_int64 (update, 3, _dojang_reminder_store_now ());
+  if (!_dojang_reminder_store_step_done (self, update, error))
+    return FALSE;
+
+  _dojang_reminder_store_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * dojang_reminder_store_dismiss:
+ * @id: a reminder
+ * @error: return location for an error
+ *
+ * The user does not want this reminder (any more). Other reminders of the
+ * same certificate stay.
+ */
+gboolean
+dojang_reminder_store_dismiss (DojangReminderStore  *self,
+                               gint64                id,
+                               GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangStatement) update = NULL;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  update = _dojang_reminder_store_statement (self,
+      "UPDATE reminders SET state = 'dismissed', snoozed_until = NULL, updated_at = ?2"
+      " WHERE id = ?1 AND state IN ('pending', 'sent', 'snoozed')",
+      error);
+  if (update == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (update, 1, id);
+  sqlite3_bind_int64 (update, 2, _dojang_reminder_store_now ());
+  if (!_dojang_reminder_store_step_done (self, update, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autoptr(DojangReminder) reminder = get_reminder (self, id, error);
+
+      if (reminder == NULL)
+        return FALSE;
+      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID,
+                   _("This reminder is no longer active"));
+      return FALSE;
+    }
+
+  _dojang_reminder_store_changed (self);
+
+  return TRUE;
+}

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* DojangReminderStore: applying a checked reminder export (see
+ * dojang-reminder-store-json.c for the format, dojang-reminder-import.c for
+ * the checks), all in one transaction. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-reminder-import.h"
+#include "dojang-reminder-store-private.h"
+
+static gboolean
+apply_certificate (DojangReminderStore        *self,
+                   const DojangImportedCertificate  *c,
+                   GError                    **error)
+{
+  g_autoptr(DojangStatement) insert = NULL;
+  gint64 now = _dojang_reminder_store_now ();
+
+  insert = _dojang_reminder_store_statement (self,
+      "INSERT OR IGNORE INTO certificates"
+      " (sha256, subject, name, provider_id, type_name, not_after, path, first_seen, last_seen)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+      error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (insert, 1, c->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, c->subject, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, c->name != NULL ? c->name : c->subject, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, c->provider_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, c->type_name != NULL ? c->type_name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 6, c->not_after);
+  if (c->path != NULL)
+    sqlite3_bind_text (insert, 7, c->path, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (insert, 7);
+  sqlite3_bind_int64 (insert, 8, now);
+
+  return _dojang_reminder_store_step_done (self, insert, error);
+}
+
+static gboolean
+apply_manual_entry (DojangReminderStore  *self,
+                    DojangImportedManualEntry  *m,
+                    GError              **error)
+{
+  g_autoptr(DojangStatement) find = NULL;
+  g_autoptr(DojangStatement) insert = NULL;
+
+  find = _dojang_reminder_store_statement (self,
+      "SELECT id FROM manual_entries WHERE name = ?1 AND provider_id = ?2 AND expiry_date = ?3",
+      error);
+  if (find == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (find, 1, m->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 2, m->provider_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 3, m->expiry_date, -1, SQLITE_STATIC);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    {
+      m->db_id = sqlite3_column_int64 (find, 0);
+      return TRUE;
+    }
+
+  insert = _dojang_reminder_store_statement (self,
+      "INSERT INTO manual_entries"
+      " (name, provider_id, type_name, expiry_date, not_after, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+      error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (insert, 1, m->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, m->provider_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, m->type_name != NULL ? m->type_name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, m->expiry_date, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 5, m->not_after);
+  sqlite3_bind_int64 (insert, 6, _dojang_reminder_store_now ());
+  if (!_dojang_reminder_store_step_done (self, insert, error))
+    return FALSE;
+
+  m->db_id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
+static gint64
+manual_db_id (GArray *entries,
+              gint64  file_id)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const DojangImportedManualEntry *m = &g_array_index (entries, DojangImportedManualEntry, i);
+
+      if (m->file_id == file_id)
+        return m->db_id;
+    }
+
+  return 0;
+}
+
+static void
+bind_optional_instant (DojangStatement *stmt,
+                       int              column,
+                       gint64           value)
+{
+  if (value != 0)
+    sqlite3_bind_int64 (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+apply_reminder (DojangReminderStore     *self,
+                const DojangImportedReminder  *r,
+                GArray                  *entries,
+                GError                 **error)
+{
+  g_autoptr(DojangStatement) upsert = NULL;
+  gint64 now = _dojang_reminder_store_now ();
+
+  /* The imported state wins only over a reminder nothing happened to yet. */
+  if (r->certificate_sha256 != NULL)
+    {
+      upsert = _dojang_reminder_store_statement (self,
+          "INSERT INTO reminders (certificate_sha256, manual_entry_id, lead_days, due, state,"
+          "  snoozed_until, sent_at, created_at, updated_at)"
+          " VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
+          " ON CONFLICT (certificate_sha256, lead_days) DO UPDATE SET state = excluded.state,"
+          "  snoozed_until = excluded.snoozed_until, sent_at = excluded.sent_at,"
+          "  updated_at = excluded.updated_at"
+          " WHERE reminders.state = 'pending'",
+          error);
+      if (upsert == NULL)
+        return FALSE;
+      sqlite3_bind_text (upsert, 1, r->certificate_sha256, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      upsert = _dojang_reminder_store_statement (self,
+          "INSERT INTO reminders (certificate_sha256, manual_entry_id, lead_days, due, state,"
+          "  snoozed_until, sent_at, created_at, updated_at)"
+          " VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
+          " ON CONFLICT (manual_entry_id, lead_days, due) DO UPDATE SET state = excluded.state,"
+          "  snoozed_until = excluded.snoozed_until, sent_at = excluded.sent_at,"
+          "  updated_at = excluded.updated_at"
+          " WHERE reminders.state = 'pending'",
+          error);
+      if (upsert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (upsert, 1, manual_db_id (entries, r->manual_file_id));
+    }
+
+  sqlite3_bind_int (upsert, 2, r->lead_days);
+  sqlite3_bind_int64 (upsert, 3, r->due);
+  sqlite3_bind_text (upsert, 4, r->state, -1, SQLITE_STATIC);
+  bind_optional_instant (upsert, 5, g_str_equal (r->state, "snoozed") ? r->snoozed_until : 0);
+  bind_optional_instant (upsert, 6, r->sent_at);
+  sqlite3_bind_int64 (upsert, 7, now);
+
+  return _dojang_reminder_store_step_done (self, upsert, error);
+}
+
+static gboolean
+apply_import (DojangReminderStore  *self,
+              GArray               *certificates,
+              GArray               *entries,
+              GArray               *reminders,
+              GError              **error)
+{
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      if (!apply_certificate (self, &g_array_index (certificates, DojangImportedCertificate, i), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (!apply_manual_entry (self, &g_array_index (entries, DojangImportedManualEntry, i), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      if (!apply_reminder (self, &g_array_index (reminders, DojangImportedReminder, i), entries, error))
+        return FALSE;
+    }
+
+  /* Then the current lead times for everything imported. */
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      const DojangImportedCertificate *c = &g_array_index (certificates, DojangImportedCertificate, i);
+      g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (c->not_after);
+
+      if (!_dojang_reminder_store_schedule (self, c->sha256, 0, not_after, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const DojangImportedManualEntry *m = &g_array_index (entries, DojangImportedManualEntry, i);
+      g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (m->not_after);
+
+      if (!_dojang_reminder_store_schedule (self, NULL, m->db_id, not_after, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+certificate_in_store (const char *sha256,
+                      gpointer    user_data)
+{
+  DojangReminderStore *self = user_data;
+  g_autoptr(DojangStatement) stmt = NULL;
+
+  stmt = _dojang_reminder_store_statement (self, "SELECT 1 FROM certificates WHERE sha256 = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
+ * dojang_reminder_store_import_json:
+ * @data: the JSON text
+ * @length: its length, or -1 if nul-terminated
+ * @n_imported: (out) (optional): how many records the file held
+ * @error: return location for an error
+ *
+ * Validates the whole file, then merges it into the store in one
+ * transaction. A file with any bad record changes nothing; the error lists
+ * the problems ("reminders[3].due: …").
+ */
+gboolean
+dojang_reminder_store_import_json (DojangReminderStore  *self,
+                                   const char           *data,
+                                   gssize                length,
+                                   guint                *n_imported,
+                                   GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangReminderImport) import = NULL;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+
+  import = dojang_reminder_import_parse (data, length, certificate_in_store, self, error);
+  if (import == NULL)
+    return FALSE;
+
+  if (!dojang_reminder_store_begin (self, error))
+    return FALSE;
+  if (!apply_import (self, import->certificates, import->manual_entries, import->reminders, error))
+    {
+      dojang_reminder_store_rollback (self);
+      return FALSE;
+    }
+  _dojang_reminder_store_changed (self);
+  if (!dojang_reminder_store_commit (self, error))
+    return FALSE;
+
+  if (n_imported != NULL)
+    *n_imported = import->certificates->len + import->manual_entries->len + import->reminders->len;
+
+  return TRUE;
+}

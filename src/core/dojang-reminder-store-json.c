@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* DojangReminderStore: export and import as JSON (see
+ * dojang-reminder-store.c). The file holds the certificates the reminders
+ * refer to, the manual entries and all reminders with their history:
+ *
+ *   { "format": "dojang-reminders", "version": 1, "exported_at": "…",
+ *     "certificates": [ { "sha256", "subject", "name", "provider_id",
+ *                         "type_name", "not_after", "path" } ],
+ *     "manual_entries": [ { "id", "name", "provider_id", "type_name",
+ *                           "expiry_date": "YYYY-MM-DD" } ],
+ *     "reminders": [ { "certificate_sha256" | "manual_entry" (an id above),
+ *                      "lead_days", "due", "state", "snoozed_until",
+ *                      "sent_at" } ] }
+ *
+ * Instants are ISO 8601. An import validates every record first and reports
+ * each bad one by array, index and field; only a file without a single
+ * problem is applied, in one transaction. Importing merges: known
+ * certificates and identical manual entries are kept, and a reminder's
+ * imported state replaces the local one only where nothing happened locally. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "dojang-reminder-import.h"
+#include "dojang-reminder-schedule.h"
+#include "dojang-reminder-store-private.h"
+
+static char *
+format_instant (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (unix_seconds);
+
+  return g_date_time_format_iso8601 (instant);
+}
+
+static void
+add_instant_member (JsonBuilder *builder,
+                    const char  *name,
+                    gint64       unix_seconds)
+{
+  g_autofree char *text = format_instant (unix_seconds);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+static gboolean
+export_certificates (DojangReminderStore  *self,
+                     JsonBuilder          *builder,
+                     GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT sha256, subject, name, provider_id, type_name, not_after, path"
+      " FROM certificates ORDER BY not_after, sha256",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "certificates");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "sha256", (const char *) sqlite3_column_text (stmt, 0));
+      add_string_member (builder, "subject", (const char *) sqlite3_column_text (stmt, 1));
+      add_string_member (builder, "name", (const char *) sqlite3_column_text (stmt, 2));
+      add_string_member (builder, "provider_id", (const char *) sqlite3_column_text (stmt, 3));
+      add_string_member (builder, "type_name", (const char *) sqlite3_column_text (stmt, 4));
+      add_instant_member (builder, "not_after", sqlite3_column_int64 (stmt, 5));
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        add_string_member (builder, "path", (const char *) sqlite3_column_text (stmt, 6));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (rc != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+export_manual_entries (DojangReminderStore  *self,
+                       JsonBuilder          *builder,
+                       GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT id, name, provider_id, type_name, expiry_date FROM manual_entries ORDER BY id",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "manual_entries");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+      add_string_member (builder, "name", (const char *) sqlite3_column_text (stmt, 1));
+      add_string_member (builder, "provider_id", (const char *) sqlite3_column_text (stmt, 2));
+      add_string_member (builder, "type_name", (const char *) sqlite3_column_text (stmt, 3));
+      add_string_member (builder, "expiry_date", (const char *) sqlite3_column_text (stmt, 4));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (rc != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+export_reminders (DojangReminderStore  *self,
+                  JsonBuilder          *builder,
+                  GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT certificate_sha256, manual_entry_id, lead_days, due, state, snoozed_until, sent_at"
+      " FROM reminders ORDER BY id",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "reminders");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          add_string_member (builder, "certificate_sha256", (const char *) sqlite3_column_text (stmt, 0));
+        }
+      else
+        {
+          json_builder_set_member_name (builder, "manual_entry");
+          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
+        }
+      json_builder_set_member_name (builder, "lead_days");
+      json_builder_add_int_value (builder, sqlite3_column_int (stmt, 2));
+      add_instant_member (builder, "due", sqlite3_column_int64 (stmt, 3));
+      add_string_member (builder, "state", (const char *) sqlite3_column_text (stmt, 4));
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        add_instant_member (builder, "snoozed_until", sqlite3_column_int64 (stmt, 5));
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        add_instant_member (builder, "sent_at", sqlite3_column_int64 (stmt, 6));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (rc != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dojang_reminder_store_export_json:
+ * @now: the export's timestamp
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): all certificates, manual entries and reminders
+ *   as JSON, or %NULL with @error set.
+ */
+char *
+dojang_reminder_store_export_json (DojangReminderStore  *self,
+                                   GDateTime            *now,
+                                   GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "format", DOJANG_REMINDER_EXPORT_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, DOJANG_REMINDER_EXPORT_VERSION);
+  add_instant_member (builder, "exported_at", g_date_time_to_unix (now));
+
+  /* One read transaction, so the three arrays agree with each other. */
+  locker = g_rec_mutex_locker_new (&self->lock);
+  if (!dojang_reminder_store_begin (self, error))
+    return NULL;
+  ok = export_certificates (self, builder, error) &&
+       export_manual_entries (self, builder, error) &&
+       export_reminders (self, builder, error);
+  dojang_reminder_store_rollback (self);
+  if (!ok)
+    return NULL;
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DojangReminderStore *self = source_object;
+  GFile *file = task_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *json = NULL;
+  GError *error = NULL;
+
+  json = dojang_reminder_store_export_json (self, now, &error);
+  if (json == NULL ||
+      !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+dojang_reminder_store_export_async (DojangReminderStore *self,
+                                    GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dojang_reminder_store_export_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+dojang_reminder_store_export_finish (DojangReminderStore  *self,
+                                     GAsyncResult         *result,
+                                     GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DojangReminderStore *self = source_object;
+  GFile *file = task_data;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint n_imported = 0;
+  GError *error = NULL;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error) ||
+      !dojang_reminder_store_import_json (self, contents, (gssize) length, &n_imported, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_int (task, n_imported);
+}
+
+void
+dojang_reminder_store_import_async (DojangReminderStore *self,
+                                    GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dojang_reminder_store_import_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+dojang_reminder_store_import_finish (DojangReminderStore  *self,
+                                     GAsyncResult         *result,
+                                     guint                *n_imported,
+                                     GError              **error)
+{
+  gssize count;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  count = g_task_propagate_int (G_TASK (result), error);
+  if (count < 0)
+    return FALSE;
+
+  if (n_imported != NULL)
+    *n_imported = (guint) count;
+
+  return TRUE;
+}

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* DojangReminderStore: lead times, certificates found by scans, and the
+ * scheduling of their reminders (see dojang-reminder-store.c). */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dojang-reminder-schedule.h"
+#include "dojang-reminder-store-private.h"
+
+/**
+ * dojang_reminder_store_get_lead_days:
+ * @n_lead_days: (out): the number of values
+ *
+ * Returns: (array length=n_lead_days): the days before expiry reminders
+ *   are scheduled at, longest first.
+ */
+const int *
+dojang_reminder_store_get_lead_days (DojangReminderStore *self,
+                                     gsize               *n_lead_days)
+{
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), NULL);
+  g_return_val_if_fail (n_lead_days != NULL, NULL);
+
+  *n_lead_days = self->lead_days->len;
+
+  return (const int *) (gpointer) self->lead_days->data;
+}
+
+/* Inserts the missing reminders of one certificate or manual entry for the
+ * current lead times. Existing rows (sent, dismissed, …) are kept as they are. */
+gboolean
+_dojang_reminder_store_schedule (DojangReminderStore  *self,
+                                 const char           *certificate_sha256,
+                                 gint64                manual_entry_id,
+                                 GDateTime            *not_after,
+                                 GError              **error)
+{
+  g_autoptr(DojangStatement) insert = NULL;
+  gint64 now = _dojang_reminder_store_now ();
+
+  insert = _dojang_reminder_store_statement (self,
+      "INSERT OR IGNORE INTO reminders"
+      " (certificate_sha256, manual_entry_id, lead_days, due, state, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5)",
+      error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->lead_days->len; i++)
+    {
+      int lead = g_array_index (self->lead_days, int, i);
+      g_autoptr(GDateTime) due = dojang_reminder_due_for (not_after, lead);
+
+      sqlite3_reset (insert);
+      if (certificate_sha256 != NULL)
+        sqlite3_bind_text (insert, 1, certificate_sha256, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (insert, 1);
+      if (manual_entry_id != 0)
+        sqlite3_bind_int64 (insert, 2, manual_entry_id);
+      else
+        sqlite3_bind_null (insert, 2);
+      sqlite3_bind_int (insert, 3, lead);
+      sqlite3_bind_int64 (insert, 4, g_date_time_to_unix (due));
+      sqlite3_bind_int64 (insert, 5, now);
+
+      if (!_dojang_reminder_store_step_done (self, insert, error))
+        return FALSE;
+    }
+
+  _dojang_reminder_store_changed (self);
+
+  return TRUE;
+}
+
+/* A certificate renewed later has the same subject and CA and a later
+ * notAfter: the older one's open reminders are retired. */
+static gboolean
+retire_superseded (DojangReminderStore  *self,
+                   const char           *subject,
+                   const char           *provider_id,
+                   GError              **error)
+{
+  g_autoptr(DojangStatement) retire = NULL;
+
+  retire = _dojang_reminder_store_statement (self,
+      "UPDATE reminders SET state = 'done', snoozed_until = NULL, updated_at = ?3"
+      " WHERE state IN ('pending', 'snoozed', 'sent') AND certificate_sha256 IN"
+      "  (SELECT old.sha256 FROM certificates old"
+      "   WHERE old.subject = ?1 AND old.provider_id = ?2 AND EXISTS"
+      "    (SELECT 1 FROM certificates newer"
+      "     WHERE newer.subject = old.subject AND newer.provider_id = old.provider_id"
+      "       AND newer.not_after > old.not_after))",
+      error);
+  if (retire == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (retire, 1, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_text (retire, 2, provider_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (retire, 3, _dojang_reminder_store_now ());
+
+  return _dojang_reminder_store_step_done (self, retire, error);
+}
+
+static gboolean
+is_superseded (DojangReminderStore  *self,
+               const char           *sha256,
+               gboolean             *superseded,
+               GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT EXISTS (SELECT 1 FROM certificates c JOIN certificates newer"
+      "  ON newer.subject = c.subject AND newer.provider_id = c.provider_id"
+      "  AND newer.not_after > c.not_after WHERE c.sha256 = ?1)",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  *superseded = sqlite3_column_int (stmt, 0) != 0;
+
+  return TRUE;
+}
+
+static gboolean
+reschedule_all (DojangReminderStore  *self,
+                const char           *lead_days_json,
+                GError              **error)
+{
+  g_autoptr(DojangStatement) drop = NULL;
+  g_autoptr(DojangStatement) certificates = NULL;
+  g_autoptr(DojangStatement) manual = NULL;
+  g_autoptr(DojangStatement) save = NULL;
+  int rc;
+
+  /* Only reminders nothing happened to yet go away with their lead time;
+   * sent, snoozed, dismissed and skipped ones are history. */
+  drop = _dojang_reminder_store_statement (self,
+      "DELETE FROM reminders WHERE state = 'pending'"
+      " AND lead_days NOT IN (SELECT value FROM json_each (?1))",
+      error);
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_text (drop, 1, lead_days_json, -1, SQLITE_STATIC);
+  if (!_dojang_reminder_store_step_done (self, drop, error))
+    return FALSE;
+
+  certificates = _dojang_reminder_store_statement (self,
+      "SELECT c.sha256, c.not_after FROM certificates c WHERE NOT EXISTS"
+      " (SELECT 1 FROM certificates newer WHERE newer.subject = c.subject"
+      "  AND newer.provider_id = c.provider_id AND newer.not_after > c.not_after)",
+      error);
+  if (certificates == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (certificates)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (sqlite3_column_int64 (certificates, 1));
+
+      if (!_dojang_reminder_store_schedule (self, (const char *) sqlite3_column_text (certificates, 0), 0,
+                                            not_after, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  manual = _dojang_reminder_store_statement (self, "SELECT id, not_after FROM manual_entries", error);
+  if (manual == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (manual)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (sqlite3_column_int64 (manual, 1));
+
+      if (!_dojang_reminder_store_schedule (self, NULL, sqlite3_column_int64 (manual, 0), not_after, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  save = _dojang_reminder_store_statement (self,
+      "INSERT INTO meta (key, value) VALUES ('lead_days', ?1)"
+      " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      error);
+  if (save == NULL)
+    return FALSE;
+  sqlite3_bind_text (save, 1, lead_days_json, -1, SQLITE_STATIC);
+
+  return _dojang_reminder_store_step_done (self, save, error);
+}
+
+static int
+compare_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  int x = *(const int *) a;
+  int y = *(const int *) b;
+
+  return (x < y) - (x > y);
+}
+
+/**
+ * dojang_reminder_store_set_lead_days:
+ * @lead_days: (array length=n_lead_days): days before expiry, 0–365
+ * @n_lead_days: the number of values
+ * @error: return location for an error
+ *
+ * Sets the lead times (the GSettings key reminder-lead-days) and, when they
+ * differ from the ones the reminders were scheduled with, reschedules:
+ * pending reminders of a dropped lead time go, new lead times get pending
+ * reminders, and everything that was sent, snoozed or dismissed stays.
+ */
+gboolean
+dojang_reminder_store_set_lead_days (DojangReminderStore  *self,
+                                     const int            *lead_days,
+                                     gsize                 n_lead_days,
+                                     GError              **error)
+{
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GString) json = g_string_new ("[");
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
+  g_return_val_if_fail (lead_days != NULL || n_lead_days == 0, FALSE);
+
+  for (gsize i = 0; i < n_lead_days; i++)
+    {
+      gboolean seen = FALSE;
+
+      if (lead_days[i] < 0 || lead_days[i] > DOJANG_REMINDER_MAX_LEAD_DAYS)
+        {
+          g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID,
+                       _("A reminder can be set 0 to %d days before the expiry, not %d"),
+                       DOJANG_REMINDER_MAX_LEAD_DAYS, lead_days[i]);
+          return FALSE;
+        }
+      for (guint j = 0; j < sorted->len; j++)
+        seen |= g_array_index (sorted, int, j) == lead_days[i];
+      if (!seen)
+        g_array_append_val (sorted, lead_days[i]);
+    }
+  g_array_sort (sorted, compare_descending);
+
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (json, "%s%d", i > 0 ? "," : "", g_array_index (sorted, int, i));
+  g_string_append_c (json, ']');
+
+  g_rec_mutex_lock (&self->lock);
+
+  if (sorted->len == self->lead_days->len &&
+      memcmp (sorted->data, self->lead_days->data, sorted->len * sizeof (int)) == 0)
+    {
+      g_rec_mutex_unlock (&self->lock);
+      return TRUE;
+    }
+
+  g_array_set_size (self->lead_days, 0);
+  g_array_append_vals (self->lead_days, sorted->data, sorted->len);
+
+  if (!dojang_reminder_store_begin (self, error))
+    goto failed;
+  if (!reschedule_all (self, json->str, error))
+    {
+      dojang_reminder_store_rollback (self);
+      goto failed;
+    }
+  if (!dojang_reminder_store_commit (self, error))
+    goto failed;
+
+  _dojang_reminder_store_changed (self);
+  g_rec_mutex_unlock (&self->lock);
+
+  return TRUE;
+
+failed:
+  _dojang_reminder_store_load_lead_days (self, NULL);
+  g_rec_mutex_unlock (&self->lock);
+
+  return FALSE;
+}
+
+/**
+ * dojang_reminder_store_upsert_certificate:
+ * @sha256: the certificate's SHA-256 fingerprint, 64 lowercase hex digits
+ * @subject: the full subject CN
+ * @name: the holder's name (the CN before "(")
+ * @provider_id: the CA's id ("yessign", …, "unknown")
+ * @type_name: the certificate type as people read it
+ * @not_after: when it expires
+ * @path: (nullable): where it was found
+ * @seen_at: when it was found
+ * @error: return location for an error
+ *
+ * Records a certificate found by a scan and schedules its reminders. When
+ * it renews an older certificate of the same holder and CA, the old one's
+ * open reminders are retired; when a newer one is already known, this one
+ * gets none.
+ */
+gboolean
+dojang_reminder_store_upsert_certificate (DojangReminderStore  *self,
+                                          const char           *sha256,
+                                          const char           *subject,
+                                          const char           *name,
+                                          const char           *provider_id,
+                                          const char           *type_name,
+                                          GDateTime            *not_after,
+                                          const char           *path,
+                                          GDateTime            *seen_at,
+                                          GError              **error)
+{
+  g_autoptr(DojangStatement) upsert = NULL;
+  gboolean superseded = FALSE;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
+  g_return_val_if_fail (subject != NULL, FALSE);
+  g_return_val_if_fail (not_after != NULL, FALSE);
+  g_return_val_if_fail (seen_at != NULL, FALSE);
+
+  if (!_dojang_reminder_store_valid_sha256 (sha256) ||
+      !_dojang_reminder_store_valid_provider_id (provider_id))
+    {
+      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID,
+                   _("The certificate “%s” has no valid fingerprint or CA"), subject);
+      return FALSE;
+    }
+
+  if (!dojang_reminder_store_begin (self, error))
+    return FALSE;
+
+  upsert = _dojang_reminder_store_statement (self,
+      "INSERT INTO certificates"
+      " (sha256, subject, name, provider_id, type_name, not_after, path, first_seen, last_seen)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
+      " ON CONFLICT (sha256) DO UPDATE SET subject = excluded.subject, name = excluded.name,"
+      "  provider_id = excluded.provider_id, type_name = excluded.type_name,"
+      "  path = coalesce (excluded.path, path), last_seen = max (last_seen, excluded.last_seen)",
+      error);
+  if (upsert == NULL)
+    goto failed;
+
+  sqlite3_bind_text (upsert, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 2, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 3, name != NULL ? name : subject, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 4, provider_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 5, type_name != NULL ? type_name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (upsert, 6, g_date_time_to_unix (not_after));
+  if (path != NULL)
+    sqlite3_bind_text (upsert, 7, path, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (upsert, 7);
+  sqlite3_bind_int64 (upsert, 8, g_date_time_to_unix (seen_at));
+
+  if (!_dojang_reminder_store_step_done (self, upsert, error) ||
+      !is_superseded (self, sha256, &superseded, error))
+    goto failed;
+
+  if (!superseded && !_dojang_reminder_store_schedule (self, sha256, 0, not_after, error))
+    goto failed;
+
+  if (!retire_superseded (self, subject, provider_id, error))
+    goto failed;
+
+  return dojang_reminder_store_commit (self, error);
+
+failed:
+  dojang_reminder_store_rollback (self);
+  return FALSE;
+}
+
+guint
+dojang_reminder_store_count_certificates (DojangReminderStore *self)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), 0);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _dojang_reminder_store_statement (self, "SELECT count (*) FROM certificates", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return (guint) sqlite3_column_int (stmt, 0);
+}
+

@@ -1,0 +1,907 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* DojangReminderStore on real SQLite files in a temporary folder. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dojang-reminder-schedule.h"
+#include "dojang-reminder-store.h"
+
+#define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define SHA_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+#define SHA_C "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+#define SUBJECT "홍길동()0011048202001011234567"
+
+typedef struct
+{
+  char                *folder;
+  char                *path;
+  DojangReminderStore *store;
+} Fixture;
+
+static GDateTime *
+at (const char *iso)
+{
+  GDateTime *instant = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (instant);
+
+  return instant;
+}
+
+static void
+assert_instant (GDateTime  *actual,
+                const char *expected_iso)
+{
+  g_autoptr(GDateTime) expected = at (expected_iso);
+
+  g_assert_nonnull (actual);
+  if (!g_date_time_equal (actual, expected))
+    {
+      g_autofree char *text = g_date_time_format_iso8601 (actual);
+      g_error ("instant %s, expected %s", text, expected_iso);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("reminder-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "dojang", "dojang.db", NULL);
+}
+
+static void
+open_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  fixture->store = dojang_reminder_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->path);
+}
+
+static void
+upsert (DojangReminderStore *store,
+        const char          *sha256,
+        const char          *subject,
+        const char          *not_after_iso)
+{
+  g_autoptr(GDateTime) not_after = at (not_after_iso);
+  g_autoptr(GDateTime) seen = at ("2026-11-01T12:00:00+09:00");
+  g_autoptr(GError) error = NULL;
+
+  dojang_reminder_store_upsert_certificate (store, sha256, subject, "홍길동", "yessign", "범용",
+                                            not_after, "/home/user/NPKI/yessign/USER/x/signCert.der",
+                                            seen, &error);
+  g_assert_no_error (error);
+}
+
+/* Rows of one certificate as "lead:state" in lead order, e.g. "60:skipped 7:sent". */
+static char *
+states_of (Fixture    *fixture,
+           const char *sha256)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT lead_days, state FROM reminders WHERE certificate_sha256 = ?1"
+                                       " ORDER BY lead_days DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s%d:%s", text->len > 0 ? " " : "",
+                            sqlite3_column_int (stmt, 0), sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static guint
+collect (DojangReminderStore *store,
+         const char          *now_iso,
+         int                 *lead_of_first)
+{
+  g_autoptr(GDateTime) now = at (now_iso);
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sent = dojang_reminder_store_collect_due (store, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sent);
+
+  if (lead_of_first != NULL && sent->len > 0)
+    *lead_of_first = dojang_reminder_get_lead_days (g_ptr_array_index (sent, 0));
+
+  return sent->len;
+}
+
+static void
+test_due_instant (void)
+{
+  g_autoptr(GDateTime) end_of_day = at ("2026-12-01T14:59:59Z");
+  g_autoptr(GDateTime) midnight = at ("2026-12-02T00:00:00+09:00");
+  g_autoptr(GDateTime) early = at ("2026-12-02T05:00:00+09:00");
+  g_autoptr(GDateTime) d7 = dojang_reminder_due_for (end_of_day, 7);
+  g_autoptr(GDateTime) d0 = dojang_reminder_due_for (end_of_day, 0);
+  g_autoptr(GDateTime) d0_midnight = dojang_reminder_due_for (midnight, 0);
+  g_autoptr(GDateTime) d0_early = dojang_reminder_due_for (early, 0);
+  g_autoptr(GDateTime) d60 = dojang_reminder_due_for (end_of_day, 60);
+  g_autoptr(GDateTime) late_evening = at ("2026-11-24T23:30:00+09:00");
+  g_autoptr(GDateTime) tomorrow = dojang_reminder_next_morning (late_evening);
+  g_autoptr(GDateTime) expiry = dojang_reminder_expiry_date_to_instant ("2026-12-01");
+  g_autoptr(GDateTime) d7_morning = at ("2026-11-24T09:00:00+09:00");
+  g_autoptr(GDateTime) after = at ("2026-12-03T10:00:00+09:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) parsed = dojang_reminder_parse_at ("2026-11-24T09:00:00", &error);
+
+  /* notAfter 23:59:59 KST on 1 December. */
+  assert_instant (d7, "2026-11-24T09:00:00+09:00");
+  assert_instant (d0, "2026-12-01T09:00:00+09:00");
+  assert_instant (d60, "2026-10-02T09:00:00+09:00");
+  /* Midnight means "through the day before". */
+  assert_instant (d0_midnight, "2026-12-01T09:00:00+09:00");
+  /* Expiring at 05:00: the same-day reminder moves to midnight, before it. */
+  assert_instant (d0_early, "2026-12-02T00:00:00+09:00");
+  assert_instant (tomorrow, "2026-11-25T09:00:00+09:00");
+  assert_instant (expiry, "2026-12-01T23:59:59+09:00");
+
+  g_assert_cmpint (dojang_reminder_days_left (d7_morning, end_of_day), ==, 7);
+  g_assert_cmpint (dojang_reminder_days_left (d0, end_of_day), ==, 0);
+  g_assert_cmpint (dojang_reminder_days_left (after, end_of_day), ==, -2);
+
+  g_assert_no_error (error);
+  assert_instant (parsed, "2026-11-24T00:00:00Z");
+  g_assert_null (dojang_reminder_parse_at ("tomorrow", &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+
+  g_assert_false (dojang_reminder_expiry_date_is_valid ("2026-02-30"));
+  g_assert_false (dojang_reminder_expiry_date_is_valid ("2026-2-3"));
+  g_assert_true (dojang_reminder_expiry_date_is_valid ("2028-02-29"));
+}
+
+static void
+test_fresh_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  open_store (fixture);
+
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM sqlite_schema WHERE name IN"
+                              " ('certificates', 'manual_entries', 'reminders', 'meta',"
+                              "  'reminders_pending', 'reminders_snoozed')"), ==, 6);
+
+  /* WAL mode is a property of the file. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  /* Reopening an up-to-date file changes nothing. */
+  open_store (fixture);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+}
+
+/* The first released schema, exactly as v1 wrote it, with data of the kind
+ * v1 produced (including rows v2 no longer accepts). */
+static const char v1_fixture[] =
+  "CREATE TABLE certificates (sha256 TEXT PRIMARY KEY NOT NULL, subject TEXT NOT NULL,"
+  "  provider_id TEXT NOT NULL, type_name TEXT NOT NULL DEFAULT '', not_after INTEGER NOT NULL,"
+  "  path TEXT, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL);"
+  "CREATE TABLE manual_entries (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+  "  provider_id TEXT NOT NULL, type_name TEXT NOT NULL DEFAULT '', expiry_date TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE TABLE reminders (id INTEGER PRIMARY KEY,"
+  "  certificate_sha256 TEXT REFERENCES certificates (sha256) ON DELETE CASCADE,"
+  "  manual_entry_id INTEGER REFERENCES manual_entries (id) ON DELETE CASCADE,"
+  "  lead_days INTEGER NOT NULL, due INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'pending',"
+  "  snoozed_until INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+  "CREATE INDEX reminders_due ON reminders (due);"
+  "PRAGMA user_version = 1;"
+  /* notAfter 2026-12-01 23:59:59 KST */
+  "INSERT INTO certificates VALUES ('" SHA_A "', '" SUBJECT "', 'yessign', '범용',"
+  "  1796137199, '/home/u/NPKI/yessign/USER/a/signCert.der', 1790000000, 1790000000);"
+  "INSERT INTO manual_entries VALUES (1, '휴대폰 인증서', 'kica', '은행용', '2027-03-31', 1790000000);"
+  /* D-60 sent, D-30 pending, D-7 with a state v1 never defined, D-7 again (duplicate). */
+  "INSERT INTO reminders VALUES (1, '" SHA_A "', NULL, 60, 1790989200, 'sent', NULL, 1790000000, 1790989300);"
+  "INSERT INTO reminders VALUES (2, '" SHA_A "', NULL, 30, 1793581200, 'pending', NULL, 1790000000, 1790000000);"
+  "INSERT INTO reminders VALUES (3, '" SHA_A "', NULL, 7, 1795568400, 'whatever', NULL, 1790000000, 1790000000);"
+  "INSERT INTO reminders VALUES (4, '" SHA_A "', NULL, 7, 1795568400, 'pending', NULL, 1790000000, 1790000000);"
+  "INSERT INTO reminders VALUES (5, NULL, 1, 30, 1803945600, 'pending', NULL, 1790000000, 1790000000);"
+  "INSERT INTO reminders VALUES (6, NULL, NULL, 1, 1803945600, 'pending', NULL, 1790000000, 1790000000);";
+
+static void
+test_migrate_v1 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *states = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, v1_fixture, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+
+  open_store (fixture);
+
+  g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  /* The holder's name, derived from the subject. */
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM certificates WHERE name = '홍길동'"), ==, 1);
+  /* The sent reminder keeps its history stamp. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT sent_at FROM reminders WHERE id = 1"), ==, 1790989300);
+  /* The duplicate D-7 and the reminder about nothing are gone; the unknown state is pending. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM reminders"), ==, 4);
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:sent 30:pending 7:pending");
+
+  /* The manual entry's notAfter was computed in Korean time. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT not_after FROM manual_entries WHERE id = 1"), ==,
+                   1806505199);
+  entries = dojang_reminder_store_list_manual_entries (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (dojang_manual_entry_get_expiry_date (g_ptr_array_index (entries, 0)), ==, "2027-03-31");
+
+  /* The migrated file works: the due check uses the new indexes and states. */
+  g_assert_cmpuint (collect (fixture->store, "2026-11-30T10:00:00+09:00", NULL), ==, 1);
+  g_clear_pointer (&states, g_free);
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:sent 30:skipped 7:sent");
+}
+
+static void
+test_newer_file_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DojangReminderStore) store = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 9;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = dojang_reminder_store_new (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_FAILED);
+  /* Not damaged, so not moved. */
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 9);
+}
+
+static void
+test_upsert (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) upcoming = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) not_after = at ("2026-12-01T23:59:59+09:00");
+  g_autoptr(GDateTime) later = at ("2026-11-20T08:00:00+09:00");
+  DojangReminder *first;
+
+  open_store (fixture);
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  g_assert_cmpuint (dojang_reminder_store_count_certificates (fixture->store), ==, 1);
+
+  dojang_reminder_store_upsert_certificate (fixture->store, SHA_A, SUBJECT, "홍길동", "yessign", "범용",
+                                            not_after, NULL, later, &error);
+  g_assert_no_error (error);
+  /* A scan without a path keeps the last one; last_seen moves on. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT path IS NOT NULL FROM certificates"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT last_seen - first_seen FROM certificates"), ==,
+                   19 * 24 * 3600 - 4 * 3600);
+
+  upcoming = dojang_reminder_store_list_upcoming (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upcoming->len, ==, 5);
+  first = g_ptr_array_index (upcoming, 0);
+  g_assert_cmpint (dojang_reminder_get_lead_days (first), ==, 60);
+  g_assert_cmpstr (dojang_reminder_get_name (first), ==, "홍길동");
+  g_assert_cmpstr (dojang_reminder_get_provider_id (first), ==, "yessign");
+  g_assert_cmpstr (dojang_reminder_get_type_name (first), ==, "범용");
+  g_assert_cmpstr (dojang_reminder_get_certificate_sha256 (first), ==, SHA_A);
+  g_assert_false (dojang_reminder_is_manual (first));
+  assert_instant (dojang_reminder_get_due (first), "2026-10-02T09:00:00+09:00");
+  assert_instant (dojang_reminder_get_due (g_ptr_array_index (upcoming, 4)), "2026-12-01T09:00:00+09:00");
+
+  /* Bad input is refused, not stored. */
+  dojang_reminder_store_upsert_certificate (fixture->store, "ABC", SUBJECT, "홍길동", "yessign", "범용",
+                                            not_after, NULL, later, &error);
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+  g_assert_cmpuint (dojang_reminder_store_count_certificates (fixture->store), ==, 1);
+}
+
+static void
+test_most_relevant_only (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = at ("2026-11-25T10:00:00+09:00");
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *states = NULL;
+  int lead = -1;
+
+  open_store (fixture);
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  /* Expired two years ago: never announced. */
+  upsert (fixture->store, SHA_B, "김철수()0011", "2024-11-01T23:59:59+09:00");
+
+  /* First run on 25 November: D-60, D-30 and D-7 are all past due. */
+  g_assert_cmpuint (collect (fixture->store, "2026-11-25T10:00:00+09:00", &lead), ==, 1);
+  g_assert_cmpint (lead, ==, 7);
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:sent 1:pending 0:pending");
+  g_clear_pointer (&states, g_free);
+  states = states_of (fixture, SHA_B);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:skipped 1:skipped 0:skipped");
+
+  /* Idempotent. */
+  g_assert_cmpuint (collect (fixture->store, "2026-11-25T10:00:00+09:00", NULL), ==, 0);
+  g_assert_cmpuint (collect (fixture->store, "2026-11-25T11:00:00+09:00", NULL), ==, 0);
+
+  next = dojang_reminder_store_get_next_due (fixture->store, now, &error);
+  g_assert_no_error (error);
+  assert_instant (next, "2026-11-30T09:00:00+09:00");
+
+  g_assert_cmpuint (collect (fixture->store, "2026-11-30T09:00:00+09:00", &lead), ==, 1);
+  g_assert_cmpint (lead, ==, 1);
+
+  /* Three days after expiry, the same-day reminder still goes out (grace). */
+  g_assert_cmpuint (collect (fixture->store, "2026-12-04T09:00:00+09:00", &lead), ==, 1);
+  g_assert_cmpint (lead, ==, 0);
+
+  g_clear_pointer (&next, g_date_time_unref);
+  next = dojang_reminder_store_get_next_due (fixture->store, now, &error);
+  g_assert_no_error (error);
+  g_assert_null (next);
+}
+
+static void
+test_reschedule_keeps_history (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const int fewer[] = { 30, 7 };
+  static const int more[] = { 60, 30, 14, 7, 1, 0, 7 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *states = NULL;
+  const int *current;
+  gsize n = 0;
+
+  open_store (fixture);
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+
+  /* D-60 sent on 2 October, D-30 dismissed by the user. */
+  g_assert_cmpuint (collect (fixture->store, "2026-10-02T09:00:00+09:00", NULL), ==, 1);
+  {
+    g_autoptr(GPtrArray) upcoming = dojang_reminder_store_list_upcoming (fixture->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (dojang_reminder_get_lead_days (g_ptr_array_index (upcoming, 0)), ==, 30);
+    dojang_reminder_store_dismiss (fixture->store,
+                                   dojang_reminder_get_id (g_ptr_array_index (upcoming, 0)), &error);
+    g_assert_no_error (error);
+  }
+
+  dojang_reminder_store_set_lead_days (fixture->store, fewer, G_N_ELEMENTS (fewer), &error);
+  g_assert_no_error (error);
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:sent 30:dismissed 7:pending");
+
+  /* Duplicates collapse; a new lead time appears; history stays single. */
+  dojang_reminder_store_set_lead_days (fixture->store, more, G_N_ELEMENTS (more), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&states, g_free);
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:sent 30:dismissed 14:pending 7:pending 1:pending 0:pending");
+
+  current = dojang_reminder_store_get_lead_days (fixture->store, &n);
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpint (current[0], ==, 60);
+  g_assert_cmpint (current[5], ==, 0);
+
+  /* The lead times survive reopening; unchanged ones reschedule nothing. */
+  open_store (fixture);
+  current = dojang_reminder_store_get_lead_days (fixture->store, &n);
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpint (current[2], ==, 14);
+
+  /* A newly added lead time that is already past, with a later reminder
+   * already sent, is not sent late. */
+  g_assert_cmpuint (collect (fixture->store, "2026-11-24T09:00:00+09:00", NULL), ==, 1);
+  {
+    static const int with_ten[] = { 60, 30, 14, 10, 7, 1, 0 };
+
+    dojang_reminder_store_set_lead_days (fixture->store, with_ten, G_N_ELEMENTS (with_ten), &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (collect (fixture->store, "2026-11-24T10:00:00+09:00", NULL), ==, 0);
+
+  {
+    static const int bad[] = { 7, 400 };
+
+    g_assert_false (dojang_reminder_store_set_lead_days (fixture->store, bad, G_N_ELEMENTS (bad), &error));
+    g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+  }
+}
+
+static void
+test_retire_on_renewal (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *old_states = NULL;
+  g_autofree char *new_states = NULL;
+  g_autofree char *late_states = NULL;
+
+  open_store (fixture);
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  g_assert_cmpuint (collect (fixture->store, "2026-11-02T09:00:00+09:00", NULL), ==, 1);
+
+  /* Renewed: same holder and CA, a year later. */
+  upsert (fixture->store, SHA_B, SUBJECT, "2027-12-01T23:59:59+09:00");
+  old_states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (old_states, ==, "60:skipped 30:done 7:done 1:done 0:done");
+  new_states = states_of (fixture, SHA_B);
+  g_assert_cmpstr (new_states, ==, "60:pending 30:pending 7:pending 1:pending 0:pending");
+
+  /* The old file is still on disk and scanned again: it stays retired. */
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  g_clear_pointer (&old_states, g_free);
+  old_states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (old_states, ==, "60:skipped 30:done 7:done 1:done 0:done");
+  g_assert_cmpuint (collect (fixture->store, "2026-11-24T09:00:00+09:00", NULL), ==, 0);
+
+  /* Found in the other order, the older one gets no reminders at all. */
+  upsert (fixture->store, SHA_C, SUBJECT, "2025-12-01T23:59:59+09:00");
+  late_states = states_of (fixture, SHA_C);
+  g_assert_cmpstr (late_states, ==, "");
+}
+
+static void
+test_snooze_dismiss (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = at ("2026-11-24T09:05:00+09:00");
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(DojangReminder) snoozed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  open_store (fixture);
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  sent = dojang_reminder_store_collect_due (fixture->store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, ==, 1);
+  id = dojang_reminder_get_id (g_ptr_array_index (sent, 0));
+  g_assert_cmpint (dojang_reminder_get_state (g_ptr_array_index (sent, 0)), ==, DOJANG_REMINDER_STATE_SENT);
+  assert_instant (dojang_reminder_get_sent_at (g_ptr_array_index (sent, 0)), "2026-11-24T09:05:00+09:00");
+
+  g_assert_true (dojang_reminder_store_snooze (fixture->store, id, now, &error));
+  g_assert_no_error (error);
+  snoozed = dojang_reminder_store_get_reminder (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dojang_reminder_get_state (snoozed), ==, DOJANG_REMINDER_STATE_SNOOZED);
+  assert_instant (dojang_reminder_get_snoozed_until (snoozed), "2026-11-25T09:00:00+09:00");
+  assert_instant (dojang_reminder_get_next_time (snoozed), "2026-11-25T09:00:00+09:00");
+
+  g_assert_cmpuint (collect (fixture->store, "2026-11-24T18:00:00+09:00", NULL), ==, 0);
+  g_assert_cmpuint (collect (fixture->store, "2026-11-25T09:00:00+09:00", NULL), ==, 1);
+
+  g_assert_true (dojang_reminder_store_dismiss (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (dojang_reminder_store_snooze (fixture->store, id, now, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dojang_reminder_store_dismiss (fixture->store, id, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dojang_reminder_store_dismiss (fixture->store, 99999, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_NOT_FOUND);
+}
+
+static guint
+count_manual_reminders (Fixture    *fixture,
+                        const char *state)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM reminders"
+                                          " WHERE manual_entry_id IS NOT NULL AND state = '%s'", state);
+
+  return (guint) query_int (fixture->path, sql);
+}
+
+static void
+test_manual_entries (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  open_store (fixture);
+
+  g_assert_cmpint (dojang_reminder_store_add_manual_entry (fixture->store, "  ", "kica", "", "2027-01-31",
+                                                           &error), ==, 0);
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dojang_reminder_store_add_manual_entry (fixture->store, "폰", "kica", "", "2027-02-30",
+                                                           &error), ==, 0);
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dojang_reminder_store_add_manual_entry (fixture->store, "폰", "", "", "2027-01-31",
+                                                           &error), ==, 0);
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  id = dojang_reminder_store_add_manual_entry (fixture->store, " 휴대폰 인증서 ", "kica", "은행용",
+                                               "2027-01-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (count_manual_reminders (fixture, "pending"), ==, 5);
+
+  entries = dojang_reminder_store_list_manual_entries (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (dojang_manual_entry_get_name (g_ptr_array_index (entries, 0)), ==, "휴대폰 인증서");
+  assert_instant (dojang_manual_entry_get_not_after (g_ptr_array_index (entries, 0)),
+                  "2027-01-31T23:59:59+09:00");
+
+  /* D-60 goes out; renaming keeps the history. */
+  g_assert_cmpuint (collect (fixture->store, "2026-12-02T09:00:00+09:00", NULL), ==, 1);
+  g_assert_true (dojang_reminder_store_update_manual_entry (fixture->store, id, "엄마 폰", "kica", "은행용",
+                                                            "2027-01-31", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_manual_reminders (fixture, "sent"), ==, 1);
+  g_assert_cmpuint (count_manual_reminders (fixture, "pending"), ==, 4);
+
+  /* A new expiry date is a renewal: old reminders retire, new ones come. */
+  g_assert_true (dojang_reminder_store_update_manual_entry (fixture->store, id, "엄마 폰", "kica", "은행용",
+                                                            "2028-01-31", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_manual_reminders (fixture, "done"), ==, 1);
+  g_assert_cmpuint (count_manual_reminders (fixture, "pending"), ==, 5);
+  g_assert_cmpuint (collect (fixture->store, "2026-12-03T09:00:00+09:00", NULL), ==, 0);
+
+  g_assert_false (dojang_reminder_store_update_manual_entry (fixture->store, 4242, "x", "kica", "",
+                                                             "2028-01-31", &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (dojang_reminder_store_remove_manual_entry (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM reminders"), ==, 0);
+  g_assert_false (dojang_reminder_store_remove_manual_entry (fixture->store, id, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_NOT_FOUND);
+}
+
+static void
+fill_for_export (Fixture *fixture)
+{
+  g_autoptr(GDateTime) now = at ("2026-11-24T09:05:00+09:00");
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  dojang_reminder_store_add_manual_entry (fixture->store, "휴대폰 인증서", "kica", "은행용", "2027-01-31", &error);
+  g_assert_no_error (error);
+  dojang_reminder_store_add_manual_entry (fixture->store, "USB \"회사\"", "other", "", "2026-12-10", &error);
+  g_assert_no_error (error);
+
+  sent = dojang_reminder_store_collect_due (fixture->store, now, &error);
+  g_assert_no_error (error);
+  /* The certificate's D-7 and the USB stick's D-30. */
+  g_assert_cmpuint (sent->len, ==, 2);
+  dojang_reminder_store_snooze (fixture->store, dojang_reminder_get_id (g_ptr_array_index (sent, 0)), now, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+export (DojangReminderStore *store)
+{
+  g_autoptr(GDateTime) now = at ("2026-11-24T12:00:00+09:00");
+  g_autoptr(GError) error = NULL;
+  char *json = dojang_reminder_store_export_json (store, now, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+
+  return json;
+}
+
+static void
+test_export_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *exported = NULL;
+  g_autofree char *reexported = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  open_store (fixture);
+  fill_for_export (fixture);
+  exported = export (fixture->store);
+  g_assert_nonnull (strstr (exported, "\"format\" : \"dojang-reminders\""));
+  g_assert_nonnull (strstr (exported, "\"state\" : \"snoozed\""));
+
+  /* Into a fresh store in another file. */
+  g_clear_object (&fixture->store);
+  g_free (fixture->path);
+  fixture->path = g_build_filename (fixture->folder, "other", "dojang.db", NULL);
+  open_store (fixture);
+
+  g_assert_true (dojang_reminder_store_import_json (fixture->store, exported, -1, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1 + 2 + 15);
+  reexported = export (fixture->store);
+  g_assert_cmpstr (reexported, ==, exported);
+
+  /* Importing the same file again duplicates nothing. */
+  g_assert_true (dojang_reminder_store_import_json (fixture->store, exported, -1, &n, &error));
+  g_assert_no_error (error);
+  again = export (fixture->store);
+  g_assert_cmpstr (again, ==, exported);
+
+  /* The imported history is live: nothing due is sent twice. */
+  g_assert_cmpuint (collect (fixture->store, "2026-11-24T12:00:00+09:00", NULL), ==, 0);
+}
+
+static void
+test_bad_import (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char bad[] =
+    "{ \"format\": \"dojang-reminders\", \"version\": 1,"
+    "  \"certificates\": [ { \"sha256\": \"XYZ\", \"subject\": \"a\", \"provider_id\": \"kica\","
+    "                        \"not_after\": \"2027-01-01T00:00:00Z\" } ],"
+    "  \"manual_entries\": [ { \"id\": 1, \"name\": \"good\", \"provider_id\": \"kica\","
+    "                          \"expiry_date\": \"2027-01-31\" },"
+    "                        { \"id\": 2, \"name\": \"\", \"provider_id\": \"kica\","
+    "                          \"expiry_date\": \"2027-13-01\" } ],"
+    "  \"reminders\": [ { \"manual_entry\": 1, \"lead_days\": 7, \"due\": \"2027-01-24T00:00:00Z\","
+    "                     \"state\": \"pending\" },"
+    "                   { \"manual_entry\": 1, \"lead_days\": 3, \"due\": \"soon\", \"state\": \"pending\" },"
+    "                   { \"manual_entry\": 9, \"lead_days\": 900, \"due\": \"2027-01-24T00:00:00Z\","
+    "                     \"state\": \"lost\" },"
+    "                   \"nonsense\" ] }";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const expected[] = {
+    "certificates[0].sha256",
+    "manual_entries[1].name",
+    "manual_entries[1].expiry_date",
+    "reminders[1].due",
+    "reminders[2].manual_entry",
+    "reminders[2].lead_days",
+    "reminders[2].state",
+    "reminders[3]",
+  };
+
+  open_store (fixture);
+  fill_for_export (fixture);
+  before = export (fixture->store);
+
+  g_assert_false (dojang_reminder_store_import_json (fixture->store, bad, -1, NULL, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID_IMPORT);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      if (strstr (error->message, expected[i]) == NULL)
+        g_error ("“%s” not reported in: %s", expected[i], error->message);
+    }
+  /* The good records are not reported… */
+  g_assert_null (strstr (error->message, "manual_entries[0]"));
+  g_assert_null (strstr (error->message, "reminders[0]"));
+  g_clear_error (&error);
+
+  /* …and not imported either: the store is untouched. */
+  after = export (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_false (dojang_reminder_store_import_json (fixture->store, "{ not json", -1, NULL, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID_IMPORT);
+  g_clear_error (&error);
+  g_assert_false (dojang_reminder_store_import_json (fixture->store, "[1, 2]", -1, NULL, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID_IMPORT);
+  g_clear_error (&error);
+  g_assert_false (dojang_reminder_store_import_json (fixture->store,
+                                                     "{\"format\": \"dojang-reminders\", \"version\": 7}",
+                                                     -1, NULL, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID_IMPORT);
+
+  g_clear_pointer (&after, g_free);
+  after = export (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_corrupt_recovery (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char garbage[] = "This is not an SQLite database, just garbage bytes \x01\x02\x03";
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *moved = NULL;
+  g_autofree char *moved_wal = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  write_file (fixture->path, garbage, sizeof garbage - 1);
+  write_file (wal, "wal garbage", -1);
+
+  open_store (fixture);
+
+  /* Moved aside, byte for byte, with its -wal. */
+  g_assert_nonnull (dojang_reminder_store_get_recovered_from (fixture->store));
+  moved = g_strdup (dojang_reminder_store_get_recovered_from (fixture->store));
+  basename = g_path_get_basename (moved);
+  g_assert_true (g_str_has_prefix (basename, "dojang.db.corrupt-"));
+  g_assert_true (g_file_get_contents (moved, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, garbage, sizeof garbage - 1);
+  moved_wal = g_strconcat (moved, "-wal", NULL);
+  g_assert_true (g_file_test (moved_wal, G_FILE_TEST_IS_REGULAR));
+
+  /* The fresh database works. */
+  dojang_reminder_store_add_manual_entry (fixture->store, "폰", "kica", "", "2027-01-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM manual_entries"), ==, 1);
+
+  /* A damaged page inside an otherwise valid file is caught as well. */
+  g_clear_object (&fixture->store);
+  {
+    g_autofree char *db = NULL;
+    gsize size = 0;
+
+    g_assert_true (g_file_get_contents (fixture->path, &db, &size, NULL));
+    g_assert_cmpuint (size, >, 4096);
+    /* Scribble over the second page (a table's b-tree page). */
+    memset (db + 4096, 0xA5, 4096);
+    write_file (fixture->path, db, (gssize) size);
+  }
+  open_store (fixture);
+  g_assert_nonnull (dojang_reminder_store_get_recovered_from (fixture->store));
+  g_assert_cmpstr (dojang_reminder_store_get_recovered_from (fixture->store), !=, moved);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM manual_entries"), ==, 0);
+}
+
+static void
+test_unreadable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *moved;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root can read any file");
+      return;
+    }
+
+  open_store (fixture);
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (g_chmod (fixture->path, 0), ==, 0);
+
+  open_store (fixture);
+  moved = dojang_reminder_store_get_recovered_from (fixture->store);
+  g_assert_nonnull (moved);
+  g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (moved, 0600), ==, 0);
+  g_assert_cmpint (query_int (moved, "PRAGMA user_version"), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dojang/reminder-store/due-instant", test_due_instant);
+#define ADD(name, func) \
+  g_test_add ("/dojang/reminder-store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("fresh-schema", test_fresh_schema);
+  ADD ("migrate-v1", test_migrate_v1);
+  ADD ("newer-file-refused", test_newer_file_refused);
+  ADD ("upsert", test_upsert);
+  ADD ("most-relevant-only", test_most_relevant_only);
+  ADD ("reschedule-keeps-history", test_reschedule_keeps_history);
+  ADD ("retire-on-renewal", test_retire_on_renewal);
+  ADD ("snooze-dismiss", test_snooze_dismiss);
+  ADD ("manual-entries", test_manual_entries);
+  ADD ("export-import", test_export_import);
+  ADD ("bad-import", test_bad_import);
+  ADD ("corrupt-recovery", test_corrupt_recovery);
+  ADD ("unreadable", test_unreadable);
+#undef ADD
+
+  return g_test_run ();
+}
