@@ -59,6 +59,19 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->folder, "dojang", "dojang.db", NULL);
 }
 
+/* Before every due instant of the tests' certificates, so scheduling
+ * leaves them all pending (unless a test moves the clock). */
+#define EARLY "2026-09-01T00:00:00+09:00"
+
+static void
+set_clock (DojangReminderStore *store,
+           const char          *now_iso)
+{
+  g_autoptr(GDateTime) now = at (now_iso);
+
+  dojang_reminder_store_set_clock (store, now);
+}
+
 static void
 open_store (Fixture *fixture)
 {
@@ -68,6 +81,7 @@ open_store (Fixture *fixture)
   fixture->store = dojang_reminder_store_new (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
+  set_clock (fixture->store, EARLY);
 }
 
 static void
@@ -127,8 +141,10 @@ states_of (Fixture    *fixture,
 
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT lead_days, state FROM reminders WHERE certificate_sha256 = ?1"
-                                       " ORDER BY lead_days DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       "SELECT r.lead_days, r.state FROM reminders r"
+                                       " JOIN certificates c ON c.id = r.certificate_id"
+                                       " WHERE c.sha256 = ?1 ORDER BY r.lead_days DESC",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (text, "%s%d:%s", text->len > 0 ? " " : "",
@@ -433,6 +449,25 @@ test_most_relevant_only (Fixture       *fixture,
   next = dojang_reminder_store_get_next_due (fixture->store, now, &error);
   g_assert_no_error (error);
   g_assert_null (next);
+}
+
+static void
+test_schedule_skips_past (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *states = NULL;
+  int lead = -1;
+
+  open_store (fixture);
+  /* First seen on 25 November, six days before it expires. */
+  set_clock (fixture->store, "2026-11-25T10:00:00+09:00");
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:pending 1:pending 0:pending");
+
+  g_assert_cmpuint (collect (fixture->store, "2026-11-25T10:00:00+09:00", &lead), ==, 1);
+  g_assert_cmpint (lead, ==, 7);
+  g_assert_cmpuint (collect (fixture->store, "2026-11-25T10:00:00+09:00", NULL), ==, 0);
 }
 
 static void
@@ -893,6 +928,7 @@ main (int   argc,
   ADD ("newer-file-refused", test_newer_file_refused);
   ADD ("upsert", test_upsert);
   ADD ("most-relevant-only", test_most_relevant_only);
+  ADD ("schedule-skips-past", test_schedule_skips_past);
   ADD ("reschedule-keeps-history", test_reschedule_keeps_history);
   ADD ("retire-on-renewal", test_retire_on_renewal);
   ADD ("snooze-dismiss", test_snooze_dismiss);

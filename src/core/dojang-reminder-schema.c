@@ -5,11 +5,12 @@
  * PRAGMA user_version, so the upgrade path is the one that is always run.
  *
  *   v1  certificates, manual entries and reminders with free-text states.
- *   v2  certificates get the holder's name; manual entries keep their
- *       notAfter instant; reminders get checked states (+ "skipped"), a
- *       sent_at history stamp, one row per certificate and lead time, and
- *       the partial indexes the due check runs on; a meta table keeps the
- *       lead times the reminders were scheduled with. */
+ *   v2  certificates get an integer key and the holder's name; manual
+ *       entries keep their notAfter instant; reminders point to the
+ *       certificate's key, get checked states (+ "skipped"), a sent_at
+ *       history stamp, one row per certificate and lead time, and the
+ *       partial indexes the due check runs on; a meta table keeps the lead
+ *       times the reminders were scheduled with. */
 
 #include "config.h"
 
@@ -54,52 +55,75 @@ static const char schema_v1[] =
   "CREATE INDEX reminders_due ON reminders (due);"
   "PRAGMA user_version = 1;";
 
-/* v1 → v2. Rebuilding the reminders table is SQLite's way to add CHECK
- * constraints; duplicates and rows v2 would reject are dropped on the way. */
+/* v1 → v2. Both tables are rebuilt (SQLite's way to change keys and add
+ * CHECK constraints): certificates get a small integer key that reminders
+ * point to instead of the 64-character fingerprint, which makes the
+ * reminder rows and their indexes a third of the size. Duplicates and rows
+ * v2 would reject are dropped on the way. */
 static const char schema_v2[] =
-  "ALTER TABLE certificates ADD COLUMN name TEXT NOT NULL DEFAULT '';"
-  "UPDATE certificates SET name = CASE WHEN instr (subject, '(') > 1"
-  "  THEN substr (subject, 1, instr (subject, '(') - 1) ELSE subject END;"
-  "CREATE INDEX certificates_holder ON certificates (subject, provider_id, not_after);"
+  "CREATE TABLE certificates_v2 ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  sha256      TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64),"
+  "  subject     TEXT NOT NULL,"
+  "  name        TEXT NOT NULL,"
+  "  provider_id TEXT NOT NULL,"
+  "  type_name   TEXT NOT NULL DEFAULT '',"
+  "  not_after   INTEGER NOT NULL,"
+  "  path        TEXT,"
+  "  first_seen  INTEGER NOT NULL,"
+  "  last_seen   INTEGER NOT NULL"
+  ");"
+  "INSERT INTO certificates_v2 (id, sha256, subject, name, provider_id, type_name, not_after,"
+  "                             path, first_seen, last_seen)"
+  "  SELECT rowid, sha256, subject,"
+  "         CASE WHEN instr (subject, '(') > 1"
+  "              THEN substr (subject, 1, instr (subject, '(') - 1) ELSE subject END,"
+  "         provider_id, type_name, not_after, path, first_seen, last_seen"
+  "  FROM certificates WHERE length (sha256) = 64;"
   "ALTER TABLE manual_entries ADD COLUMN not_after INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE manual_entries ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;"
   "UPDATE manual_entries SET updated_at = created_at;"
   "CREATE TABLE reminders_v2 ("
-  "  id                 INTEGER PRIMARY KEY,"
-  "  certificate_sha256 TEXT REFERENCES certificates (sha256) ON DELETE CASCADE,"
-  "  manual_entry_id    INTEGER REFERENCES manual_entries (id) ON DELETE CASCADE,"
-  "  lead_days          INTEGER NOT NULL CHECK (lead_days BETWEEN 0 AND 365),"
-  "  due                INTEGER NOT NULL,"
-  "  state              TEXT NOT NULL DEFAULT 'pending' CHECK (state IN"
-  "                       ('pending', 'sent', 'snoozed', 'dismissed', 'done', 'skipped')),"
-  "  snoozed_until      INTEGER,"
-  "  sent_at            INTEGER,"
-  "  created_at         INTEGER NOT NULL,"
-  "  updated_at         INTEGER NOT NULL,"
-  "  CHECK ((certificate_sha256 IS NULL) <> (manual_entry_id IS NULL)),"
+  "  id              INTEGER PRIMARY KEY,"
+  "  certificate_id  INTEGER REFERENCES certificates (id) ON DELETE CASCADE,"
+  "  manual_entry_id INTEGER REFERENCES manual_entries (id) ON DELETE CASCADE,"
+  "  lead_days       INTEGER NOT NULL CHECK (lead_days BETWEEN 0 AND 365),"
+  "  due             INTEGER NOT NULL,"
+  "  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN"
+  "                    ('pending', 'sent', 'snoozed', 'dismissed', 'done', 'skipped')),"
+  "  snoozed_until   INTEGER,"
+  "  sent_at         INTEGER,"
+  "  created_at      INTEGER NOT NULL,"
+  "  updated_at      INTEGER NOT NULL,"
+  "  CHECK ((certificate_id IS NULL) <> (manual_entry_id IS NULL)),"
   "  CHECK (state <> 'snoozed' OR snoozed_until IS NOT NULL)"
   ");"
-  "INSERT INTO reminders_v2 (id, certificate_sha256, manual_entry_id, lead_days, due, state,"
+  "INSERT INTO reminders_v2 (id, certificate_id, manual_entry_id, lead_days, due, state,"
   "                          snoozed_until, sent_at, created_at, updated_at)"
-  "  SELECT id, certificate_sha256,"
-  "         CASE WHEN certificate_sha256 IS NULL THEN manual_entry_id END,"
-  "         lead_days, due,"
-  "         CASE WHEN state IN ('pending', 'sent', 'dismissed', 'done') THEN state"
-  "              WHEN state = 'snoozed' AND snoozed_until IS NOT NULL THEN 'snoozed'"
+  "  SELECT r.id, c.id,"
+  "         CASE WHEN c.id IS NULL THEN r.manual_entry_id END,"
+  "         r.lead_days, r.due,"
+  "         CASE WHEN r.state IN ('pending', 'sent', 'dismissed', 'done') THEN r.state"
+  "              WHEN r.state = 'snoozed' AND r.snoozed_until IS NOT NULL THEN 'snoozed'"
   "              ELSE 'pending' END,"
-  "         CASE WHEN state = 'snoozed' THEN snoozed_until END,"
-  "         CASE WHEN state = 'sent' THEN updated_at END,"
-  "         created_at, updated_at"
-  "  FROM reminders"
-  "  WHERE (certificate_sha256 IS NOT NULL OR manual_entry_id IS NOT NULL)"
-  "    AND lead_days BETWEEN 0 AND 365"
-  "    AND id IN (SELECT max (id) FROM reminders"
-  "               GROUP BY certificate_sha256, manual_entry_id, lead_days,"
-  "                        CASE WHEN certificate_sha256 IS NULL THEN due END);"
+  "         CASE WHEN r.state = 'snoozed' THEN r.snoozed_until END,"
+  "         CASE WHEN r.state = 'sent' THEN r.updated_at END,"
+  "         r.created_at, r.updated_at"
+  "  FROM reminders r LEFT JOIN certificates_v2 c ON c.sha256 = r.certificate_sha256"
+  "  WHERE (c.id IS NOT NULL OR r.manual_entry_id IN (SELECT id FROM manual_entries))"
+  "    AND r.lead_days BETWEEN 0 AND 365"
+  "    AND r.id IN (SELECT max (id) FROM reminders"
+  "                 GROUP BY certificate_sha256, manual_entry_id, lead_days,"
+  "                          CASE WHEN certificate_sha256 IS NULL THEN due END);"
   "DROP TABLE reminders;"
+  "DROP TABLE certificates;"
+  "ALTER TABLE certificates_v2 RENAME TO certificates;"
   "ALTER TABLE reminders_v2 RENAME TO reminders;"
-  "CREATE UNIQUE INDEX reminders_certificate ON reminders (certificate_sha256, lead_days);"
-  "CREATE UNIQUE INDEX reminders_manual ON reminders (manual_entry_id, lead_days, due);"
+  "CREATE INDEX certificates_holder ON certificates (subject, provider_id, not_after);"
+  "CREATE UNIQUE INDEX reminders_certificate ON reminders (certificate_id, lead_days)"
+  "  WHERE certificate_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX reminders_manual ON reminders (manual_entry_id, lead_days, due)"
+  "  WHERE manual_entry_id IS NOT NULL;"
   "CREATE INDEX reminders_pending ON reminders (due) WHERE state = 'pending';"
   "CREATE INDEX reminders_snoozed ON reminders (snoozed_until) WHERE state = 'snoozed';"
   "CREATE TABLE meta ("

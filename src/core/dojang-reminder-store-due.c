@@ -144,45 +144,43 @@ set_state (DojangReminderStore  *self,
   sqlite3_bind_int64 (update, 1, id);
   sqlite3_bind_text (update, 2, state, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (update, 3, now);
-  sqlite3_bind_int64 (update, 4, _dojang_reminder_store_now ());
+  sqlite3_bind_int64 (update, 4, _dojang_reminder_store_now (self));
 
   return _dojang_reminder_store_step_done (self, update, error);
 }
 
-/* Whether a reminder due later than @due was already sent for the same
- * certificate or manual entry: then an older one has nothing new to say. */
+/* Whether the most relevant due reminder of a certificate or manual entry
+ * is worth sending: not if one due later was already sent (an older one has
+ * nothing new to say), nor if it expired more than the grace period ago. */
 static gboolean
-later_one_sent (DojangReminderStore  *self,
-                const char           *certificate_sha256,
-                gint64                manual_entry_id,
-                gint64                due,
-                gboolean             *sent,
-                GError              **error)
+worth_sending (DojangReminderStore  *self,
+               gint64                certificate_id,
+               gint64                manual_entry_id,
+               gint64                due,
+               gint64                expired_before,
+               gboolean             *worth,
+               GError              **error)
 {
   g_autoptr(DojangStatement) stmt = NULL;
   int rc;
 
-  if (certificate_sha256 != NULL)
-    {
-      stmt = _dojang_reminder_store_statement (self,
-          "SELECT EXISTS (SELECT 1 FROM reminders WHERE certificate_sha256 = ?1"
-          " AND due > ?2 AND sent_at IS NOT NULL)",
-          error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, certificate_sha256, -1, SQLITE_STATIC);
-    }
+  if (certificate_id != 0)
+    stmt = _dojang_reminder_store_statement (self,
+        "SELECT not_after >= ?3 AND NOT EXISTS (SELECT 1 FROM reminders"
+        "  WHERE certificate_id = ?1 AND due > ?2 AND sent_at IS NOT NULL)"
+        " FROM certificates WHERE id = ?1",
+        error);
   else
-    {
-      stmt = _dojang_reminder_store_statement (self,
-          "SELECT EXISTS (SELECT 1 FROM reminders WHERE manual_entry_id = ?1"
-          " AND due > ?2 AND sent_at IS NOT NULL)",
-          error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, manual_entry_id);
-    }
+    stmt = _dojang_reminder_store_statement (self,
+        "SELECT not_after >= ?3 AND NOT EXISTS (SELECT 1 FROM reminders"
+        "  WHERE manual_entry_id = ?1 AND due > ?2 AND sent_at IS NOT NULL)"
+        " FROM manual_entries WHERE id = ?1",
+        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, certificate_id != 0 ? certificate_id : manual_entry_id);
   sqlite3_bind_int64 (stmt, 2, due);
+  sqlite3_bind_int64 (stmt, 3, expired_before);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -191,34 +189,42 @@ later_one_sent (DojangReminderStore  *self,
       return FALSE;
     }
 
-  *sent = sqlite3_column_int (stmt, 0) != 0;
+  *worth = sqlite3_column_int (stmt, 0) != 0;
 
   return TRUE;
 }
 
 typedef struct
 {
-  gint64  id;
-  char   *certificate_sha256;
-  gint64  manual_entry_id;
-  gint64  due;
-  gint64  not_after;
+  gint64 id;
+  gint64 certificate_id;
+  gint64 manual_entry_id;
+  gint64 due;
 } Candidate;
 
-static void
-candidate_clear (gpointer data)
+/* Each certificate's (or manual entry's) candidates together, latest due first. */
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
 {
-  Candidate *candidate = data;
+  const Candidate *x = a;
+  const Candidate *y = b;
 
-  g_free (candidate->certificate_sha256);
+  if (x->certificate_id != y->certificate_id)
+    return x->certificate_id < y->certificate_id ? -1 : 1;
+  if (x->manual_entry_id != y->manual_entry_id)
+    return x->manual_entry_id < y->manual_entry_id ? -1 : 1;
+  if (x->due != y->due)
+    return x->due > y->due ? -1 : 1;
+
+  return 0;
 }
 
 static gboolean
 same_target (const Candidate *a,
              const Candidate *b)
 {
-  return a->manual_entry_id == b->manual_entry_id &&
-         g_strcmp0 (a->certificate_sha256, b->certificate_sha256) == 0;
+  return a->manual_entry_id == b->manual_entry_id && a->certificate_id == b->certificate_id;
 }
 
 static GArray *
@@ -230,25 +236,14 @@ read_candidates (DojangReminderStore  *self,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   int rc;
 
-  g_array_set_clear_func (candidates, candidate_clear);
-
-  /* Two index ranges (the partial indexes on pending due and snoozed
-   * until), then each target's rows latest-due first. */
+  /* Two ranges of the partial indexes on pending due and on snoozed until;
+   * sorted here, which is cheaper than an ORDER BY over the union. */
   stmt = _dojang_reminder_store_statement (self,
-      "SELECT r.id, r.certificate_sha256, r.manual_entry_id, r.due,"
-      "  coalesce (c.not_after, m.not_after)"
-      " FROM reminders r"
-      " LEFT JOIN certificates c ON c.sha256 = r.certificate_sha256"
-      " LEFT JOIN manual_entries m ON m.id = r.manual_entry_id"
-      " WHERE r.state = 'pending' AND r.due <= ?1"
-      "UNION ALL "
-      "SELECT r.id, r.certificate_sha256, r.manual_entry_id, r.due,"
-      "  coalesce (c.not_after, m.not_after)"
-      " FROM reminders r"
-      " LEFT JOIN certificates c ON c.sha256 = r.certificate_sha256"
-      " LEFT JOIN manual_entries m ON m.id = r.manual_entry_id"
-      " WHERE r.state = 'snoozed' AND r.snoozed_until <= ?1"
-      " ORDER BY 2, 3, 4 DESC",
+      "SELECT id, certificate_id, manual_entry_id, due FROM reminders"
+      " WHERE state = 'pending' AND due <= ?1"
+      " UNION ALL "
+      "SELECT id, certificate_id, manual_entry_id, due FROM reminders"
+      " WHERE state = 'snoozed' AND snoozed_until <= ?1",
       error);
   if (stmt == NULL)
     return NULL;
@@ -258,10 +253,9 @@ read_candidates (DojangReminderStore  *self,
     {
       Candidate candidate = {
         .id = sqlite3_column_int64 (stmt, 0),
-        .certificate_sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .certificate_id = sqlite3_column_int64 (stmt, 1),
         .manual_entry_id = sqlite3_column_int64 (stmt, 2),
         .due = sqlite3_column_int64 (stmt, 3),
-        .not_after = sqlite3_column_int64 (stmt, 4),
       };
 
       g_array_append_val (candidates, candidate);
@@ -273,7 +267,38 @@ read_candidates (DojangReminderStore  *self,
       return NULL;
     }
 
+  g_array_sort (candidates, compare_candidates);
+
   return g_steal_pointer (&candidates);
+}
+
+/* Marks many reminders skipped in one statement: after a long time without
+ * a check, tens of thousands can be overdue at once. */
+static gboolean
+skip_all (DojangReminderStore  *self,
+          GString              *ids_json,
+          GError              **error)
+{
+  g_autoptr(DojangStatement) update = NULL;
+
+  update = _dojang_reminder_store_statement (self,
+      "UPDATE reminders SET state = 'skipped', snoozed_until = NULL, updated_at = ?2"
+      " WHERE id IN (SELECT value FROM json_each (?1))",
+      error);
+  if (update == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (update, 1, ids_json->str, (int) ids_json->len, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 2, _dojang_reminder_store_now (self));
+
+  return _dojang_reminder_store_step_done (self, update, error);
+}
+
+static void
+add_id (GString *ids_json,
+        gint64   id)
+{
+  g_string_append_printf (ids_json, "%s%" G_GINT64_FORMAT, ids_json->len > 1 ? "," : "", id);
 }
 
 static gboolean
@@ -284,41 +309,44 @@ process_candidates (DojangReminderStore  *self,
                     GError              **error)
 {
   gint64 expired_before = now - (gint64) DOJANG_REMINDER_EXPIRED_GRACE_DAYS * 24 * 3600;
+  g_autoptr(GString) skipped = g_string_new ("[");
   const Candidate *best = NULL;
 
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      gboolean send;
-      gboolean later_sent = FALSE;
+      DojangReminder *reminder;
+      gboolean send = FALSE;
 
       if (best != NULL && same_target (best, candidate))
         {
-          if (!set_state (self, candidate->id, "skipped", now, error))
-            return FALSE;
+          add_id (skipped, candidate->id);
           continue;
         }
 
       best = candidate;
-      if (!later_one_sent (self, candidate->certificate_sha256, candidate->manual_entry_id,
-                           candidate->due, &later_sent, error))
+      if (!worth_sending (self, candidate->certificate_id, candidate->manual_entry_id,
+                          candidate->due, expired_before, &send, error))
         return FALSE;
 
-      send = !later_sent && candidate->not_after >= expired_before;
-      if (!set_state (self, candidate->id, send ? "sent" : "skipped", now, error))
-        return FALSE;
-
-      if (send)
+      if (!send)
         {
-          DojangReminder *reminder = get_reminder (self, candidate->id, error);
-
-          if (reminder == NULL)
-            return FALSE;
-          g_ptr_array_add (sent, reminder);
+          add_id (skipped, candidate->id);
+          continue;
         }
+
+      if (!set_state (self, candidate->id, "sent", now, error))
+        return FALSE;
+
+      reminder = get_reminder (self, candidate->id, error);
+      if (reminder == NULL)
+        return FALSE;
+      g_ptr_array_add (sent, reminder);
     }
 
-  return TRUE;
+  g_string_append_c (skipped, ']');
+
+  return skipped->len == 2 || skip_all (self, skipped, error);
 }
 
 /**
@@ -466,7 +494,7 @@ dojang_reminder_store_snooze (DojangReminderStore  *self,
 
   sqlite3_bind_int64 (update, 1, id);
   sqlite3_bind_int64 (update, 2, g_date_time_to_unix (until));
-  sqlite3_bind_int64 (update, 3, _dojang_reminder_store_now ());
+  sqlite3_bind_int64 (update, 3, _dojang_reminder_store_now (self));
   if (!_dojang_reminder_store_step_done (self, update, error))
     return FALSE;
 
@@ -502,7 +530,7 @@ dojang_reminder_store_dismiss (DojangReminderStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (update, 1, id);
-  sqlite3_bind_int64 (update, 2, _dojang_reminder_store_now ());
+  sqlite3_bind_int64 (update, 2, _dojang_reminder_store_now (self));
   if (!_dojang_reminder_store_step_done (self, update, error))
     return FALSE;
 

@@ -17,7 +17,7 @@ apply_certificate (DojangReminderStore        *self,
                    GError                    **error)
 {
   g_autoptr(DojangStatement) insert = NULL;
-  gint64 now = _dojang_reminder_store_now ();
+  gint64 now = _dojang_reminder_store_now (self);
 
   insert = _dojang_reminder_store_statement (self,
       "INSERT OR IGNORE INTO certificates"
@@ -78,7 +78,7 @@ apply_manual_entry (DojangReminderStore  *self,
   sqlite3_bind_text (insert, 3, m->type_name != NULL ? m->type_name : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 4, m->expiry_date, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 5, m->not_after);
-  sqlite3_bind_int64 (insert, 6, _dojang_reminder_store_now ());
+  sqlite3_bind_int64 (insert, 6, _dojang_reminder_store_now (self));
   if (!_dojang_reminder_store_step_done (self, insert, error))
     return FALSE;
 
@@ -120,16 +120,17 @@ apply_reminder (DojangReminderStore     *self,
                 GError                 **error)
 {
   g_autoptr(DojangStatement) upsert = NULL;
-  gint64 now = _dojang_reminder_store_now ();
+  gint64 now = _dojang_reminder_store_now (self);
 
   /* The imported state wins only over a reminder nothing happened to yet. */
   if (r->certificate_sha256 != NULL)
     {
       upsert = _dojang_reminder_store_statement (self,
-          "INSERT INTO reminders (certificate_sha256, manual_entry_id, lead_days, due, state,"
+          "INSERT INTO reminders (certificate_id, manual_entry_id, lead_days, due, state,"
           "  snoozed_until, sent_at, created_at, updated_at)"
-          " VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
-          " ON CONFLICT (certificate_sha256, lead_days) DO UPDATE SET state = excluded.state,"
+          " VALUES ((SELECT id FROM certificates WHERE sha256 = ?1), NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
+          " ON CONFLICT (certificate_id, lead_days) WHERE certificate_id IS NOT NULL"
+          " DO UPDATE SET state = excluded.state,"
           "  snoozed_until = excluded.snoozed_until, sent_at = excluded.sent_at,"
           "  updated_at = excluded.updated_at"
           " WHERE reminders.state = 'pending'",
@@ -141,10 +142,11 @@ apply_reminder (DojangReminderStore     *self,
   else
     {
       upsert = _dojang_reminder_store_statement (self,
-          "INSERT INTO reminders (certificate_sha256, manual_entry_id, lead_days, due, state,"
+          "INSERT INTO reminders (certificate_id, manual_entry_id, lead_days, due, state,"
           "  snoozed_until, sent_at, created_at, updated_at)"
           " VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
-          " ON CONFLICT (manual_entry_id, lead_days, due) DO UPDATE SET state = excluded.state,"
+          " ON CONFLICT (manual_entry_id, lead_days, due) WHERE manual_entry_id IS NOT NULL"
+          " DO UPDATE SET state = excluded.state,"
           "  snoozed_until = excluded.snoozed_until, sent_at = excluded.sent_at,"
           "  updated_at = excluded.updated_at"
           " WHERE reminders.state = 'pending'",
@@ -193,9 +195,8 @@ apply_import (DojangReminderStore  *self,
   for (guint i = 0; i < certificates->len; i++)
     {
       const DojangImportedCertificate *c = &g_array_index (certificates, DojangImportedCertificate, i);
-      g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (c->not_after);
 
-      if (!_dojang_reminder_store_schedule (self, c->sha256, 0, not_after, error))
+      if (!_dojang_reminder_store_schedule_certificate (self, c->sha256, error))
         return FALSE;
     }
 
@@ -204,7 +205,7 @@ apply_import (DojangReminderStore  *self,
       const DojangImportedManualEntry *m = &g_array_index (entries, DojangImportedManualEntry, i);
       g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (m->not_after);
 
-      if (!_dojang_reminder_store_schedule (self, NULL, m->db_id, not_after, error))
+      if (!_dojang_reminder_store_schedule (self, 0, m->db_id, not_after, error))
         return FALSE;
     }
 

@@ -145,8 +145,8 @@ export_reminders (DojangReminderStore  *self,
   int rc;
 
   stmt = _dojang_reminder_store_statement (self,
-      "SELECT certificate_sha256, manual_entry_id, lead_days, due, state, snoozed_until, sent_at"
-      " FROM reminders ORDER BY id",
+      "SELECT c.sha256, r.manual_entry_id, r.lead_days, r.due, r.state, r.snoozed_until, r.sent_at"
+      " FROM reminders r LEFT JOIN certificates c ON c.id = r.certificate_id ORDER BY r.id",
       error);
   if (stmt == NULL)
     return FALSE;

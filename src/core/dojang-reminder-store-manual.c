@@ -89,12 +89,12 @@ dojang_reminder_store_add_manual_entry (DojangReminderStore  *self,
   sqlite3_bind_text (insert, 3, type_name != NULL ? type_name : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 4, expiry_date, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 5, g_date_time_to_unix (not_after));
-  sqlite3_bind_int64 (insert, 6, _dojang_reminder_store_now ());
+  sqlite3_bind_int64 (insert, 6, _dojang_reminder_store_now (self));
   if (!_dojang_reminder_store_step_done (self, insert, error))
     goto failed;
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!_dojang_reminder_store_schedule (self, NULL, id, not_after, error))
+  if (!_dojang_reminder_store_schedule (self, 0, id, not_after, error))
     goto failed;
 
   if (!dojang_reminder_store_commit (self, error))
@@ -132,11 +132,11 @@ renew_manual_entry (DojangReminderStore  *self,
   if (retire == NULL)
     return FALSE;
   sqlite3_bind_int64 (retire, 1, id);
-  sqlite3_bind_int64 (retire, 2, _dojang_reminder_store_now ());
+  sqlite3_bind_int64 (retire, 2, _dojang_reminder_store_now (self));
   if (!_dojang_reminder_store_step_done (self, retire, error))
     return FALSE;
 
-  return _dojang_reminder_store_schedule (self, NULL, id, not_after, error);
+  return _dojang_reminder_store_schedule (self, 0, id, not_after, error);
 }
 
 gboolean
@@ -199,7 +199,7 @@ dojang_reminder_store_update_manual_entry (DojangReminderStore  *self,
   sqlite3_bind_text (update, 4, type_name != NULL ? type_name : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (update, 5, expiry_date, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (update, 6, g_date_time_to_unix (not_after));
-  sqlite3_bind_int64 (update, 7, _dojang_reminder_store_now ());
+  sqlite3_bind_int64 (update, 7, _dojang_reminder_store_now (self));
   if (!_dojang_reminder_store_step_done (self, update, error))
     goto failed;
 

@@ -27,6 +27,7 @@ struct _DojangReminderStore
   GHashTable   *statements;
 
   GArray       *lead_days;
+  GDateTime    *clock;
 
   GMainContext *context;
   GSource      *changed_source;
@@ -48,25 +49,28 @@ void             _dojang_reminder_store_sqlite_error  (DojangReminderStore  *sel
                                                        GError              **error);
 void             _dojang_reminder_store_changed       (DojangReminderStore  *self);
 gboolean         _dojang_reminder_store_schedule      (DojangReminderStore  *self,
-                                                       const char           *certificate_sha256,
+                                                       gint64                certificate_id,
                                                        gint64                manual_entry_id,
                                                        GDateTime            *not_after,
                                                        GError              **error);
+gboolean         _dojang_reminder_store_schedule_certificate (DojangReminderStore *self,
+                                                              const char          *sha256,
+                                                              GError             **error);
 gboolean         _dojang_reminder_store_load_lead_days (DojangReminderStore *self,
                                                         GError             **error);
 gboolean         _dojang_reminder_store_valid_provider_id (const char        *provider_id);
 gboolean         _dojang_reminder_store_valid_sha256  (const char           *sha256);
-gint64           _dojang_reminder_store_now           (void);
+gint64           _dojang_reminder_store_now           (DojangReminderStore  *self);
 
 /* The columns _dojang_reminder_store_read_row() expects, and their source. */
 #define DOJANG_REMINDER_SELECT \
-  "SELECT r.id, r.certificate_sha256, r.manual_entry_id," \
+  "SELECT r.id, c.sha256, r.manual_entry_id," \
   " coalesce (c.name, m.name), coalesce (c.subject, m.name)," \
   " coalesce (c.provider_id, m.provider_id), coalesce (c.type_name, m.type_name)," \
   " coalesce (c.not_after, m.not_after), r.lead_days, r.due, r.state," \
   " r.snoozed_until, r.sent_at" \
   " FROM reminders r" \
-  " LEFT JOIN certificates c ON c.sha256 = r.certificate_sha256" \
+  " LEFT JOIN certificates c ON c.id = r.certificate_id" \
   " LEFT JOIN manual_entries m ON m.id = r.manual_entry_id "
 
 DojangReminder  *_dojang_reminder_store_read_row      (DojangStatement      *stmt);

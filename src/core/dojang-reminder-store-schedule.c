@@ -31,33 +31,51 @@ dojang_reminder_store_get_lead_days (DojangReminderStore *self,
 }
 
 /* Inserts the missing reminders of one certificate or manual entry for the
- * current lead times. Existing rows (sent, dismissed, …) are kept as they are. */
+ * current lead times. Existing rows (sent, dismissed, …) are kept as they
+ * are. What the due check would skip anyway (see
+ * dojang-reminder-store-due.c) is recorded as skipped right away: of the
+ * reminders already past, all but the latest, and every reminder of a
+ * certificate that expired more than the grace period ago. */
 gboolean
 _dojang_reminder_store_schedule (DojangReminderStore  *self,
-                                 const char           *certificate_sha256,
+                                 gint64                certificate_id,
                                  gint64                manual_entry_id,
                                  GDateTime            *not_after,
                                  GError              **error)
 {
   g_autoptr(DojangStatement) insert = NULL;
-  gint64 now = _dojang_reminder_store_now ();
+  gint64 now = _dojang_reminder_store_now (self);
+  gint64 latest_past = G_MININT64;
+  gboolean long_expired;
+  g_autofree gint64 *dues = g_new (gint64, self->lead_days->len + 1);
 
   insert = _dojang_reminder_store_statement (self,
       "INSERT OR IGNORE INTO reminders"
-      " (certificate_sha256, manual_entry_id, lead_days, due, state, created_at, updated_at)"
-      " VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5)",
+      " (certificate_id, manual_entry_id, lead_days, due, state, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?6, ?5, ?5)",
       error);
   if (insert == NULL)
     return FALSE;
 
+  long_expired = g_date_time_to_unix (not_after) <
+                 now - (gint64) DOJANG_REMINDER_EXPIRED_GRACE_DAYS * 24 * 3600;
+
+  for (guint i = 0; i < self->lead_days->len; i++)
+    {
+      g_autoptr(GDateTime) due = dojang_reminder_due_for (not_after, g_array_index (self->lead_days, int, i));
+
+      dues[i] = g_date_time_to_unix (due);
+      if (dues[i] <= now)
+        latest_past = MAX (latest_past, dues[i]);
+    }
+
   for (guint i = 0; i < self->lead_days->len; i++)
     {
       int lead = g_array_index (self->lead_days, int, i);
-      g_autoptr(GDateTime) due = dojang_reminder_due_for (not_after, lead);
 
       sqlite3_reset (insert);
-      if (certificate_sha256 != NULL)
-        sqlite3_bind_text (insert, 1, certificate_sha256, -1, SQLITE_STATIC);
+      if (certificate_id != 0)
+        sqlite3_bind_int64 (insert, 1, certificate_id);
       else
         sqlite3_bind_null (insert, 1);
       if (manual_entry_id != 0)
@@ -65,8 +83,9 @@ _dojang_reminder_store_schedule (DojangReminderStore  *self,
       else
         sqlite3_bind_null (insert, 2);
       sqlite3_bind_int (insert, 3, lead);
-      sqlite3_bind_int64 (insert, 4, g_date_time_to_unix (due));
+      sqlite3_bind_int64 (insert, 4, dues[i]);
       sqlite3_bind_int64 (insert, 5, now);
+      sqlite3_bind_text (insert, 6, long_expired || dues[i] < latest_past ? "skipped" : "pending", -1, SQLITE_STATIC);
 
       if (!_dojang_reminder_store_step_done (self, insert, error))
         return FALSE;
@@ -89,8 +108,8 @@ retire_superseded (DojangReminderStore  *self,
 
   retire = _dojang_reminder_store_statement (self,
       "UPDATE reminders SET state = 'done', snoozed_until = NULL, updated_at = ?3"
-      " WHERE state IN ('pending', 'snoozed', 'sent') AND certificate_sha256 IN"
-      "  (SELECT old.sha256 FROM certificates old"
+      " WHERE state IN ('pending', 'snoozed', 'sent') AND certificate_id IN"
+      "  (SELECT old.id FROM certificates old"
       "   WHERE old.subject = ?1 AND old.provider_id = ?2 AND EXISTS"
       "    (SELECT 1 FROM certificates newer"
       "     WHERE newer.subject = old.subject AND newer.provider_id = old.provider_id"
@@ -101,7 +120,7 @@ retire_superseded (DojangReminderStore  *self,
 
   sqlite3_bind_text (retire, 1, subject, -1, SQLITE_STATIC);
   sqlite3_bind_text (retire, 2, provider_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (retire, 3, _dojang_reminder_store_now ());
+  sqlite3_bind_int64 (retire, 3, _dojang_reminder_store_now (self));
 
   return _dojang_reminder_store_step_done (self, retire, error);
 }
@@ -160,7 +179,7 @@ reschedule_all (DojangReminderStore  *self,
     return FALSE;
 
   certificates = _dojang_reminder_store_statement (self,
-      "SELECT c.sha256, c.not_after FROM certificates c WHERE NOT EXISTS"
+      "SELECT c.id, c.not_after FROM certificates c WHERE NOT EXISTS"
       " (SELECT 1 FROM certificates newer WHERE newer.subject = c.subject"
       "  AND newer.provider_id = c.provider_id AND newer.not_after > c.not_after)",
       error);
@@ -170,7 +189,7 @@ reschedule_all (DojangReminderStore  *self,
     {
       g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (sqlite3_column_int64 (certificates, 1));
 
-      if (!_dojang_reminder_store_schedule (self, (const char *) sqlite3_column_text (certificates, 0), 0,
+      if (!_dojang_reminder_store_schedule (self, sqlite3_column_int64 (certificates, 0), 0,
                                             not_after, error))
         return FALSE;
     }
@@ -187,7 +206,7 @@ reschedule_all (DojangReminderStore  *self,
     {
       g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (sqlite3_column_int64 (manual, 1));
 
-      if (!_dojang_reminder_store_schedule (self, NULL, sqlite3_column_int64 (manual, 0), not_after, error))
+      if (!_dojang_reminder_store_schedule (self, 0, sqlite3_column_int64 (manual, 0), not_after, error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -205,6 +224,45 @@ reschedule_all (DojangReminderStore  *self,
   sqlite3_bind_text (save, 1, lead_days_json, -1, SQLITE_STATIC);
 
   return _dojang_reminder_store_step_done (self, save, error);
+}
+
+/* Schedules a known certificate (unless a renewal superseded it) and
+ * retires what it supersedes. */
+gboolean
+_dojang_reminder_store_schedule_certificate (DojangReminderStore  *self,
+                                             const char           *sha256,
+                                             GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  g_autoptr(GDateTime) not_after = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *provider_id = NULL;
+  gboolean superseded = FALSE;
+  gint64 id;
+
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT id, not_after, subject, provider_id FROM certificates WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _dojang_reminder_store_sqlite_error (self, sqlite3_errcode (self->db), error);
+      return FALSE;
+    }
+
+  id = sqlite3_column_int64 (stmt, 0);
+  not_after = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 1));
+  subject = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  provider_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_reset (stmt);
+
+  if (!is_superseded (self, sha256, &superseded, error))
+    return FALSE;
+  if (!superseded && !_dojang_reminder_store_schedule (self, id, 0, not_after, error))
+    return FALSE;
+
+  return retire_superseded (self, subject, provider_id, error);
 }
 
 static int
@@ -327,6 +385,7 @@ dojang_reminder_store_upsert_certificate (DojangReminderStore  *self,
 {
   g_autoptr(DojangStatement) upsert = NULL;
   gboolean superseded = FALSE;
+  gint64 id;
 
   g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
   g_return_val_if_fail (subject != NULL, FALSE);
@@ -350,7 +409,8 @@ dojang_reminder_store_upsert_certificate (DojangReminderStore  *self,
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
       " ON CONFLICT (sha256) DO UPDATE SET subject = excluded.subject, name = excluded.name,"
       "  provider_id = excluded.provider_id, type_name = excluded.type_name,"
-      "  path = coalesce (excluded.path, path), last_seen = max (last_seen, excluded.last_seen)",
+      "  path = coalesce (excluded.path, path), last_seen = max (last_seen, excluded.last_seen)"
+      " RETURNING id",
       error);
   if (upsert == NULL)
     goto failed;
@@ -367,11 +427,18 @@ dojang_reminder_store_upsert_certificate (DojangReminderStore  *self,
     sqlite3_bind_null (upsert, 7);
   sqlite3_bind_int64 (upsert, 8, g_date_time_to_unix (seen_at));
 
-  if (!_dojang_reminder_store_step_done (self, upsert, error) ||
-      !is_superseded (self, sha256, &superseded, error))
+  if (sqlite3_step (upsert) != SQLITE_ROW)
+    {
+      _dojang_reminder_store_sqlite_error (self, sqlite3_errcode (self->db), error);
+      goto failed;
+    }
+  id = sqlite3_column_int64 (upsert, 0);
+  sqlite3_reset (upsert);
+
+  if (!is_superseded (self, sha256, &superseded, error))
     goto failed;
 
-  if (!superseded && !_dojang_reminder_store_schedule (self, sha256, 0, not_after, error))
+  if (!superseded && !_dojang_reminder_store_schedule (self, id, 0, not_after, error))
     goto failed;
 
   if (!retire_superseded (self, subject, provider_id, error))

@@ -46,10 +46,36 @@ _dojang_statement_release (DojangStatement *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* The time changes are stamped and scheduled with. */
 gint64
-_dojang_reminder_store_now (void)
+_dojang_reminder_store_now (DojangReminderStore *self)
 {
+  if (self->clock != NULL)
+    return g_date_time_to_unix (self->clock);
+
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/**
+ * dojang_reminder_store_set_clock:
+ * @now: (nullable): the instant to take as "now", or %NULL for the real time
+ *
+ * Makes the store act as if it were @now (`dojang --check-reminders --at`,
+ * tests): reminders whose due instant is already past when they are
+ * scheduled, and the timestamps of changes, follow it.
+ */
+void
+dojang_reminder_store_set_clock (DojangReminderStore *self,
+                                 GDateTime           *now)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+
+  g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  g_clear_pointer (&self->clock, g_date_time_unref);
+  if (now != NULL)
+    self->clock = g_date_time_ref (now);
 }
 
 void
@@ -584,6 +610,7 @@ dojang_reminder_store_finalize (GObject *object)
   g_hash_table_unref (self->statements);
   g_array_unref (self->lead_days);
   g_main_context_unref (self->context);
+  g_clear_pointer (&self->clock, g_date_time_unref);
   g_free (self->path);
   g_free (self->recovered_from);
   g_rec_mutex_clear (&self->lock);

@@ -19,6 +19,8 @@ DojangReminderStore *dojang_reminder_store_new                 (const char      
                                                                 GError             **error);
 const char          *dojang_reminder_store_get_path            (DojangReminderStore *self);
 const char          *dojang_reminder_store_get_recovered_from  (DojangReminderStore *self);
+void                 dojang_reminder_store_set_clock           (DojangReminderStore *self,
+                                                                GDateTime           *now);
 
 gboolean             dojang_reminder_store_begin               (DojangReminderStore *self,
                                                                 GError             **error);
