@@ -6,6 +6,7 @@
 
 #include "dojang-application.h"
 #include "dojang-cli-providers.h"
+#include "dojang-cli-certificates.h"
 #include "dojang-preferences-window.h"
 #include "dojang-window.h"
 
@@ -27,6 +28,8 @@ static const GOptionEntry main_entries[] = {
   { "list-providers", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificate authorities and whether their phone lines are open, then exit"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
   { "at", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this ISO 8601 date and time as “now”"), N_("DATETIME") },
+  { "list-certificates", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificates found and exit"), NULL },
+  { "path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Look for certificates in DIR instead of the usual places (repeatable)"), N_("DIR") },
   { NULL }
 };
 
@@ -60,6 +63,9 @@ dojang_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "list-providers"))
     return dojang_cli_providers_run (options);
+
+  if (g_variant_dict_contains (options, "list-certificates"))
+    return dojang_cli_certificates_list (options);
 
   return -1;
 }

@@ -168,7 +168,8 @@ on_mounts_changed (GVolumeMonitor        *monitor,
   schedule_rescan (self);
 }
 
-static void
+/* Returns whether a new monitor was added. */
+static gboolean
 watch_folder (DojangCertificateList *self,
               GHashTable            *wanted,
               const char            *path)
@@ -178,33 +179,37 @@ watch_folder (DojangCertificateList *self,
   GFileMonitor *monitor;
 
   if (!g_hash_table_add (wanted, g_strdup (path)))
-    return;
+    return FALSE;
 
   if (g_hash_table_contains (self->monitors, path))
-    return;
+    return FALSE;
 
   file = g_file_new_for_path (path);
   monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   if (monitor == NULL)
     {
       g_debug ("Cannot watch %s: %s", path, error->message);
-      return;
+      return FALSE;
     }
 
   g_signal_connect_object (monitor, "changed", G_CALLBACK (on_folder_changed), self, 0);
   g_hash_table_insert (self->monitors, g_strdup (path), monitor);
+
+  return TRUE;
 }
 
-static void
+/* Returns whether a folder is newly watched. */
+static gboolean
 update_monitors (DojangCertificateList *self,
                  const char * const    *folders)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer key;
+  gboolean added = FALSE;
 
   for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
-    watch_folder (self, wanted, folders[i]);
+    added |= watch_folder (self, wanted, folders[i]);
 
   /* Removable media appear as new folders here, sometimes before the volume
    * monitor tells; watching them costs nothing. */
@@ -225,6 +230,8 @@ update_monitors (DojangCertificateList *self,
       if (!g_hash_table_contains (wanted, key))
         g_hash_table_iter_remove (&iter);
     }
+
+  return added;
 }
 
 static DojangCertificate *
@@ -333,7 +340,10 @@ on_scan_done (GObject      *source,
       return;
     }
 
-  update_monitors (self, (const char * const *) watch_folders);
+  /* A file created in a new folder before its monitor existed would be
+   * missed: look once more after starting to watch new folders. */
+  if (update_monitors (self, (const char * const *) watch_folders) && self->loaded)
+    schedule_rescan (self);
   replace_problems (self, problems);
   replace_items (self, certificates);
 
@@ -537,10 +547,12 @@ void
 dojang_certificate_list_set_extra_folders (DojangCertificateList *self,
                                            const char * const    *folders)
 {
+  static const char * const none[] = { NULL };
+
   g_return_if_fail (DOJANG_IS_CERTIFICATE_LIST (self));
 
   if (folders == NULL)
-    folders = (const char * const[]) { NULL };
+    folders = none;
 
   if (g_strv_equal ((const char * const *) self->extra_folders, folders))
     return;
