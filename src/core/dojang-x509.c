@@ -147,10 +147,15 @@ looks_like_pem (const guint8 *data,
   return length - i >= strlen (marker) && memcmp (data + i, marker, strlen (marker)) == 0;
 }
 
+#define DER_NOT_A_SEQUENCE (-1)
+#define DER_TRUNCATED      (-2)
+
 /* A certificate is one DER SEQUENCE; libtasn1 decodes its header, so a file
- * that was cut short can be told apart from one that is not DER at all. */
-static gboolean
-is_truncated_der (const guint8 *data,
+ * that was cut short can be told apart from one that is not DER at all.
+ * Returns the length of the whole SEQUENCE, or DER_NOT_A_SEQUENCE or
+ * DER_TRUNCATED. */
+static gssize
+outer_der_length (const guint8 *data,
                   gsize         length)
 {
   unsigned char class;
@@ -160,20 +165,24 @@ is_truncated_der (const guint8 *data,
   long content_length;
 
   if (length > G_MAXINT)
-    return FALSE;
+    return DER_NOT_A_SEQUENCE;
 
   if (asn1_get_tag_der (data, (int) length, &class, &tag_length, &tag) != ASN1_SUCCESS)
-    return FALSE;
+    return DER_NOT_A_SEQUENCE;
 
   if (tag != ASN1_TAG_SEQUENCE || (class & ASN1_CLASS_STRUCTURED) == 0)
-    return FALSE;
+    return DER_NOT_A_SEQUENCE;
 
   if ((gsize) tag_length >= length)
-    return TRUE;
+    return DER_TRUNCATED;
 
   content_length = asn1_get_length_der (data + tag_length, (int) (length - tag_length), &length_length);
+  if (content_length == -4)
+    return DER_TRUNCATED;
+  if (content_length < 0)
+    return DER_NOT_A_SEQUENCE;
 
-  return content_length == -4;
+  return tag_length + length_length + content_length;
 }
 
 static char *
@@ -273,23 +282,6 @@ serial_hex (gnutls_x509_crt_t crt)
   return g_string_free (hex, FALSE);
 }
 
-static char *
-sha256_hex (gnutls_x509_crt_t crt)
-{
-  guint8 digest[32];
-  size_t size = sizeof digest;
-  GString *hex;
-
-  if (gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA256, digest, &size) != GNUTLS_E_SUCCESS)
-    return g_strdup ("");
-
-  hex = g_string_sized_new (2 * size);
-  for (gsize i = 0; i < size; i++)
-    g_string_append_printf (hex, "%02x", digest[i]);
-
-  return g_string_free (hex, FALSE);
-}
-
 /* "홍길동()0011048202001011234567" → "홍길동". The number follows the last
  * parenthesis, so companies like "(주)도장상사()…" keep their "(주)". */
 
@@ -327,6 +319,7 @@ dojang_x509_info_parse (GBytes  *der,
   gnutls_datum_t datum;
   gsize length = 0;
   const guint8 *data;
+  gssize der_length;
   int ret;
 
   g_return_val_if_fail (der != NULL, NULL);
@@ -346,14 +339,15 @@ dojang_x509_info_parse (GBytes  *der,
       return NULL;
     }
 
-  if (is_truncated_der (data, length))
+  der_length = outer_der_length (data, length);
+  if (der_length == DER_TRUNCATED)
     {
       g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_TRUNCATED,
                            _("The certificate file is incomplete: it ends too early, perhaps because it was only partly copied."));
       return NULL;
     }
 
-  if (length > G_MAXUINT || gnutls_x509_crt_init (&crt) != GNUTLS_E_SUCCESS)
+  if (der_length < 0 || length > G_MAXUINT || gnutls_x509_crt_init (&crt) != GNUTLS_E_SUCCESS)
     {
       g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_INVALID,
                            _("This is not a valid certificate file."));
@@ -380,7 +374,8 @@ dojang_x509_info_parse (GBytes  *der,
   info->issuer_cn = dn_field (crt, TRUE, GNUTLS_OID_X520_COMMON_NAME);
   info->policy_oid = policy_oid (crt);
   info->serial = serial_hex (crt);
-  info->sha256 = sha256_hex (crt);
+  /* The fingerprint is over the certificate's own bytes, not what follows. */
+  info->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, der_length);
   info->not_before = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_activation_time (crt));
   info->not_after = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_expiration_time (crt));
 
