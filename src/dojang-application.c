@@ -142,10 +142,46 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static DojangWindow *
+ensure_window (DojangApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (DOJANG_IS_WINDOW (window))
+    return DOJANG_WINDOW (window);
+
+  return dojang_window_new (self);
+}
+
+static void
+show_certificate_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  DojangWindow *window = ensure_window (user_data);
+
+  dojang_window_show_page (window, "certificates");
+  dojang_certificates_page_show_certificate (dojang_window_get_certificates_page (window),
+                                             g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The renewal assistant does not exist yet; until it does, "renew" opens
+ * the certificate's details, which say how and where to renew it. */
+static void
+renew_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  show_certificate_action (action, parameter, user_data);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "show-certificate", show_certificate_action, "s" },
+  { "renew", renew_action, "s" },
 };
 
 static void
