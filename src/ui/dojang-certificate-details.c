@@ -22,7 +22,7 @@ struct _DojangCertificateDetails
   GtkLabel          *expiry_label;
   GtkLabel          *advice_label;
   GtkButton         *renew_button;
-  GtkButton         *contact_button;
+  AdwActionRow      *contact_row;
   GtkButton         *copy_button;
   AdwActionRow      *subject_row;
   AdwActionRow      *issuer_row;
@@ -212,11 +212,12 @@ update (DojangCertificateDetails *self)
   gtk_label_set_text (self->advice_label, advice);
 
   provider_id = dojang_certificate_get_provider_id (c);
-  gtk_widget_set_visible (GTK_WIDGET (self->contact_button), g_strcmp0 (provider_id, "unknown") != 0);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->contact_row)),
+                          g_strcmp0 (provider_id, "unknown") != 0);
   /* TRANSLATORS: %s is a certificate authority, e.g. yessign */
-  contact = g_strdup_printf (_("C_ontact %s"), dojang_certificate_get_provider_name (c));
-  gtk_button_set_label (self->contact_button, contact);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contact_button), "s", provider_id);
+  contact = g_strdup_printf (_("Contact %s"), dojang_certificate_get_provider_name (c));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), contact);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contact_row), "s", provider_id);
 
   issuer = g_strdup_printf ("%s — %s", dojang_certificate_get_provider_name (c),
                             dojang_certificate_get_issuer_dn (c));
@@ -253,6 +254,8 @@ dojang_certificate_details_dispose (GObject *object)
 {
   DojangCertificateDetails *self = DOJANG_CERTIFICATE_DETAILS (object);
 
+  /* AdwBin would unparent its child again after the template is gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_CERTIFICATE_DETAILS);
   g_clear_object (&self->certificate);
   g_clear_pointer (&self->now, g_date_time_unref);
@@ -320,7 +323,7 @@ dojang_certificate_details_class_init (DojangCertificateDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, expiry_label);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, advice_label);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, renew_button);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, contact_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, contact_row);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, copy_button);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, subject_row);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, issuer_row);

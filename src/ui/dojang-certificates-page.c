@@ -485,6 +485,8 @@ dojang_certificates_page_dispose (GObject *object)
   DojangCertificatesPage *self = DOJANG_CERTIFICATES_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  /* AdwBin would unparent its child again after the template is gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_CERTIFICATES_PAGE);
 
   for (guint i = 0; i < N_GROUPS; i++)
