@@ -47,7 +47,6 @@ enum {
   PROP_EXTRA_FOLDERS,
   PROP_LOADING,
   PROP_LOADED,
-  PROP_N_ITEMS,
   N_PROPS
 };
 
@@ -138,25 +137,11 @@ on_folder_changed (GFileMonitor          *monitor,
                    GFileMonitorEvent      event,
                    DojangCertificateList *self)
 {
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-      schedule_rescan (self);
-      break;
+  /* Content changes end with CHANGES_DONE_HINT; one rescan is enough. */
+  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT)
+    return;
 
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    default:
-      break;
-    }
+  schedule_rescan (self);
 }
 
 static void
@@ -279,7 +264,6 @@ replace_items (DojangCertificateList *self,
   g_ptr_array_unref (self->items);
   self->items = g_steal_pointer (&items);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 static void
@@ -439,10 +423,6 @@ dojang_certificate_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->loaded);
       break;
 
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -497,9 +477,6 @@ dojang_certificate_list_class_init (DojangCertificateListClass *klass)
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

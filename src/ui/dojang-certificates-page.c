@@ -30,6 +30,8 @@ struct _DojangCertificatesPage
   char                  *pending_path;
   GtkCustomFilter       *filters[N_GROUPS];
   GListModel            *group_models[N_GROUPS];
+  GtkListBox            *group_lists[N_GROUPS];
+  AdwPreferencesGroup   *group_widgets[N_GROUPS];
   guint                  refresh_source;
 
   AdwLeaflet            *leaflet;
@@ -129,28 +131,6 @@ create_problem_row (gpointer item,
   return row;
 }
 
-static GtkListBox *
-group_list (DojangCertificatesPage *self,
-            guint                   group)
-{
-  GtkListBox *lists[N_GROUPS] = {
-    self->expired_list, self->expiring_list, self->valid_list, self->not_yet_valid_list,
-  };
-
-  return lists[group];
-}
-
-static AdwPreferencesGroup *
-group_widget (DojangCertificatesPage *self,
-              guint                   group)
-{
-  AdwPreferencesGroup *groups[N_GROUPS] = {
-    self->expired_group, self->expiring_group, self->valid_group, self->not_yet_valid_group,
-  };
-
-  return groups[group];
-}
-
 static void
 show_toast (DojangCertificatesPage *self,
             const char             *message)
@@ -215,7 +195,7 @@ update_visibility (DojangCertificatesPage *self)
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
 
   for (guint i = 0; i < N_GROUPS; i++)
-    gtk_widget_set_visible (GTK_WIDGET (group_widget (self, i)),
+    gtk_widget_set_visible (GTK_WIDGET (self->group_widgets[i]),
                             g_list_model_get_n_items (self->group_models[i]) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems > 0);
 
@@ -261,7 +241,7 @@ static void
 rebind_lists (DojangCertificatesPage *self)
 {
   for (guint i = 0; i < N_GROUPS; i++)
-    gtk_list_box_bind_model (group_list (self, i), self->group_models[i],
+    gtk_list_box_bind_model (self->group_lists[i], self->group_models[i],
                              create_certificate_row, self, NULL);
 }
 
@@ -357,14 +337,6 @@ on_back_clicked (DojangCertificatesPage *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
-static GtkWindow *
-parent_window (DojangCertificatesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 on_open_response (GtkNativeDialog        *chooser,
                   int                     response,
@@ -387,7 +359,7 @@ on_open_clicked (DojangCertificatesPage *self)
   g_autoptr(GtkFileFilter) certificates = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Certificate"), parent_window (self),
+  chooser = gtk_file_chooser_native_new (_("Open Certificate"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
@@ -450,7 +422,7 @@ on_add_folder_clicked (DojangCertificatesPage *self)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Add Certificate Folder"), parent_window (self),
+  chooser = gtk_file_chooser_native_new (_("Add Certificate Folder"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Add"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_add_folder_response), self);
@@ -594,6 +566,14 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->group_lists[0] = self->expired_list;
+  self->group_lists[1] = self->expiring_list;
+  self->group_lists[2] = self->valid_list;
+  self->group_lists[3] = self->not_yet_valid_list;
+  self->group_widgets[0] = self->expired_group;
+  self->group_widgets[1] = self->expiring_group;
+  self->group_widgets[2] = self->valid_group;
+  self->group_widgets[3] = self->not_yet_valid_group;
   self->now = g_date_time_new_now_utc ();
   self->list = dojang_certificate_list_new ();
   self->settings = settings_if_installed ();
@@ -628,7 +608,6 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), _("Back to All Certificates"));
   adw_status_page_set_description (self->empty_page,
                                    _("Dojang looked for joint certificates (공동인증서) in the places below. Plug in the USB stick that holds yours, add the folder where you keep it, or open its signCert.der file. You can also drop a certificate or folder here."));
 
