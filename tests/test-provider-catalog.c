@@ -429,6 +429,12 @@ test_holidays_loader (void)
   g_assert_null (broken);
   g_assert_error (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_BAD_VALUE);
   g_assert_cmpstr (error->message, ==, "holidays.json: holidays[3].date: bad date “2025-02-30”");
+  g_clear_error (&error);
+
+  json_object_set_string_member (path_object (root, "$.holidays[3]"), "date", "2025-+1-01");
+  g_free (write_tree (root, folder, "holidays.json"));
+  g_assert_null (dojang_holiday_calendar_new_from_file (path, &error));
+  g_assert_cmpstr (error->message, ==, "holidays.json: holidays[3].date: bad date “2025-+1-01”");
 
   g_assert_no_errno (g_remove (path));
   g_assert_no_errno (g_rmdir (folder));

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "dojang-json-scope.h"
@@ -346,15 +345,24 @@ dojang_json_scope_date (const DojangJsonScope  *scope,
                         GError                **error)
 {
   const char *text;
-  unsigned int year, month, day;
-  char tail;
+  gboolean well_formed;
+  unsigned int year = 0, month = 0, day = 0;
 
   if (!dojang_json_scope_string (scope, member, TRUE, &text, error))
     return FALSE;
 
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
-      strlen (text) != 10 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  well_formed = strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+  for (guint i = 0; well_formed && i < 10; i++)
+    well_formed = i == 4 || i == 7 || g_ascii_isdigit (text[i]);
+
+  if (well_formed)
+    {
+      year = (unsigned int) g_ascii_strtoull (text, NULL, 10);
+      month = (unsigned int) g_ascii_strtoull (text + 5, NULL, 10);
+      day = (unsigned int) g_ascii_strtoull (text + 8, NULL, 10);
+    }
+
+  if (!well_formed || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     /* TRANSLATORS: %s is the bad value, e.g. “2026-02-30” */
     return bad_value (scope, member, g_strdup_printf (_("bad date “%s”"), text), error);
 
