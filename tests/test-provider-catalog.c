@@ -354,6 +354,16 @@ test_load_bad_confidence (void)
 }
 
 static void
+test_load_unsupported_version (void)
+{
+  g_autoptr(JsonNode) root = builtin_tree ("providers.json");
+
+  json_object_set_int_member (json_node_get_object (root), "version", 2);
+  assert_load_error (root, "providers.json: version: unsupported version 2 (expected 1)",
+                     DOJANG_DATA_ERROR_BAD_VALUE);
+}
+
+static void
 test_load_not_json (void)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static ("{ \"providers\": [", 16);
@@ -422,6 +432,8 @@ test_holidays_loader (void)
   g_assert_false (dojang_holiday_calendar_covers (calendar, future));
   g_assert_cmpint (dojang_holiday_calendar_get_first_year (calendar), ==, 2025);
   g_assert_cmpint (dojang_holiday_calendar_get_last_year (calendar), ==, 2030);
+  g_assert_nonnull (strstr (dojang_holiday_calendar_get_rules (calendar), "substitute"));
+  g_assert_true (dojang_fact_is_verified (dojang_holiday_calendar_get_rules_fact (calendar)));
 
   json_object_set_string_member (path_object (root, "$.holidays[3]"), "date", "2025-02-30");
   g_free (write_tree (root, folder, "holidays.json"));
@@ -458,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/dojang/provider-catalog/load-wrong-type", test_load_wrong_type);
   g_test_add_func ("/dojang/provider-catalog/load-bad-time", test_load_bad_time);
   g_test_add_func ("/dojang/provider-catalog/load-bad-confidence", test_load_bad_confidence);
+  g_test_add_func ("/dojang/provider-catalog/load-unsupported-version", test_load_unsupported_version);
   g_test_add_func ("/dojang/provider-catalog/load-not-json", test_load_not_json);
   g_test_add_func ("/dojang/provider-catalog/user-override", test_user_override);
   g_test_add_func ("/dojang/provider-catalog/holidays-loader", test_holidays_loader);

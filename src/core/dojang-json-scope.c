@@ -84,6 +84,29 @@ dojang_json_parse_bytes (GBytes           *bytes,
   return g_steal_pointer (&parser);
 }
 
+/* The data files carry "version": 1; a later format is refused rather
+ * than misread. */
+gboolean
+dojang_json_check_version (const DojangJsonScope  *root,
+                           gint64                  supported,
+                           GError                **error)
+{
+  gint64 version;
+  g_autofree char *message = NULL;
+
+  if (!dojang_json_scope_int (root, "version", TRUE, 0, &version, error))
+    return FALSE;
+  if (version == supported)
+    return TRUE;
+
+  /* TRANSLATORS: the version found in a data file, then the one this
+   * program reads */
+  message = g_strdup_printf (_("unsupported version %d (expected %d)"),
+                             (int) CLAMP (version, G_MININT, G_MAXINT), (int) supported);
+  dojang_json_set_error (error, DOJANG_DATA_ERROR_BAD_VALUE, root->file, root->path, "version", message);
+  return FALSE;
+}
+
 gboolean
 dojang_json_scope_has (const DojangJsonScope *scope,
                        const char            *member)
