@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "dojang-application.h"
+#include "dojang-cli-providers.h"
+#include "dojang-cli-certificates.h"
 #include "dojang-preferences-window.h"
 #include "dojang-window.h"
 
@@ -23,6 +25,11 @@ G_DEFINE_FINAL_TYPE (DojangApplication, dojang_application, ADW_TYPE_APPLICATION
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "list-providers", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificate authorities and whether their phone lines are open, then exit"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
+  { "at", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this ISO 8601 date and time as “now”"), N_("DATETIME") },
+  { "list-certificates", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificates found and exit"), NULL },
+  { "path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Look for certificates in DIR instead of the usual places (repeatable)"), N_("DIR") },
   { NULL }
 };
 
@@ -53,6 +60,12 @@ dojang_application_handle_local_options (GApplication *app,
       g_print ("%s %s\n", "dojang", PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "list-providers"))
+    return dojang_cli_providers_run (options);
+
+  if (g_variant_dict_contains (options, "list-certificates"))
+    return dojang_cli_certificates_list (options);
 
   return -1;
 }
@@ -129,10 +142,46 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static DojangWindow *
+ensure_window (DojangApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (DOJANG_IS_WINDOW (window))
+    return DOJANG_WINDOW (window);
+
+  return dojang_window_new (self);
+}
+
+static void
+show_certificate_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  DojangWindow *window = ensure_window (user_data);
+
+  dojang_window_show_page (window, "certificates");
+  dojang_certificates_page_show_certificate (dojang_window_get_certificates_page (window),
+                                             g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The renewal assistant does not exist yet; until it does, "renew" opens
+ * the certificate's details, which say how and where to renew it. */
+static void
+renew_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  show_certificate_action (action, parameter, user_data);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "show-certificate", show_certificate_action, "s" },
+  { "renew", renew_action, "s" },
 };
 
 static void
