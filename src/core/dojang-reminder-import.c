@@ -14,6 +14,7 @@
 #include "dojang-reminder-import.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store-private.h"
+#include "dojang-seoul.h"
 
 #define MAX_REPORTED_PROBLEMS 20
 
@@ -162,7 +163,7 @@ read_instant (Reader     *reader,
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
       text = json_node_dup_string (node);
-      instant = g_date_time_new_from_iso8601 (text, dojang_reminder_seoul_tz ());
+      instant = g_date_time_new_from_iso8601 (text, dojang_seoul_get_time_zone ());
     }
 
   if (instant == NULL || g_date_time_to_unix (instant) <= 0)

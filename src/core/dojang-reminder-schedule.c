@@ -14,25 +14,7 @@
 
 #include "dojang-reminder-error.h"
 #include "dojang-reminder-schedule.h"
-
-GTimeZone *
-dojang_reminder_seoul_tz (void)
-{
-  static GTimeZone *seoul = NULL;
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      seoul = g_time_zone_new_identifier ("Asia/Seoul");
-
-      /* Without tzdata: Korea has kept UTC+9 without daylight saving since 1988. */
-      if (seoul == NULL)
-        seoul = g_time_zone_new_offset (9 * 3600);
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return seoul;
-}
+#include "dojang-seoul.h"
 
 /* The Korean calendar day on which a certificate expires. A notAfter at
  * exactly midnight means "valid through the previous day". */
@@ -40,7 +22,7 @@ static GDate *
 expiry_day (GDateTime *not_after)
 {
   g_autoptr(GDateTime) last_second = g_date_time_add_seconds (not_after, -1);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (last_second, dojang_reminder_seoul_tz ());
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (last_second, dojang_seoul_get_time_zone ());
   int year, month, day;
 
   g_date_time_get_ymd (local, &year, &month, &day);
@@ -51,7 +33,7 @@ expiry_day (GDateTime *not_after)
 static GDate *
 seoul_day (GDateTime *instant)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, dojang_reminder_seoul_tz ());
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, dojang_seoul_get_time_zone ());
   int year, month, day;
 
   g_date_time_get_ymd (local, &year, &month, &day);
@@ -62,7 +44,7 @@ seoul_day (GDateTime *instant)
 static GDateTime *
 morning_of (const GDate *date)
 {
-  return g_date_time_new (dojang_reminder_seoul_tz (),
+  return g_date_time_new (dojang_seoul_get_time_zone (),
                           g_date_get_year (date),
                           g_date_get_month (date),
                           g_date_get_day (date),
@@ -96,7 +78,7 @@ dojang_reminder_due_for (GDateTime *not_after,
   if (g_date_time_compare (due, not_after) >= 0)
     {
       g_date_time_unref (due);
-      due = g_date_time_new (dojang_reminder_seoul_tz (),
+      due = g_date_time_new (dojang_seoul_get_time_zone (),
                              g_date_get_year (day), g_date_get_month (day), g_date_get_day (day),
                              0, 0, 0);
     }
@@ -193,7 +175,7 @@ dojang_reminder_expiry_date_to_instant (const char *expiry_date)
   if (!parse_date (expiry_date, &date))
     return NULL;
 
-  return g_date_time_new (dojang_reminder_seoul_tz (),
+  return g_date_time_new (dojang_seoul_get_time_zone (),
                           g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
                           23, 59, 59);
 }
@@ -212,7 +194,7 @@ dojang_reminder_format_date (GDateTime *instant)
 
   g_return_val_if_fail (instant != NULL, NULL);
 
-  local = g_date_time_to_timezone (instant, dojang_reminder_seoul_tz ());
+  local = g_date_time_to_timezone (instant, dojang_seoul_get_time_zone ());
 
   /* Translators: a date as strftime() format, e.g. "2026-12-01". Use numbers
    * only: month names would follow LC_TIME, not the translation. */
@@ -221,7 +203,8 @@ dojang_reminder_format_date (GDateTime *instant)
 
 /**
  * dojang_reminder_parse_at:
- * @text: an ISO 8601 date and time; without an offset it is Korean time
+ * @text: an ISO 8601 date and time (without an offset it is Korean time),
+ *   or a date alone, meaning its midnight in Korea
  * @error: return location for an error
  *
  * Returns: (transfer full): the instant, or %NULL with @error set.
@@ -230,11 +213,15 @@ GDateTime *
 dojang_reminder_parse_at (const char  *text,
                           GError     **error)
 {
+  g_autofree char *with_time = NULL;
   GDateTime *instant;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  instant = g_date_time_new_from_iso8601 (text, dojang_reminder_seoul_tz ());
+  if (dojang_reminder_expiry_date_is_valid (text))
+    text = with_time = g_strconcat (text, "T00:00:00", NULL);
+
+  instant = g_date_time_new_from_iso8601 (text, dojang_seoul_get_time_zone ());
   if (instant == NULL)
     g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID,
                  _("“%s” is not a date and time such as 2026-11-24T09:00:00+09:00"),

@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 /* Lead days accepted by the store (and by the import). */
 #define DOJANG_REMINDER_MAX_LEAD_DAYS 365
 
-GTimeZone *dojang_reminder_seoul_tz            (void);
 GDateTime *dojang_reminder_due_for             (GDateTime  *not_after,
                                                 int         lead_days);
 GDateTime *dojang_reminder_next_morning        (GDateTime  *after);

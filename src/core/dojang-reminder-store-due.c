@@ -549,3 +549,58 @@ dojang_reminder_store_dismiss (DojangReminderStore  *self,
 
   return TRUE;
 }
+
+static void
+collect_due_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GPtrArray *sent;
+  GError *error = NULL;
+
+  sent = dojang_reminder_store_collect_due (source_object, task_data, &error);
+  if (sent == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sent, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * dojang_reminder_store_collect_due_async:
+ *
+ * Runs dojang_reminder_store_collect_due() in a worker thread.
+ */
+void
+dojang_reminder_store_collect_due_async (DojangReminderStore *self,
+                                         GDateTime           *now,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
+  g_return_if_fail (now != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dojang_reminder_store_collect_due_async);
+  g_task_set_task_data (task, g_date_time_ref (now), (GDestroyNotify) g_date_time_unref);
+  g_task_run_in_thread (task, collect_due_thread);
+}
+
+/**
+ * dojang_reminder_store_collect_due_finish:
+ *
+ * Returns: (transfer full) (element-type DojangReminder): the reminders to
+ *   show, or %NULL with @error set.
+ */
+GPtrArray *
+dojang_reminder_store_collect_due_finish (DojangReminderStore  *self,
+                                          GAsyncResult         *result,
+                                          GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -74,6 +74,14 @@ GPtrArray           *dojang_reminder_store_list_upcoming       (DojangReminderSt
 GPtrArray           *dojang_reminder_store_collect_due         (DojangReminderStore *self,
                                                                 GDateTime           *now,
                                                                 GError             **error);
+void                 dojang_reminder_store_collect_due_async   (DojangReminderStore *self,
+                                                                GDateTime           *now,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GPtrArray           *dojang_reminder_store_collect_due_finish  (DojangReminderStore *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
 GDateTime           *dojang_reminder_store_get_next_due        (DojangReminderStore *self,
                                                                 GDateTime           *now,
                                                                 GError             **error);

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* `dojang --check-reminders [--at TIME] [--path DIR]…`: what the autostart
+ * entry runs at login while the app is closed. Scans, updates the reminder
+ * store, shows the due reminders as desktop notifications once (a second
+ * run sends nothing new), prints a one-line summary and exits 0.
+ *
+ * It registers its own plain GApplication under the app's id: notifications
+ * need a registered application, and a GtkApplication would need a display.
+ * If Dojang already runs, that instance owns the id: it is asked to check
+ * (app.check-reminders) and this process changes nothing. Nothing sent is
+ * withdrawn; the D-Bus connection is flushed before exiting.
+ *
+ * `--import-reminders FILE` and `--export-reminders FILE` move reminders and
+ * manual entries in and out as JSON. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "dojang-certificate-scanner.h"
+#include "dojang-cli-reminders.h"
+#include "dojang-reminder-notification.h"
+#include "dojang-reminder-scan.h"
+#include "dojang-reminder-schedule.h"
+#include "dojang-reminder-store.h"
+
+/* Run from a build tree or a script, the schema may not be installed. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "reminder-lead-days"))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static gboolean
+parse_now (GVariantDict  *options,
+           GDateTime    **now)
+{
+  g_autoptr(GError) error = NULL;
+  const char *at = NULL;
+
+  if (!g_variant_dict_lookup (options, "at", "&s", &at))
+    {
+      *now = g_date_time_new_now_utc ();
+      return TRUE;
+    }
+
+  *now = dojang_reminder_parse_at (at, &error);
+  if (*now == NULL)
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens the store with the user's lead times, clocked at @now. */
+static DojangReminderStore *
+open_store (GSettings *settings,
+            GDateTime *now)
+{
+  g_autoptr(DojangReminderStore) store = NULL;
+  g_autoptr(GVariant) lead_days = NULL;
+  g_autofree char *path = dojang_reminder_store_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  store = dojang_reminder_store_new (path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return NULL;
+    }
+
+  if (dojang_reminder_store_get_recovered_from (store) != NULL)
+    g_printerr (_("dojang: the reminder database could not be read; it was kept as %s and a new one "
+                  "was started. Manual entries can be restored from an export with "
+                  "--import-reminders.\n"),
+                dojang_reminder_store_get_recovered_from (store));
+
+  dojang_reminder_store_set_clock (store, now);
+
+  if (settings != NULL)
+    {
+      gsize n = 0;
+      const gint32 *days;
+
+      lead_days = g_settings_get_value (settings, "reminder-lead-days");
+      days = g_variant_get_fixed_array (lead_days, &n, sizeof (gint32));
+      if (!dojang_reminder_store_set_lead_days (store, days, n, &error))
+        g_printerr ("dojang: %s\n", error->message);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static char **
+scan_roots (GVariantDict *options,
+            GSettings    *settings)
+{
+  g_autofree const char **paths = NULL;
+  g_auto(GStrv) folders = NULL;
+
+  if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
+    return g_strdupv ((char **) paths);
+
+  if (settings != NULL)
+    folders = g_settings_get_strv (settings, "certificate-folders");
+
+  return dojang_certificate_scanner_default_roots ((const char * const *) folders);
+}
+
+static void
+print_summary (guint      n_certificates,
+               guint      n_sent,
+               GDateTime *next)
+{
+  g_autofree char *certificates = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *upcoming = NULL;
+
+  certificates = g_strdup_printf (ngettext ("%u certificate", "%u certificates", n_certificates),
+                                  n_certificates);
+  sent = g_strdup_printf (ngettext ("%u reminder sent", "%u reminders sent", n_sent), n_sent);
+  if (next != NULL)
+    {
+      g_autofree char *date = dojang_reminder_format_date (next);
+
+      /* Translators: the last part of the summary, e.g. "next on 2026-12-01". */
+      upcoming = g_strdup_printf (_("next on %s"), date);
+    }
+  else
+    {
+      upcoming = g_strdup (_("nothing scheduled"));
+    }
+
+  /* Translators: the summary of --check-reminders, e.g.
+   * "3 certificates, 1 reminder sent, next on 2026-12-01". */
+  g_print (_("%s, %s, %s\n"), certificates, sent, upcoming);
+}
+
+static guint
+count_manual_entries (DojangReminderStore *store)
+{
+  g_autoptr(GPtrArray) entries = dojang_reminder_store_list_manual_entries (store, NULL);
+
+  return entries != NULL ? entries->len : 0;
+}
+
+/**
+ * dojang_cli_reminders_check:
+ * @options: the parsed command line (check-reminders, at, path)
+ *
+ * Returns: the exit status: 0, or 1 when notifications cannot be shown or
+ *   the database cannot be used at all.
+ */
+int
+dojang_cli_reminders_check (GVariantDict *options)
+{
+  g_autoptr(GSettings) settings = open_settings ();
+  g_autoptr(GApplication) notifier = NULL;
+  g_autoptr(DojangReminderStore) store = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) roots = NULL;
+  guint n_found = 0;
+
+  if (!parse_now (options, &now))
+    return 1;
+
+  notifier = g_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  if (!g_application_register (notifier, NULL, &error))
+    {
+      g_printerr (_("dojang: notifications cannot be shown (%s); the reminders are kept for later\n"),
+                  error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (notifier))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (notifier), "check-reminders", NULL);
+      g_dbus_connection_flush_sync (g_application_get_dbus_connection (notifier), NULL, NULL);
+      g_print ("%s\n", _("Dojang is running and sends the reminders itself."));
+      return 0;
+    }
+
+  store = open_store (settings, now);
+  if (store == NULL)
+    return 1;
+
+  roots = scan_roots (options, settings);
+  if (!dojang_reminder_scan_sync (store, (const char * const *) roots, now, NULL, &n_found, &error))
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      g_clear_error (&error);
+    }
+
+  sent = dojang_reminder_store_collect_due (store, now, &error);
+  if (sent == NULL)
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < sent->len; i++)
+    {
+      DojangReminder *reminder = g_ptr_array_index (sent, i);
+      g_autoptr(GNotification) notification = dojang_reminder_notification_new (reminder, now);
+      g_autofree char *id = dojang_reminder_notification_id (reminder);
+
+      g_application_send_notification (notifier, id, notification);
+    }
+
+  /* The notifications are D-Bus messages still in the connection's queue. */
+  g_dbus_connection_flush_sync (g_application_get_dbus_connection (notifier), NULL, NULL);
+
+  next = dojang_reminder_store_get_next_due (store, now, NULL);
+  print_summary (n_found + count_manual_entries (store), sent->len, next);
+
+  return 0;
+}
+
+/**
+ * dojang_cli_reminders_import:
+ * @options: the parsed command line (import-reminders, at)
+ *
+ * Returns: 0, or 1 when the file cannot be read or is not valid (then
+ *   nothing was imported).
+ */
+int
+dojang_cli_reminders_import (GVariantDict *options)
+{
+  g_autoptr(GSettings) settings = open_settings ();
+  g_autoptr(DojangReminderStore) store = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *file = NULL;
+  gsize length = 0;
+  guint n_imported = 0;
+
+  if (!g_variant_dict_lookup (options, "import-reminders", "^&ay", &file) || !parse_now (options, &now))
+    return 1;
+
+  if (!g_file_get_contents (file, &contents, &length, &error))
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  store = open_store (settings, now);
+  if (store == NULL)
+    return 1;
+
+  if (!dojang_reminder_store_import_json (store, contents, (gssize) length, &n_imported, &error))
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (ngettext ("Imported %u record from %s\n", "Imported %u records from %s\n", n_imported),
+           n_imported, file);
+
+  return 0;
+}
+
+/**
+ * dojang_cli_reminders_export:
+ * @options: the parsed command line (export-reminders)
+ *
+ * Writes the reminders and manual entries as JSON to the file, or to the
+ * standard output for "-".
+ */
+int
+dojang_cli_reminders_export (GVariantDict *options)
+{
+  g_autoptr(DojangReminderStore) store = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const char *file = NULL;
+
+  if (!g_variant_dict_lookup (options, "export-reminders", "^&ay", &file) || !parse_now (options, &now))
+    return 1;
+
+  store = open_store (NULL, now);
+  if (store == NULL)
+    return 1;
+
+  json = dojang_reminder_store_export_json (store, now, &error);
+  if (json == NULL)
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_strcmp0 (file, "-") == 0)
+    {
+      g_print ("%s\n", json);
+      return 0;
+    }
+
+  if (!g_file_set_contents (file, json, -1, &error))
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}

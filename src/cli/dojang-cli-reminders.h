@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+int dojang_cli_reminders_check  (GVariantDict *options);
+int dojang_cli_reminders_import (GVariantDict *options);
+int dojang_cli_reminders_export (GVariantDict *options);
+
+G_END_DECLS

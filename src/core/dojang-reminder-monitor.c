@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Sends reminders while Dojang runs, without polling: one timer to the next
+ * due instant (or end of a snooze), recomputed after every check and every
+ * change to the store.
+ *
+ * GLib timers run on the monotonic clock, which stops while the computer
+ * sleeps and ignores changes to the wall clock. So:
+ *  - when the timer fires, the wall clock is read again and the timer is
+ *    re-armed for whatever is still left (the clock was set back);
+ *  - on resume (logind's PrepareForSleep(false) on the system bus, when
+ *    there is one) a check runs at once, catching what fell due during sleep.
+ * A wall clock set forward while awake is caught at the next timer, resume
+ * or store change; that is the price of not polling.
+ *
+ * When Dojang is closed, `dojang --check-reminders` (at login) does the same
+ * check once. */
+
+#include "config.h"
+
+#include "dojang-reminder-monitor.h"
+#include "dojang-reminder-notification.h"
+#include "dojang-reminder-scan.h"
+
+struct _DojangReminderMonitor
+{
+  GObject              parent_instance;
+
+  GApplication        *application;
+  DojangReminderStore *store;
+  GCancellable        *cancellable;
+
+  guint                timeout_id;
+  GDateTime           *next_check;
+  gboolean             checking;
+  gboolean             check_again;
+
+  GDBusConnection     *system_bus;
+  guint                sleep_subscription;
+};
+
+G_DEFINE_FINAL_TYPE (DojangReminderMonitor, dojang_reminder_monitor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_APPLICATION,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  REMINDER_SENT,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/**
+ * dojang_reminder_monitor_new:
+ * @application: (nullable): the application that sends the notifications
+ *   (registered, primary); %NULL only emits #DojangReminderMonitor::reminder-sent
+ * @store: the reminder store
+ */
+DojangReminderMonitor *
+dojang_reminder_monitor_new (GApplication        *application,
+                             DojangReminderStore *store)
+{
+  g_return_val_if_fail (application == NULL || G_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (store), NULL);
+
+  return g_object_new (DOJANG_TYPE_REMINDER_MONITOR,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  DojangReminderMonitor *self = data;
+
+  self->timeout_id = 0;
+  dojang_reminder_monitor_check (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+arm (DojangReminderMonitor *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  GTimeSpan wait;
+  guint seconds;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_pointer (&self->next_check, g_date_time_unref);
+
+  self->next_check = dojang_reminder_store_get_next_due (self->store, now, &error);
+  if (error != NULL)
+    g_warning ("Reminders: %s", error->message);
+  if (self->next_check == NULL)
+    return;
+
+  wait = g_date_time_difference (self->next_check, now);
+  seconds = (guint) CLAMP ((wait + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, 1, G_MAXUINT);
+  self->timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, seconds, on_timeout,
+                                                 self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->timeout_id),
+                            "[dojang] next reminder");
+}
+
+static void
+send_reminder (DojangReminderMonitor *self,
+               DojangReminder        *reminder,
+               GDateTime             *now)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->application != NULL)
+    {
+      notification = dojang_reminder_notification_new (reminder, now);
+      id = dojang_reminder_notification_id (reminder);
+      g_application_send_notification (self->application, id, notification);
+    }
+
+  g_signal_emit (self, signals[REMINDER_SENT], 0, reminder);
+}
+
+static void
+on_collected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DojangReminderMonitor) self = user_data;
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  sent = dojang_reminder_store_collect_due_finish (self->store, result, &error);
+  self->checking = FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Reminders could not be checked: %s", error->message);
+
+  for (guint i = 0; sent != NULL && i < sent->len; i++)
+    send_reminder (self, g_ptr_array_index (sent, i), now);
+
+  if (self->check_again)
+    dojang_reminder_monitor_check (self);
+  else
+    arm (self);
+}
+
+/**
+ * dojang_reminder_monitor_check:
+ *
+ * Sends what is due now and re-arms the timer.
+ */
+void
+dojang_reminder_monitor_check (DojangReminderMonitor *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (DOJANG_IS_REMINDER_MONITOR (self));
+
+  if (self->checking)
+    {
+      self->check_again = TRUE;
+      return;
+    }
+
+  self->checking = TRUE;
+  self->check_again = FALSE;
+  now = g_date_time_new_now_utc ();
+  dojang_reminder_store_collect_due_async (self->store, now, self->cancellable,
+                                           on_collected, g_object_ref (self));
+}
+
+static void
+on_store_changed (DojangReminderStore   *store,
+                  DojangReminderMonitor *self)
+{
+  /* A change may make something due at once (a new manual entry whose
+   * reminder is already past) or move the next due instant. */
+  dojang_reminder_monitor_check (self);
+}
+
+static void
+on_prepare_for_sleep (GDBusConnection *connection,
+                      const char      *sender_name,
+                      const char      *object_path,
+                      const char      *interface_name,
+                      const char      *signal_name,
+                      GVariant        *parameters,
+                      gpointer         user_data)
+{
+  DojangReminderMonitor *self = user_data;
+  gboolean going_to_sleep = FALSE;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    return;
+
+  g_variant_get (parameters, "(b)", &going_to_sleep);
+  if (!going_to_sleep)
+    dojang_reminder_monitor_check (self);
+}
+
+static void
+on_system_bus (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DojangReminderMonitor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
+
+  bus = g_bus_get_finish (result, &error);
+  if (bus == NULL)
+    {
+      /* No system bus (a container, a test): resume is not noticed. */
+      g_debug ("Reminders: no system bus: %s", error->message);
+      return;
+    }
+
+  self->system_bus = bus;
+  self->sleep_subscription =
+    g_dbus_connection_signal_subscribe (bus,
+                                        "org.freedesktop.login1",
+                                        "org.freedesktop.login1.Manager",
+                                        "PrepareForSleep",
+                                        "/org/freedesktop/login1",
+                                        NULL,
+                                        G_DBUS_SIGNAL_FLAGS_NONE,
+                                        on_prepare_for_sleep,
+                                        self, NULL);
+}
+
+static void
+on_scanned (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DojangReminderMonitor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dojang_reminder_scan_finish (self->store, result, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Reminders: the certificates could not be scanned: %s", error->message);
+    }
+
+  dojang_reminder_monitor_check (self);
+}
+
+/**
+ * dojang_reminder_monitor_start:
+ * @roots: (nullable): folders to scan for certificates first, or %NULL to
+ *   only check the store
+ *
+ * Scans (in a worker thread), sends what is due, arms the timer and starts
+ * following the store and suspend/resume.
+ */
+void
+dojang_reminder_monitor_start (DojangReminderMonitor *self,
+                               const char * const    *roots)
+{
+  g_return_if_fail (DOJANG_IS_REMINDER_MONITOR (self));
+
+  if (self->system_bus == NULL)
+    g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, on_system_bus, g_object_ref (self));
+
+  if (roots != NULL)
+    dojang_reminder_scan_async (self->store, roots, self->cancellable, on_scanned, g_object_ref (self));
+  else
+    dojang_reminder_monitor_check (self);
+}
+
+/**
+ * dojang_reminder_monitor_get_next_check:
+ *
+ * Returns: (transfer none) (nullable): when the timer fires next, or %NULL
+ *   when nothing is scheduled.
+ */
+GDateTime *
+dojang_reminder_monitor_get_next_check (DojangReminderMonitor *self)
+{
+  g_return_val_if_fail (DOJANG_IS_REMINDER_MONITOR (self), NULL);
+
+  return self->next_check;
+}
+
+static void
+dojang_reminder_monitor_constructed (GObject *object)
+{
+  DojangReminderMonitor *self = DOJANG_REMINDER_MONITOR (object);
+
+  G_OBJECT_CLASS (dojang_reminder_monitor_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, 0);
+}
+
+static void
+dojang_reminder_monitor_dispose (GObject *object)
+{
+  DojangReminderMonitor *self = DOJANG_REMINDER_MONITOR (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->sleep_subscription != 0)
+    {
+      g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
+      self->sleep_subscription = 0;
+    }
+  g_clear_object (&self->system_bus);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dojang_reminder_monitor_parent_class)->dispose (object);
+}
+
+static void
+dojang_reminder_monitor_finalize (GObject *object)
+{
+  DojangReminderMonitor *self = DOJANG_REMINDER_MONITOR (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->next_check, g_date_time_unref);
+
+  G_OBJECT_CLASS (dojang_reminder_monitor_parent_class)->finalize (object);
+}
+
+static void
+dojang_reminder_monitor_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  DojangReminderMonitor *self = DOJANG_REMINDER_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      /* Not a reference: the application owns the monitor. */
+      self->application = g_value_get_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dojang_reminder_monitor_class_init (DojangReminderMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = dojang_reminder_monitor_constructed;
+  object_class->dispose = dojang_reminder_monitor_dispose;
+  object_class->finalize = dojang_reminder_monitor_finalize;
+  object_class->set_property = dojang_reminder_monitor_set_property;
+
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL,
+                         G_TYPE_APPLICATION,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DOJANG_TYPE_REMINDER_STORE,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DojangReminderMonitor::reminder-sent:
+   * @reminder: the reminder just shown
+   */
+  signals[REMINDER_SENT] =
+    g_signal_new ("reminder-sent",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DOJANG_TYPE_REMINDER);
+}
+
+static void
+dojang_reminder_monitor_init (DojangReminderMonitor *self)
+{
+  self->cancellable = g_cancellable_new ();
+}

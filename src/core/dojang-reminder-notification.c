@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The desktop notification for a due reminder, and the texts the Reminders
+ * page shares with it. Its buttons are application actions with targets, so
+ * they work when Dojang is not running: the desktop starts it through D-Bus
+ * activation and invokes the action.
+ *
+ *   Renew              app.renew (s: SHA-256), or for a manual entry
+ *                      app.show-reminders (the entry lives there)
+ *   Call Provider      app.show-provider (s: provider id), known CAs only
+ *   Remind Me Tomorrow app.snooze-reminder (x: reminder id)
+ *   (clicking it)      app.show-reminders */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-provider-catalog.h"
+#include "dojang-reminder-notification.h"
+#include "dojang-reminder-schedule.h"
+
+static DojangProvider *
+lookup_provider (DojangReminder *reminder)
+{
+  DojangProviderCatalog *catalog = dojang_provider_catalog_get_default ();
+
+  if (catalog == NULL)
+    return NULL;
+
+  return dojang_provider_catalog_lookup (catalog, dojang_reminder_get_provider_id (reminder));
+}
+
+/**
+ * dojang_reminder_describe_certificate:
+ * @reminder: a reminder
+ *
+ * Returns: (transfer full): who and which certificate, as in
+ *   "홍길동 (yessign 범용)": the holder, the CA's brand and the type.
+ */
+char *
+dojang_reminder_describe_certificate (DojangReminder *reminder)
+{
+  DojangProvider *provider;
+  const char *name;
+  const char *type_name;
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), NULL);
+
+  provider = lookup_provider (reminder);
+  name = dojang_reminder_get_name (reminder);
+  type_name = dojang_reminder_get_type_name (reminder);
+
+  if (provider != NULL && *type_name != '\0')
+    detail = g_strdup_printf ("%s %s", dojang_provider_get_brand (provider), type_name);
+  else if (provider != NULL)
+    detail = g_strdup (dojang_provider_get_brand (provider));
+  else if (*type_name != '\0')
+    detail = g_strdup (type_name);
+
+  if (detail == NULL)
+    return g_strdup (name);
+
+  /* Translators: a certificate: its holder, then its CA and type, e.g.
+   * "홍길동 (yessign 범용)". */
+  return g_strdup_printf (_("%s (%s)"), name, detail);
+}
+
+/**
+ * dojang_reminder_describe_days_left:
+ * @reminder: a reminder
+ * @now: the current instant
+ *
+ * Returns: (transfer full): how long the certificate is still valid, as a
+ *   short sentence: "Expires in 7 days", "Expires today", "Expired".
+ */
+char *
+dojang_reminder_describe_days_left (DojangReminder *reminder,
+                                    GDateTime      *now)
+{
+  int days;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  days = dojang_reminder_days_left (now, dojang_reminder_get_not_after (reminder));
+
+  if (days > 0)
+    return g_strdup_printf (ngettext ("Expires in %d day", "Expires in %d days", days), days);
+  if (days == 0 && g_date_time_compare (now, dojang_reminder_get_not_after (reminder)) < 0)
+    return g_strdup (_("Expires today"));
+
+  return g_strdup (_("Expired"));
+}
+
+/**
+ * dojang_reminder_notification_id:
+ *
+ * Returns: (transfer full): the notification id: one per certificate or
+ *   manual entry, so a newer reminder replaces the older one.
+ */
+char *
+dojang_reminder_notification_id (DojangReminder *reminder)
+{
+  g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), NULL);
+
+  if (dojang_reminder_is_manual (reminder))
+    return g_strdup_printf ("reminder-entry-%" G_GINT64_FORMAT, dojang_reminder_get_manual_entry_id (reminder));
+
+  return g_strdup_printf ("reminder-certificate-%s", dojang_reminder_get_certificate_sha256 (reminder));
+}
+
+static char *
+make_title (DojangReminder *reminder,
+            GDateTime      *now)
+{
+  g_autofree char *certificate = dojang_reminder_describe_certificate (reminder);
+  GDateTime *not_after = dojang_reminder_get_not_after (reminder);
+  int days = dojang_reminder_days_left (now, not_after);
+
+  if (days > 0)
+    /* Translators: a notification title, e.g. "공동인증서 만료 D-7: 홍길동 (yessign 범용)". */
+    return g_strdup_printf (ngettext ("Certificate expires in %d day: %s",
+                                      "Certificate expires in %d days: %s", days),
+                            days, certificate);
+  if (days == 0 && g_date_time_compare (now, not_after) < 0)
+    return g_strdup_printf (_("Certificate expires today: %s"), certificate);
+
+  return g_strdup_printf (_("Certificate expired: %s"), certificate);
+}
+
+static char *
+make_body (DojangReminder *reminder,
+           GDateTime      *now)
+{
+  GDateTime *not_after = dojang_reminder_get_not_after (reminder);
+  g_autofree char *date = dojang_reminder_format_date (not_after);
+
+  if (g_date_time_compare (now, not_after) >= 0)
+    return g_strdup_printf (_("It expired on %s. An expired certificate cannot be renewed: "
+                              "the certificate authority has to issue a new one."), date);
+
+  return g_strdup_printf (_("Valid until %s. Renew it before then: once it has expired, "
+                            "it can only be issued anew."), date);
+}
+
+/**
+ * dojang_reminder_notification_new:
+ * @reminder: a due reminder
+ * @now: the current instant (the text says how many days are left)
+ *
+ * Returns: (transfer full): the notification to send with the id from
+ *   dojang_reminder_notification_id().
+ */
+GNotification *
+dojang_reminder_notification_new (DojangReminder *reminder,
+                                  GDateTime      *now)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GIcon) icon = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  DojangProvider *provider;
+  int days;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  title = make_title (reminder, now);
+  body = make_body (reminder, now);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  icon = g_themed_icon_new (APP_ID);
+  g_notification_set_icon (notification, icon);
+
+  days = dojang_reminder_days_left (now, dojang_reminder_get_not_after (reminder));
+  g_notification_set_priority (notification, days <= 1 ? G_NOTIFICATION_PRIORITY_HIGH
+                                                       : G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action (notification, "app.show-reminders");
+
+  if (dojang_reminder_is_manual (reminder))
+    g_notification_add_button (notification, _("Open Reminders"), "app.show-reminders");
+  else
+    g_notification_add_button_with_target_value (notification, _("Renew"), "app.renew",
+                                                 g_variant_new_string (dojang_reminder_get_certificate_sha256 (reminder)));
+
+  provider = lookup_provider (reminder);
+  if (provider != NULL)
+    g_notification_add_button_with_target_value (notification, _("Call Provider"), "app.show-provider",
+                                                 g_variant_new_string (dojang_provider_get_id (provider)));
+
+  g_notification_add_button_with_target_value (notification, _("Remind Me Tomorrow"), "app.snooze-reminder",
+                                               g_variant_new_int64 (dojang_reminder_get_id (reminder)));
+
+  return g_steal_pointer (&notification);
+}
