@@ -40,7 +40,9 @@ dojang_reminder_scan_add_certificates (DojangReminderStore  *store,
                                                      dojang_certificate_get_subject (certificate),
                                                      dojang_certificate_get_name (certificate),
                                                      dojang_certificate_get_provider_id (certificate),
-                                                     dojang_certificate_get_type_name (certificate),
+                                                     /* "Unknown type" says nothing in a reminder. */
+                                                     dojang_certificate_get_type_known (certificate)
+                                                       ? dojang_certificate_get_type_name (certificate) : "",
                                                      dojang_certificate_get_not_after (certificate),
                                                      dojang_certificate_get_path (certificate),
                                                      seen_at,

@@ -63,6 +63,26 @@ gboolean             dojang_reminder_store_update_manual_entry (DojangReminderSt
 gboolean             dojang_reminder_store_remove_manual_entry (DojangReminderStore *self,
                                                                 gint64               id,
                                                                 GError             **error);
+void                 dojang_reminder_store_save_manual_entry_async    (DojangReminderStore *self,
+                                                                       gint64               id,
+                                                                       const char          *name,
+                                                                       const char          *provider_id,
+                                                                       const char          *type_name,
+                                                                       const char          *expiry_date,
+                                                                       GCancellable        *cancellable,
+                                                                       GAsyncReadyCallback  callback,
+                                                                       gpointer             user_data);
+gint64               dojang_reminder_store_save_manual_entry_finish   (DojangReminderStore *self,
+                                                                       GAsyncResult        *result,
+                                                                       GError             **error);
+void                 dojang_reminder_store_remove_manual_entry_async  (DojangReminderStore *self,
+                                                                       gint64               id,
+                                                                       GCancellable        *cancellable,
+                                                                       GAsyncReadyCallback  callback,
+                                                                       gpointer             user_data);
+gboolean             dojang_reminder_store_remove_manual_entry_finish (DojangReminderStore *self,
+                                                                       GAsyncResult        *result,
+                                                                       GError             **error);
 GPtrArray           *dojang_reminder_store_list_manual_entries (DojangReminderStore *self,
                                                                 GError             **error);
 

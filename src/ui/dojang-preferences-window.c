@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-preferences-window.h"
+#include "dojang-reminder-preferences.h"
 
 struct _DojangPreferencesWindow
 {
@@ -14,6 +15,7 @@ struct _DojangPreferencesWindow
 
   AdwComboRow          *style_row;
   GtkListBox           *folders_list;
+  DojangReminderPreferences *reminders_group;
 };
 
 G_DEFINE_FINAL_TYPE (DojangPreferencesWindow, dojang_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -192,6 +194,7 @@ dojang_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::certificate-folders",
                            G_CALLBACK (on_folders_changed), self, 0);
   update_folders (self);
+  dojang_reminder_preferences_set_settings (self->reminders_group, self->settings);
 
   adw_combo_row_set_selected (self->style_row,
                               (guint) g_settings_get_enum (self->settings, "color-scheme"));
@@ -245,7 +248,9 @@ dojang_preferences_window_class_init (DojangPreferencesWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DOJANG_TYPE_REMINDER_PREFERENCES);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/ui/dojang-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DojangPreferencesWindow, reminders_group);
   gtk_widget_class_bind_template_child (widget_class, DojangPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, DojangPreferencesWindow, folders_list);
   gtk_widget_class_bind_template_callback (widget_class, on_add_folder_clicked);

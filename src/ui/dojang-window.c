@@ -28,9 +28,18 @@ G_DEFINE_FINAL_TYPE (DojangWindow, dojang_window, ADW_TYPE_APPLICATION_WINDOW)
 DojangWindow *
 dojang_window_new (DojangApplication *application)
 {
-  return g_object_new (DOJANG_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  DojangWindow *self = g_object_new (DOJANG_TYPE_WINDOW,
+                                     "application", application,
+                                     NULL);
+  DojangReminderController *reminders = dojang_application_get_reminders (application);
+
+  /* "application" is not a construct property: it is set after constructed(). */
+  if (reminders != NULL)
+    dojang_reminders_page_set_store (self->reminders_page,
+                                     dojang_reminder_controller_get_store (reminders),
+                                     dojang_reminder_controller_get_error (reminders));
+
+  return self;
 }
 
 void
