@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A small "please verify" mark next to a fact of the bundled data that is
+ * not confirmed by several sources; hidden for well-sourced facts. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-verify-badge.h"
+
+struct _DojangVerifyBadge
+{
+  AdwBin    parent_instance;
+
+  GtkLabel *label;
+};
+
+G_DEFINE_FINAL_TYPE (DojangVerifyBadge, dojang_verify_badge, ADW_TYPE_BIN)
+
+GtkWidget *
+dojang_verify_badge_new (void)
+{
+  return g_object_new (DOJANG_TYPE_VERIFY_BADGE, NULL);
+}
+
+static char *
+describe_fact (DojangFact *fact)
+{
+  const char *note = dojang_fact_get_note (fact);
+  const char *source = dojang_fact_get_source_url (fact);
+  const char *checked = dojang_fact_get_checked (fact);
+  GString *text = g_string_new (NULL);
+
+  if (dojang_fact_get_confidence (fact) == DOJANG_CONFIDENCE_LOW)
+    g_string_append (text, _("Sources are weak or disagree. Check this with the certificate authority before you rely on it."));
+  else
+    g_string_append (text, _("Only one source confirms this. Check it with the certificate authority before you rely on it."));
+
+  if (note != NULL && *note != '\0')
+    g_string_append_printf (text, "\n%s", note);
+  if (source != NULL && *source != '\0')
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: %s is a web address or the name of a printed guide. */
+      g_string_append_printf (text, _("Source: %s"), source);
+    }
+  if (checked != NULL && *checked != '\0')
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: %s is a date such as 2026-11-22. */
+      g_string_append_printf (text, _("Checked on %s"), checked);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * dojang_verify_badge_set_fact:
+ * @self: a badge
+ * @fact: (nullable): the fact the badge stands next to
+ *
+ * The badge shows only when @fact is known and not verified.
+ */
+void
+dojang_verify_badge_set_fact (DojangVerifyBadge *self,
+                              DojangFact        *fact)
+{
+  g_autofree char *details = NULL;
+
+  g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
+
+  if (fact == NULL || dojang_fact_is_verified (fact))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+
+  details = describe_fact (fact);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+static void
+dojang_verify_badge_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), DOJANG_TYPE_VERIFY_BADGE);
+
+  G_OBJECT_CLASS (dojang_verify_badge_parent_class)->dispose (object);
+}
+
+static void
+dojang_verify_badge_class_init (DojangVerifyBadgeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dojang_verify_badge_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/ui/dojang-verify-badge.ui");
+  gtk_widget_class_bind_template_child (widget_class, DojangVerifyBadge, label);
+}
+
+static void
+dojang_verify_badge_init (DojangVerifyBadge *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
