@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-application.h"
+#include "dojang-cli-providers.h"
 #include "dojang-preferences-window.h"
 #include "dojang-window.h"
 
@@ -23,6 +24,9 @@ G_DEFINE_FINAL_TYPE (DojangApplication, dojang_application, ADW_TYPE_APPLICATION
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "list-providers", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificate authorities and whether their phone lines are open, then exit"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
+  { "at", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this ISO 8601 date and time as “now”"), N_("DATETIME") },
   { NULL }
 };
 
@@ -53,6 +57,9 @@ dojang_application_handle_local_options (GApplication *app,
       g_print ("%s %s\n", "dojang", PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "list-providers"))
+    return dojang_cli_providers_run (options);
 
   return -1;
 }

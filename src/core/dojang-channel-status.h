@@ -49,6 +49,7 @@ GDateTime           *dojang_channel_status_get_next_change   (DojangChannelStatu
 gboolean             dojang_channel_status_get_always_open   (DojangChannelStatus *self);
 DojangChannelStatus *dojang_channel_status_get_reply_status  (DojangChannelStatus *self);
 char                *dojang_channel_status_describe          (DojangChannelStatus *self);
+char                *dojang_channel_status_format_next_open  (DojangChannelStatus *self);
 const char          *dojang_channel_state_to_string          (DojangChannelState   state);
 const char          *dojang_closed_reason_to_string          (DojangClosedReason   reason);
 

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DojangHolidayCalendar, dojang_holiday_calendar, DOJANG, HOLIDAY_CALENDAR, GObject)
 
 DojangHolidayCalendar *dojang_holiday_calendar_get_default    (void);
+DojangHolidayCalendar *dojang_holiday_calendar_new_default    (void);
 DojangHolidayCalendar *dojang_holiday_calendar_new_from_file  (const char             *path,
                                                                GError                **error);
 DojangHolidayCalendar *dojang_holiday_calendar_new_from_bytes (GBytes                 *bytes,

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DojangProviderCatalog, dojang_provider_catalog, DOJANG, PROVIDER_CATALOG, GObject)
 
 DojangProviderCatalog *dojang_provider_catalog_get_default     (void);
+DojangProviderCatalog *dojang_provider_catalog_new_default     (void);
 DojangProviderCatalog *dojang_provider_catalog_new_from_file   (const char            *path,
                                                                 GError               **error);
 DojangProviderCatalog *dojang_provider_catalog_new_from_bytes  (GBytes                *bytes,
@@ -29,6 +30,5 @@ DojangProvider        *dojang_provider_catalog_identify_issuer (DojangProviderCa
 DojangCertificateType *dojang_provider_catalog_find_type       (DojangProviderCatalog *self,
                                                                 const char            *policy_oid);
 GListModel            *dojang_provider_catalog_get_other_types (DojangProviderCatalog *self);
-const char            *dojang_provider_catalog_get_source      (DojangProviderCatalog *self);
 
 G_END_DECLS
