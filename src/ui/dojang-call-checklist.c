@@ -61,8 +61,8 @@ dojang_call_checklist_set_inquiry_url (DojangCallChecklist *self,
   if (url == NULL || *url == '\0')
     return;
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->inquiry_button), "help.open-uri");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->inquiry_button), "s", url);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->inquiry_button), "help.open-uri");
 }
 
 /**

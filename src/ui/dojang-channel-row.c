@@ -109,8 +109,8 @@ setup_button (GtkButton  *button,
   if (!usable)
     return;
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
                                   -1);
@@ -127,7 +127,11 @@ dojang_channel_row_constructed (GObject *object)
   g_autofree char *copy_label = NULL;
   g_autofree char *call_label = NULL;
   g_autofree char *open_label = NULL;
-  DojangFact *fact;
+  DojangFact *facts[] = {
+    dojang_channel_get_fact (self->channel, "hours"),
+    dojang_channel_get_fact (self->channel, "phone"),
+    dojang_channel_get_fact (self->channel, "url"),
+  };
 
   G_OBJECT_CLASS (dojang_channel_row_parent_class)->constructed (object);
 
@@ -136,10 +140,7 @@ dojang_channel_row_constructed (GObject *object)
   set_optional_label (self->hours_label, hours);
   set_optional_label (self->notes_label, dojang_channel_get_notes (self->channel));
 
-  fact = dojang_channel_get_fact (self->channel, "hours");
-  if (fact == NULL || dojang_fact_is_verified (fact))
-    fact = dojang_channel_get_fact (self->channel, "phone");
-  dojang_verify_badge_set_fact (self->verify_badge, fact);
+  dojang_verify_badge_set_facts (self->verify_badge, facts, G_N_ELEMENTS (facts));
 
   /* Translators: %s is a phone number, e.g. 1577-8787. */
   copy_label = g_strdup_printf (_("Copy %s"), phone != NULL ? phone : "");

@@ -10,6 +10,7 @@
 
 #include "dojang-channel-advisor.h"
 #include "dojang-channel-row.h"
+#include "dojang-i18n.h"
 #include "dojang-provider-details.h"
 #include "dojang-status-label.h"
 #include "dojang-verify-badge.h"
@@ -26,6 +27,7 @@ struct _DojangProviderDetails
   GtkLabel            *phone_label;
   DojangVerifyBadge   *phone_badge;
   DojangStatusLabel   *status_label;
+  DojangVerifyBadge   *hours_badge;
   GtkWidget           *phone_buttons;
   GtkButton           *call_button;
   GtkButton           *copy_button;
@@ -37,6 +39,10 @@ struct _DojangProviderDetails
   AdwActionRow        *renewal_row;
   AdwActionRow        *faq_row;
   AdwActionRow        *inquiry_row;
+  DojangVerifyBadge   *website_badge;
+  DojangVerifyBadge   *renewal_badge;
+  DojangVerifyBadge   *faq_badge;
+  DojangVerifyBadge   *inquiry_badge;
   AdwPreferencesGroup *topics_group;
   GtkListBox          *topics_list;
   DojangCallChecklist *checklist;
@@ -76,17 +82,23 @@ keep_earliest (GDateTime **earliest,
 }
 
 static void
-set_link_row (AdwActionRow *row,
-              const char   *url)
+set_link_row (AdwActionRow      *row,
+              DojangVerifyBadge *badge,
+              DojangProvider    *provider,
+              const char        *fact_key,
+              const char        *url)
 {
   gboolean has_url = url != NULL && *url != '\0';
+  DojangFact *fact = dojang_provider_get_fact (provider, fact_key);
 
   gtk_widget_set_visible (GTK_WIDGET (row), has_url);
   if (!has_url)
     return;
 
+  dojang_verify_badge_set_facts (badge, &fact, 1);
   adw_action_row_set_subtitle (row, url);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", url);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "help.open-uri");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
@@ -182,8 +194,8 @@ fill_topics (DojangProviderDetails *self)
                                           -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "help.open-uri");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", faq_url);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "help.open-uri");
         }
       gtk_list_box_append (self->topics_list, row);
     }
@@ -232,7 +244,9 @@ create_advice_row (DojangSituation       situation,
 
   if (status_text != NULL && *status_text != '\0')
     g_string_append_printf (subtitle, " · %s", status_text);
-  if (reason != NULL && *reason != '\0')
+  /* The usual reason repeats the channel's name; the reason for a fallback
+   * (the better channel is closed) is news. */
+  if (dojang_recommendation_get_is_fallback (recommendation) && reason != NULL && *reason != '\0')
     g_string_append_printf (subtitle, "\n%s", reason);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -241,7 +255,7 @@ create_advice_row (DojangSituation       situation,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, dojang_situation_get_label (situation),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : subtitle->str,
                                   -1);
 
   if (phone != NULL && *phone != '\0')
@@ -249,8 +263,8 @@ create_advice_row (DojangSituation       situation,
       g_autofree char *label = g_strdup_printf (_("Call %s"), phone);
 
       button = gtk_button_new_from_icon_name ("call-start-symbolic");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "help.call");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", phone);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "help.call");
       gtk_widget_set_tooltip_text (button, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -261,8 +275,8 @@ create_advice_row (DojangSituation       situation,
       g_autofree char *label = g_strdup_printf (_("Open %s"), dojang_channel_get_label (channel));
 
       button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "help.open-uri");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", url);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "help.open-uri");
       gtk_widget_set_tooltip_text (button, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -330,9 +344,12 @@ void
 dojang_provider_details_set_provider (DojangProviderDetails *self,
                                       DojangProvider        *provider)
 {
+  DojangChannel *main_channel;
+  DojangFact *phone_fact = NULL;
+  DojangFact *hours_fact = NULL;
+  g_autofree char *subtitle = NULL;
   const char *brand;
   const char *phone;
-  DojangFact *phone_fact;
 
   g_return_if_fail (DOJANG_IS_PROVIDER_DETAILS (self));
   g_return_if_fail (DOJANG_IS_PROVIDER (provider));
@@ -342,23 +359,37 @@ dojang_provider_details_set_provider (DojangProviderDetails *self,
 
   brand = dojang_provider_get_brand (provider);
   phone = dojang_provider_get_main_phone (provider);
+  main_channel = dojang_provider_get_main_channel (provider);
+  if (main_channel != NULL)
+    {
+      phone_fact = dojang_channel_get_fact (main_channel, "phone");
+      hours_fact = dojang_channel_get_fact (main_channel, "hours");
+    }
 
   gtk_label_set_label (self->name_label, dojang_provider_get_name (provider));
-  gtk_label_set_label (self->brand_label, brand != NULL ? brand : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->brand_label), brand != NULL);
+  /* The Korean name is what a help desk answers the phone with. */
+  if (!dojang_i18n_is_korean () && brand != NULL)
+    subtitle = g_strdup_printf ("%s · %s", brand, dojang_provider_get_name_ko (provider));
+  else
+    subtitle = g_strdup (brand);
+  gtk_label_set_label (self->brand_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->brand_label), subtitle != NULL);
 
   gtk_label_set_label (self->phone_label, phone != NULL ? phone : "");
   gtk_widget_set_visible (GTK_WIDGET (self->phone_label), phone != NULL);
   gtk_widget_set_visible (self->phone_buttons, phone != NULL);
-  phone_fact = dojang_provider_get_fact (provider, "main_phone");
-  dojang_verify_badge_set_fact (self->phone_badge, phone_fact);
+  dojang_verify_badge_set_facts (self->phone_badge, &phone_fact, 1);
+  dojang_verify_badge_set_facts (self->hours_badge, &hours_fact, 1);
   if (phone != NULL)
     {
       g_autofree char *call_label = g_strdup_printf (_("Call %s"), phone);
       g_autofree char *copy_label = g_strdup_printf (_("Copy %s"), phone);
 
+      /* The target first: an action name without its target warns. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->call_button), "s", phone);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->call_button), "help.call");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_button), "s", phone);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "help.copy-phone");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, call_label,
                                       -1);
@@ -371,10 +402,14 @@ dojang_provider_details_set_provider (DojangProviderDetails *self,
   fill_channels (self);
   fill_topics (self);
 
-  set_link_row (self->website_row, dojang_provider_get_website (provider));
-  set_link_row (self->renewal_row, dojang_provider_get_renewal_url (provider));
-  set_link_row (self->faq_row, dojang_provider_get_faq_url (provider));
-  set_link_row (self->inquiry_row, dojang_provider_get_inquiry_url (provider));
+  set_link_row (self->website_row, self->website_badge, provider, "website",
+                dojang_provider_get_website (provider));
+  set_link_row (self->renewal_row, self->renewal_badge, provider, "renewal_url",
+                dojang_provider_get_renewal_url (provider));
+  set_link_row (self->faq_row, self->faq_badge, provider, "faq_url",
+                dojang_provider_get_faq_url (provider));
+  set_link_row (self->inquiry_row, self->inquiry_badge, provider, "inquiry_url",
+                dojang_provider_get_inquiry_url (provider));
   dojang_call_checklist_set_inquiry_url (self->checklist, dojang_provider_get_inquiry_url (provider));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -473,6 +508,7 @@ dojang_provider_details_class_init (DojangProviderDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, phone_label);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, phone_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, hours_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, phone_buttons);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, call_button);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, copy_button);
@@ -484,6 +520,10 @@ dojang_provider_details_class_init (DojangProviderDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, renewal_row);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, faq_row);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, inquiry_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, website_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, renewal_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, faq_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, inquiry_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, topics_group);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, topics_list);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, checklist);

@@ -7,6 +7,7 @@
 
 #include "dojang-provider-row.h"
 #include "dojang-status-label.h"
+#include "dojang-verify-badge.h"
 
 struct _DojangProviderRow
 {
@@ -16,6 +17,7 @@ struct _DojangProviderRow
 
   GtkLabel          *name_label;
   GtkLabel          *details_label;
+  DojangVerifyBadge *verify_badge;
   DojangStatusLabel *status_label;
 };
 
@@ -102,6 +104,7 @@ dojang_provider_row_constructed (GObject *object)
   const char *name = dojang_provider_get_name (self->provider);
   const char *brand = dojang_provider_get_brand (self->provider);
   const char *phone = dojang_provider_get_main_phone (self->provider);
+  DojangChannel *main_channel = dojang_provider_get_main_channel (self->provider);
   g_autofree char *details = NULL;
 
   G_OBJECT_CLASS (dojang_provider_row_parent_class)->constructed (object);
@@ -114,6 +117,16 @@ dojang_provider_row_constructed (GObject *object)
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL);
+
+  if (main_channel != NULL)
+    {
+      DojangFact *facts[] = {
+        dojang_channel_get_fact (main_channel, "phone"),
+        dojang_channel_get_fact (main_channel, "hours"),
+      };
+
+      dojang_verify_badge_set_facts (self->verify_badge, facts, G_N_ELEMENTS (facts));
+    }
 
   /* Tests and screen readers find the row by the authority's name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -188,10 +201,12 @@ dojang_provider_row_class_init (DojangProviderRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOJANG_TYPE_STATUS_LABEL);
+  g_type_ensure (DOJANG_TYPE_VERIFY_BADGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/ui/dojang-provider-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, verify_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, status_label);
 }
 

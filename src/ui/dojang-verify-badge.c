@@ -24,62 +24,67 @@ dojang_verify_badge_new (void)
   return g_object_new (DOJANG_TYPE_VERIFY_BADGE, NULL);
 }
 
-static char *
-describe_fact (DojangFact *fact)
+static void
+append_fact (GString    *text,
+             DojangFact *fact)
 {
   const char *note = dojang_fact_get_note (fact);
-  const char *source = dojang_fact_get_source_url (fact);
+  const char *source = dojang_fact_get_source (fact);
   const char *checked = dojang_fact_get_checked (fact);
-  GString *text = g_string_new (NULL);
 
-  if (dojang_fact_get_confidence (fact) == DOJANG_CONFIDENCE_LOW)
-    g_string_append (text, _("Sources are weak or disagree. Check this with the certificate authority before you rely on it."));
-  else
-    g_string_append (text, _("Only one source confirms this. Check it with the certificate authority before you rely on it."));
-
+  g_string_append (text, "\n\n");
   if (note != NULL && *note != '\0')
-    g_string_append_printf (text, "\n%s", note);
-  if (source != NULL && *source != '\0')
-    {
-      g_string_append_c (text, '\n');
-      /* Translators: %s is a web address or the name of a printed guide. */
-      g_string_append_printf (text, _("Source: %s"), source);
-    }
-  if (checked != NULL && *checked != '\0')
-    {
-      g_string_append_c (text, '\n');
-      /* Translators: %s is a date such as 2026-11-22. */
-      g_string_append_printf (text, _("Checked on %s"), checked);
-    }
-
-  return g_string_free (text, FALSE);
+    g_string_append_printf (text, "%s\n", note);
+  /* Translators: the first %s is a web address or the name of a printed
+   * guide, the second a date such as 2026-11-22. */
+  g_string_append_printf (text, _("Source: %s (checked on %s)"),
+                          source != NULL ? source : "",
+                          checked != NULL ? checked : "");
 }
 
 /**
- * dojang_verify_badge_set_fact:
+ * dojang_verify_badge_set_facts:
  * @self: a badge
- * @fact: (nullable): the fact the badge stands next to
+ * @facts: (array length=n_facts): the facts the badge stands next to; %NULL
+ *   entries are skipped
+ * @n_facts: the number of @facts
  *
- * The badge shows only when @fact is known and not verified.
+ * The badge shows when at least one of @facts is not verified, with a
+ * tooltip that explains each of them.
  */
 void
-dojang_verify_badge_set_fact (DojangVerifyBadge *self,
-                              DojangFact        *fact)
+dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
+                               DojangFact * const *facts,
+                               guint               n_facts)
 {
-  g_autofree char *details = NULL;
+  DojangConfidence weakest = DOJANG_CONFIDENCE_HIGH;
+  g_autoptr(GString) details = g_string_new (NULL);
 
   g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
 
-  if (fact == NULL || dojang_fact_is_verified (fact))
+  for (guint i = 0; i < n_facts; i++)
+    {
+      if (facts[i] == NULL || dojang_fact_is_verified (facts[i]))
+        continue;
+
+      weakest = MAX (weakest, dojang_fact_get_confidence (facts[i]));
+      append_fact (details, facts[i]);
+    }
+
+  if (weakest == DOJANG_CONFIDENCE_HIGH)
     {
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
     }
 
-  details = describe_fact (fact);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), details);
+  if (weakest == DOJANG_CONFIDENCE_LOW)
+    g_string_prepend (details, _("Sources are weak or disagree. Check this with the certificate authority before you rely on it."));
+  else
+    g_string_prepend (details, _("Only one source confirms this. Check it with the certificate authority before you rely on it."));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), details->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 }

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DojangVerifyBadge, dojang_verify_badge, DOJANG, VERIFY_BADGE, AdwBin)
 
 GtkWidget *dojang_verify_badge_new      (void);
-void       dojang_verify_badge_set_fact (DojangVerifyBadge *self,
-                                         DojangFact        *fact);
+void       dojang_verify_badge_set_facts (DojangVerifyBadge *self,
+                                          DojangFact * const *facts,
+                                          guint              n_facts);
 
 G_END_DECLS
