@@ -62,21 +62,26 @@ providers_to_json (GListModel            *providers,
   return json_generator_to_data (generator, NULL);
 }
 
-/* Columns are padded by display width: Hangul takes two cells. */
-static void
-print_padded (GString    *out,
-              const char *text,
-              guint       width)
+/* Hangul takes two terminal cells. */
+static guint
+display_width (const char *text)
 {
   guint cells = 0;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     cells += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
 
+  return cells;
+}
+
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
   g_string_append (out, text);
-  for (; cells < width; cells++)
+  for (guint cells = display_width (text); cells < width + 2; cells++)
     g_string_append_c (out, ' ');
-  g_string_append (out, "  ");
 }
 
 static char *
@@ -84,28 +89,44 @@ providers_to_table (GListModel            *providers,
                     DojangHolidayCalendar *holidays,
                     GDateTime             *now)
 {
-  GString *out = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (providers);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) phones = g_ptr_array_new ();
+  g_autoptr(GPtrArray) descriptions = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M %:z");
+  const char *name_heading = _("Authority");
+  const char *phone_heading = _("Phone");
+  guint name_width = display_width (name_heading);
+  guint phone_width = display_width (phone_heading);
+  GString *out = g_string_new (NULL);
 
-  /* TRANSLATORS: heading of `dojang --list-providers`; %s is a date and time */
-  g_string_append_printf (out, _("Certificate authorities at %s (Korean time)"), when);
-  g_string_append (out, "\n\n");
-  print_padded (out, _("Authority"), 40);
-  print_padded (out, _("Phone"), 10);
-  g_string_append_printf (out, "%s\n", _("Status"));
-
-  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(DojangProvider) provider = g_list_model_get_item (providers, i);
       DojangChannel *channel = dojang_provider_get_main_channel (provider);
       g_autoptr(DojangChannelStatus) status = dojang_channel_get_status (channel, holidays, now);
-      g_autofree char *description = dojang_channel_status_describe (status);
-      g_autofree char *name = g_strdup_printf ("%s (%s)", dojang_provider_get_name (provider),
-                                               dojang_provider_get_brand (provider));
+      char *name = g_strdup_printf ("%s (%s)", dojang_provider_get_name (provider),
+                                    dojang_provider_get_brand (provider));
 
-      print_padded (out, name, 40);
-      print_padded (out, dojang_channel_get_phone (channel), 10);
-      g_string_append_printf (out, "%s\n", description);
+      g_ptr_array_add (names, name);
+      g_ptr_array_add (phones, (gpointer) dojang_channel_get_phone (channel));
+      g_ptr_array_add (descriptions, dojang_channel_status_describe (status));
+      name_width = MAX (name_width, display_width (name));
+      phone_width = MAX (phone_width, display_width (dojang_channel_get_phone (channel)));
+    }
+
+  /* TRANSLATORS: heading of `dojang --list-providers`; %s is a date and time */
+  g_string_append_printf (out, _("Certificate authorities at %s (Korean time)"), when);
+  g_string_append (out, "\n\n");
+  append_padded (out, name_heading, name_width);
+  append_padded (out, phone_heading, phone_width);
+  g_string_append_printf (out, "%s\n", _("Status"));
+
+  for (guint i = 0; i < n; i++)
+    {
+      append_padded (out, g_ptr_array_index (names, i), name_width);
+      append_padded (out, g_ptr_array_index (phones, i), phone_width);
+      g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (descriptions, i));
     }
 
   return g_string_free (out, FALSE);

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Korean public holidays, as listed in data/holidays.json. */
+/* Korean public holidays, as listed in data/holidays.json:
+ * { "version": 1, "first_year", "last_year", "rules": {ko, en},
+ *   "rules_fact": fact, "holidays": [ { "date": "YYYY-MM-DD",
+ *   "name": {ko, en}, "kind": holiday|substitute|temporary|election,
+ *   "fact": { source, checked, confidence, note } } ] } */
 
 #include "config.h"
 
@@ -24,6 +28,9 @@ struct _DojangHolidayCalendar
   GObject     parent_instance;
 
   GHashTable *holidays;   /* YYYYMMDD → Holiday */
+  char       *rules_ko;
+  char       *rules_en;
+  DojangFact *rules_fact;
   int         first_year;
   int         last_year;
 };
@@ -45,6 +52,9 @@ dojang_holiday_calendar_finalize (GObject *object)
   DojangHolidayCalendar *self = DOJANG_HOLIDAY_CALENDAR (object);
 
   g_clear_pointer (&self->holidays, g_hash_table_unref);
+  g_free (self->rules_ko);
+  g_free (self->rules_en);
+  g_clear_pointer (&self->rules_fact, dojang_fact_unref);
 
   G_OBJECT_CLASS (dojang_holiday_calendar_parent_class)->finalize (object);
 }
@@ -145,7 +155,11 @@ dojang_holiday_calendar_new_from_bytes (GBytes      *bytes,
   if (parser == NULL)
     return NULL;
 
-  if (!dojang_json_scope_int (&root, "first_year", TRUE, 0, &first_year, error) ||
+  self = g_object_new (DOJANG_TYPE_HOLIDAY_CALENDAR, NULL);
+
+  if (!dojang_json_check_version (&root, 1, error) ||
+      !dojang_json_scope_localized (&root, "rules", TRUE, &self->rules_ko, &self->rules_en, error) ||
+      !dojang_json_scope_int (&root, "first_year", TRUE, 0, &first_year, error) ||
       !dojang_json_scope_int (&root, "last_year", TRUE, 0, &last_year, error) ||
       !dojang_json_scope_array (&root, "holidays", TRUE, &holidays, error))
     return NULL;
@@ -157,7 +171,10 @@ dojang_holiday_calendar_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  self = g_object_new (DOJANG_TYPE_HOLIDAY_CALENDAR, NULL);
+  self->rules_fact = dojang_json_scope_fact (&root, "rules_fact", error);
+  if (self->rules_fact == NULL)
+    return NULL;
+
   self->first_year = (int) first_year;
   self->last_year = (int) last_year;
 
@@ -320,4 +337,26 @@ dojang_holiday_calendar_get_last_year (DojangHolidayCalendar *self)
   g_return_val_if_fail (DOJANG_IS_HOLIDAY_CALENDAR (self), 0);
 
   return self->last_year;
+}
+
+/**
+ * dojang_holiday_calendar_get_rules:
+ *
+ * Returns: when substitute holidays are given, in the active language
+ */
+const char *
+dojang_holiday_calendar_get_rules (DojangHolidayCalendar *self)
+{
+  g_return_val_if_fail (DOJANG_IS_HOLIDAY_CALENDAR (self), NULL);
+
+  return dojang_i18n_pick (self->rules_ko, self->rules_en);
+}
+
+/* Returns: (transfer none): the source of the rules */
+DojangFact *
+dojang_holiday_calendar_get_rules_fact (DojangHolidayCalendar *self)
+{
+  g_return_val_if_fail (DOJANG_IS_HOLIDAY_CALENDAR (self), NULL);
+
+  return self->rules_fact;
 }

@@ -31,5 +31,7 @@ gboolean               dojang_holiday_calendar_covers         (DojangHolidayCale
                                                                GDateTime              *day);
 int                    dojang_holiday_calendar_get_first_year (DojangHolidayCalendar  *self);
 int                    dojang_holiday_calendar_get_last_year  (DojangHolidayCalendar  *self);
+const char            *dojang_holiday_calendar_get_rules      (DojangHolidayCalendar  *self);
+DojangFact            *dojang_holiday_calendar_get_rules_fact (DojangHolidayCalendar  *self);
 
 G_END_DECLS

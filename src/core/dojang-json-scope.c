@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "dojang-json-scope.h"
@@ -83,6 +82,29 @@ dojang_json_parse_bytes (GBytes           *bytes,
   root->object = json_node_get_object (node);
 
   return g_steal_pointer (&parser);
+}
+
+/* The data files carry "version": 1; a later format is refused rather
+ * than misread. */
+gboolean
+dojang_json_check_version (const DojangJsonScope  *root,
+                           gint64                  supported,
+                           GError                **error)
+{
+  gint64 version;
+  g_autofree char *message = NULL;
+
+  if (!dojang_json_scope_int (root, "version", TRUE, 0, &version, error))
+    return FALSE;
+  if (version == supported)
+    return TRUE;
+
+  /* TRANSLATORS: the version found in a data file, then the one this
+   * program reads */
+  message = g_strdup_printf (_("unsupported version %d (expected %d)"),
+                             (int) CLAMP (version, G_MININT, G_MAXINT), (int) supported);
+  dojang_json_set_error (error, DOJANG_DATA_ERROR_BAD_VALUE, root->file, root->path, "version", message);
+  return FALSE;
 }
 
 gboolean
@@ -346,15 +368,24 @@ dojang_json_scope_date (const DojangJsonScope  *scope,
                         GError                **error)
 {
   const char *text;
-  unsigned int year, month, day;
-  char tail;
+  gboolean well_formed;
+  unsigned int year = 0, month = 0, day = 0;
 
   if (!dojang_json_scope_string (scope, member, TRUE, &text, error))
     return FALSE;
 
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
-      strlen (text) != 10 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  well_formed = strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+  for (guint i = 0; well_formed && i < 10; i++)
+    well_formed = i == 4 || i == 7 || g_ascii_isdigit (text[i]);
+
+  if (well_formed)
+    {
+      year = (unsigned int) g_ascii_strtoull (text, NULL, 10);
+      month = (unsigned int) g_ascii_strtoull (text + 5, NULL, 10);
+      day = (unsigned int) g_ascii_strtoull (text + 8, NULL, 10);
+    }
+
+  if (!well_formed || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     /* TRANSLATORS: %s is the bad value, e.g. “2026-02-30” */
     return bad_value (scope, member, g_strdup_printf (_("bad date “%s”"), text), error);
 

@@ -30,6 +30,9 @@ void        dojang_json_set_error        (GError                **error,
                                           const char             *path,
                                           const char             *member,
                                           const char             *message);
+gboolean    dojang_json_check_version    (const DojangJsonScope  *root,
+                                          gint64                  supported,
+                                          GError                **error);
 gboolean    dojang_json_scope_has        (const DojangJsonScope  *scope,
                                           const char             *member);
 gboolean    dojang_json_scope_string     (const DojangJsonScope  *scope,

@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The certificate authorities of data/providers.json, in the order of the
- * data, and the lookups that recognise a certificate's issuer and type. */
+ * data, and the lookups that recognise a certificate's issuer and type.
+ *
+ * The file: { "version": 1, "providers": [ provider… ],
+ * "other_certificate_types": [ type with "provider_id"… ] }. A provider has
+ * id, name {ko, en}, brand, URLs, issuers {organizations, cn_patterns,
+ * oid_arcs}, faq_topics, channels (with "hours") and certificate_types;
+ * every object that states facts has a "facts" map from each fact to
+ * { source, checked, confidence H|M|L, note {ko, en} }. */
 
 #include "config.h"
 
@@ -131,6 +138,9 @@ dojang_provider_catalog_new_from_bytes (GBytes      *bytes,
 
   parser = dojang_json_parse_bytes (bytes, file_name, &root, error);
   if (parser == NULL)
+    return NULL;
+
+  if (!dojang_json_check_version (&root, 1, error))
     return NULL;
 
   self = g_object_new (DOJANG_TYPE_PROVIDER_CATALOG, NULL);
