@@ -19,8 +19,9 @@ struct _DojangChannelRow
   DojangChannel     *channel;
 
   GtkLabel          *title_label;
-  DojangVerifyBadge *verify_badge;
+  GtkWidget         *phone_box;
   GtkLabel          *phone_label;
+  DojangVerifyBadge *verify_badge;
   GtkLabel          *hours_label;
   GtkLabel          *notes_label;
   DojangStatusLabel *status_label;
@@ -141,6 +142,9 @@ dojang_channel_row_constructed (GObject *object)
   set_optional_label (self->notes_label, dojang_channel_get_notes (self->channel));
 
   dojang_verify_badge_set_facts (self->verify_badge, facts, G_N_ELEMENTS (facts));
+  gtk_widget_set_visible (self->phone_box,
+                          gtk_widget_get_visible (GTK_WIDGET (self->phone_label)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->verify_badge)));
 
   /* Translators: %s is a phone number, e.g. 1577-8787. */
   copy_label = g_strdup_printf (_("Copy %s"), phone != NULL ? phone : "");
@@ -229,8 +233,9 @@ dojang_channel_row_class_init (DojangChannelRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/ui/dojang-channel-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, verify_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, phone_box);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, verify_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, hours_label);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, status_label);

@@ -158,13 +158,13 @@ fill_notes (DojangProviderDetails *self)
     gtk_box_remove (self->notes_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_box), FALSE);
 
-  /* FACTS §1: personal yessign certificates for banking come from the bank. */
-  if (has_bank_issued_types (self->provider))
-    add_note (self, "dialog-information-symbolic",
-              _("Personal certificates for banking, credit cards and insurance are issued and renewed at your bank: open its internet banking and go to the certificate center (인증센터), not this website."));
-
   if (notes != NULL && *notes != '\0')
     add_note (self, "dialog-information-symbolic", notes);
+  /* FACTS §1: personal banking certificates come from the bank; say so even
+   * if the data has no note of its own. */
+  else if (has_bank_issued_types (self->provider))
+    add_note (self, "dialog-information-symbolic",
+              _("Personal certificates for banking, credit cards and insurance are issued and renewed at your bank: open its internet banking and go to the certificate center (인증센터), not this website."));
 }
 
 static void
