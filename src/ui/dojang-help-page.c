@@ -142,6 +142,7 @@ refresh_statuses (DojangHelpPage *self)
   else
     delay_ms = MAX ((guint) MAX (wait_us / 1000, 0) + REFRESH_SLACK_MS, MIN_REFRESH_DELAY_MS);
 
+  g_debug ("Next status change in %u ms", delay_ms);
   self->refresh_id = g_timeout_add_full (G_PRIORITY_DEFAULT, delay_ms, on_refresh_timeout, self, NULL);
   g_source_set_name_by_id (self->refresh_id, "[dojang] help page status refresh");
 }
@@ -265,6 +266,10 @@ on_search_changed (DojangHelpPage *self)
 static void
 on_search_activate (DojangHelpPage *self)
 {
+  /* Enter can come before the delayed search-changed: filter on the text
+   * as it is now. */
+  gtk_list_box_invalidate_filter (self->provider_list);
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->provider_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -390,11 +390,12 @@ dojang_provider_details_set_provider (DojangProviderDetails *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->call_button), "help.call");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_button), "s", phone);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "help.copy-phone");
+      /* The visible labels name the buttons; the number goes in the description. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, call_label,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, call_label,
                                       -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, copy_label,
                                       -1);
     }
 

@@ -11,9 +11,7 @@
 
 struct _DojangVerifyBadge
 {
-  AdwBin    parent_instance;
-
-  GtkLabel *label;
+  AdwBin parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (DojangVerifyBadge, dojang_verify_badge, ADW_TYPE_BIN)
@@ -83,7 +81,7 @@ dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
     g_string_prepend (details, _("Only one source confirms this. Check it with the certificate authority before you rely on it."));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), details->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (adw_bin_get_child (ADW_BIN (self))),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
@@ -106,7 +104,6 @@ dojang_verify_badge_class_init (DojangVerifyBadgeClass *klass)
   object_class->dispose = dojang_verify_badge_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/ui/dojang-verify-badge.ui");
-  gtk_widget_class_bind_template_child (widget_class, DojangVerifyBadge, label);
 }
 
 static void
