@@ -76,7 +76,8 @@ def find_one(app, role, name=None, contains=None):
 
 class Dojang:
     def __init__(self, language, now):
-        env = dict(os.environ, LANGUAGE=language, DOJANG_NOW=now)
+        # A GTK critical (a layout or lifetime bug) kills the app and fails the test.
+        env = dict(os.environ, LANGUAGE=language, DOJANG_NOW=now, G_DEBUG="fatal-criticals")
         self.process = subprocess.Popen([DOJANG], env=env)
         self.app = wait_for(self._find_app)
         if self.app is None:
@@ -109,6 +110,7 @@ class Dojang:
         rawinput.pressKey("Return")
 
     def close(self):
+        check("dojang kept running", self.process.poll() is None, f"exit status {self.process.returncode}")
         self.process.terminate()
         try:
             self.process.wait(timeout=10)

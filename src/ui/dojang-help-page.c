@@ -302,7 +302,7 @@ on_provider_activated (DojangHelpPage *self,
 static void
 on_visible_child_changed (DojangHelpPage *self)
 {
-  if (adw_leaflet_get_visible_child (self->leaflet) != self->list_page)
+  if (self->leaflet == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->list_page)
     return;
 
   if (self->opened_row != NULL && gtk_widget_get_child_visible (self->opened_row))
@@ -495,6 +495,7 @@ dojang_help_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_HELP_PAGE);
   self->opened_row = NULL;
+  self->leaflet = NULL;
   g_clear_object (&self->holidays);
   g_clear_pointer (&self->seoul, g_time_zone_unref);
 
@@ -512,7 +513,6 @@ dojang_help_page_class_init (DojangHelpPageClass *klass)
   g_type_ensure (DOJANG_TYPE_PROVIDER_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/ui/dojang-help-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, list_page);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, provider_list);
@@ -538,6 +538,9 @@ dojang_help_page_init (DojangHelpPage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: AdwBin owns its direct child and would
+   * unparent it a second time after gtk_widget_dispose_template(). */
+  self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
 
   init_clock (self);
   self->holidays = g_object_ref (dojang_holiday_calendar_get_default ());

@@ -503,7 +503,6 @@ dojang_provider_details_class_init (DojangProviderDetailsClass *klass)
   g_type_ensure (DOJANG_TYPE_VERIFY_BADGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/ui/dojang-provider-details.ui");
-  gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, scroller);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, name_label);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, brand_label);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderDetails, phone_label);
@@ -534,4 +533,7 @@ static void
 dojang_provider_details_init (DojangProviderDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: AdwBin owns its direct child and would
+   * unparent it a second time after gtk_widget_dispose_template(). */
+  self->scroller = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
 }
