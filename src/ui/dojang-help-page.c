@@ -113,7 +113,7 @@ refresh_statuses (DojangHelpPage *self)
   g_autoptr(GDateTime) now = get_now (self);
   g_autoptr(GDateTime) earliest = NULL;
   g_autoptr(GDateTime) details_change = NULL;
-  GTimeSpan wait_us;
+  gint64 wait_ms;
   guint delay_ms;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->provider_list));
@@ -136,11 +136,8 @@ refresh_statuses (DojangHelpPage *self)
   if (earliest == NULL)
     return;
 
-  wait_us = g_date_time_difference (earliest, now);
-  if (wait_us / 1000 >= G_MAXINT)
-    delay_ms = G_MAXINT;
-  else
-    delay_ms = MAX ((guint) MAX (wait_us / 1000, 0) + REFRESH_SLACK_MS, MIN_REFRESH_DELAY_MS);
+  wait_ms = g_date_time_difference (earliest, now) / G_TIME_SPAN_MILLISECOND + REFRESH_SLACK_MS;
+  delay_ms = (guint) CLAMP (wait_ms, MIN_REFRESH_DELAY_MS, G_MAXINT);
 
   g_debug ("Next status change in %u ms", delay_ms);
   self->refresh_id = g_timeout_add_full (G_PRIORITY_DEFAULT, delay_ms, on_refresh_timeout, self, NULL);
