@@ -214,8 +214,31 @@ show_reminders_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+show_provider_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  /* Creates and presents the main window if needed. */
+  g_application_activate (G_APPLICATION (app));
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      if (!DOJANG_IS_WINDOW (l->data))
+        continue;
+
+      gtk_widget_activate_action (GTK_WIDGET (l->data), "win.show-provider", "s",
+                                  g_variant_get_string (parameter, NULL));
+      gtk_window_present (GTK_WINDOW (l->data));
+      return;
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "show-provider", show_provider_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
   { "show-certificate", show_certificate_action, "s" },

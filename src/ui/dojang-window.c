@@ -84,6 +84,38 @@ show_page_action (GtkWidget  *widget,
 }
 
 static void
+show_provider_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DojangWindow *self = DOJANG_WINDOW (widget);
+  const char *provider_id = g_variant_get_string (parameter, NULL);
+
+  dojang_window_show_page (self, "help");
+  if (!dojang_help_page_show_provider (self->help_page, provider_id))
+    g_warning ("No certificate authority with the id “%s”", provider_id);
+}
+
+/* Test hook: DOJANG_PAGE=<page>[:<provider id>] opens a page (and a
+ * provider's details on the help page) at start. Used only by the test
+ * suite and the screenshot script. */
+static void
+apply_page_hook (DojangWindow *self)
+{
+  const char *page = g_getenv ("DOJANG_PAGE");
+  g_auto(GStrv) parts = NULL;
+
+  if (page == NULL || *page == '\0')
+    return;
+
+  parts = g_strsplit (page, ":", 2);
+  if (parts[1] != NULL && g_strcmp0 (parts[0], "help") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-provider", "s", parts[1]);
+  else
+    dojang_window_show_page (self, parts[0]);
+}
+
+static void
 restore_geometry (DojangWindow *self)
 {
   int width = g_settings_get_int (self->settings, "window-width");
@@ -138,6 +170,7 @@ dojang_window_constructed (GObject *object)
     self->settings = g_settings_new (APP_ID);
 
   restore_geometry (self);
+  apply_page_hook (self);
 
   /* Test hooks, used by the test suite and the screenshot script only. */
   page = g_getenv ("DOJANG_PAGE");
@@ -185,6 +218,7 @@ dojang_window_class_init (DojangWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, help_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-provider", "s", show_provider_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "certificates");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "reminders");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "help");
