@@ -135,9 +135,8 @@ read_integer (Reader     *reader,
   if (json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < min || json_node_get_int (node) > max)
     {
-      g_autofree char *reason = g_strdup_printf (_("not a whole number from %" G_GINT64_FORMAT
-                                                   " to %" G_GINT64_FORMAT),
-                                                 min, max);
+      g_autofree char *reason = g_strdup_printf (_("not a whole number from %lld to %lld"),
+                                                 (long long) min, (long long) max);
       add_problem (&reader->problems, reader->array, reader->index, field, reason);
       return FALSE;
     }

@@ -60,7 +60,7 @@ get_reminder (DojangReminderStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_NOT_FOUND,
-                 _("There is no reminder %" G_GINT64_FORMAT), id);
+                 _("There is no reminder %lld"), (long long) id);
   else
     _dojang_reminder_store_sqlite_error (self, rc, error);
 

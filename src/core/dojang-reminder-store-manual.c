@@ -178,7 +178,7 @@ dojang_reminder_store_update_manual_entry (DojangReminderStore  *self,
 
     case SQLITE_DONE:
       g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_NOT_FOUND,
-                   _("There is no certificate entry %" G_GINT64_FORMAT), id);
+                   _("There is no certificate entry %lld"), (long long) id);
       goto failed;
 
     default:
@@ -238,7 +238,7 @@ dojang_reminder_store_remove_manual_entry (DojangReminderStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_NOT_FOUND,
-                   _("There is no certificate entry %" G_GINT64_FORMAT), id);
+                   _("There is no certificate entry %lld"), (long long) id);
       return FALSE;
     }
 
