@@ -2,7 +2,7 @@
 
 /* The Reminders page, the manual-entry dialog and the Reminders group of
  * the Preferences, in-process on a real display (Xvfb), on a real store in a
- * temporary folder. */
+ * temporary folder. Set DOJANG_TEST_SCREENSHOT_DIR to keep PNGs of them. */
 
 #include "config.h"
 
@@ -12,6 +12,7 @@
 #include "dojang-reminder-preferences.h"
 #include "dojang-reminder-row.h"
 #include "dojang-reminders-page.h"
+#include "dojang-screenshot.h"
 
 extern void dojang_register_resource (void);
 
@@ -42,6 +43,23 @@ spin_until (gboolean (*done) (gpointer),
     g_main_context_iteration (NULL, FALSE);
 
   return done (data);
+}
+
+static void
+keep_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("DOJANG_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  spin (300);
+  path = g_build_filename (dir, name, NULL);
+  if (!dojang_screenshot_save (window, path, &error))
+    g_warning ("%s", error->message);
 }
 
 static GtkWidget *
@@ -170,6 +188,7 @@ test_empty_then_list (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "홍길동 (yessign 범용)");
   g_assert_cmpint (dojang_reminder_get_lead_days (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (first))),
                    ==, 60);
+  keep_screenshot (fixture->window, "reminders-page.png");
 }
 
 static gboolean
@@ -204,6 +223,7 @@ test_recovered_banner (Fixture       *fixture,
   g_assert_nonnull (moved);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (fixture, "banner_revealer"))));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), moved));
+  keep_screenshot (fixture->window, "reminders-recovered.png");
   /* The page itself works on the fresh database. */
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
 }
@@ -271,6 +291,7 @@ test_dialog_validation (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name), "회사 USB");
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_true (gtk_widget_get_visible (error_label));
+  keep_screenshot (GTK_WIDGET (dialog), "manual-entry-dialog.png");
 
   /* …and spaces are no name. */
   gtk_calendar_select_day (GTK_CALENDAR (dialog_child (dialog, "calendar")), day);
@@ -394,6 +415,7 @@ test_preferences (void)
 
   gtk_switch_set_active (login, TRUE);
   g_assert_true (g_settings_get_boolean (settings, "check-at-login"));
+  keep_screenshot (window, "reminder-preferences.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
