@@ -9,8 +9,10 @@ notification server and `dbus-monitor` recording every call to
 org.freedesktop.Notifications. Checks that a check sends exactly the expected
 Notify calls (summary, body, actions), withdraws nothing, and that a second
 run sends nothing. First with manual entries imported from JSON, then with
-certificates of a generated NPKI tree. Needs an X display (dunst draws on
-it); skipped without one.
+certificates of a generated NPKI tree. Last, a notification button pressed
+while Dojang is closed: the action reaches a D-Bus-activated instance (the
+session finds the app through its D-Bus service file) and snoozes the
+reminder. Needs an X display (dunst draws on it); skipped without one.
 """
 
 import datetime
@@ -265,6 +267,38 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
     check(notify_calls(again) == [], "the second NPKI run notified again: %r" % notify_calls(again))
 
 
+def state_of(db_path, reminder):
+    with sqlite3.connect(db_path) as db:
+        return db.execute("SELECT state FROM reminders WHERE id = ?", (reminder,)).fetchone()[0]
+
+
+def activation_scenario(env, db_path):
+    """Invokes app.snooze-reminder as a desktop does for a notification button."""
+    ids = reminder_id(db_path, "엄마 휴대폰")
+    check(len(ids) == 1, "no sent reminder to snooze")
+    if not ids:
+        return
+    result = run(["gdbus", "call", "--session", "--dest", "io.github.dojang.Dojang",
+                  "--object-path", "/io/github/dojang/Dojang",
+                  "--method", "org.freedesktop.Application.ActivateAction",
+                  "snooze-reminder", "[<int64 %d>]" % ids[0], "{}"], env)
+    check(result.returncode == 0, "ActivateAction failed: %s" % result.stderr.strip())
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and state_of(db_path, ids[0]) != "snoozed":
+        time.sleep(0.1)
+    check(state_of(db_path, ids[0]) == "snoozed",
+          "the activated app did not snooze the reminder: %s" % state_of(db_path, ids[0]))
+
+
+def write_service_file(dojang, folder):
+    """A D-Bus service file for the build tree's binary, like data/ installs."""
+    services = os.path.join(folder, "dbus-1", "services")
+    os.makedirs(services)
+    with open(os.path.join(services, "io.github.dojang.Dojang.service"), "w") as f:
+        f.write("[D-BUS Service]\nName=io.github.dojang.Dojang\nExec=%s --gapplication-service\n"
+                % os.path.abspath(dojang))
+
+
 def inner(dojang):
     source_root = os.environ["DOJANG_SOURCE_ROOT"]
     work = tempfile.mkdtemp(prefix="dojang-notify-")
@@ -285,6 +319,7 @@ def inner(dojang):
         db_path = os.path.join(os.environ["XDG_DATA_HOME"], "dojang", "dojang.db")
         manual_scenario(dojang, env, monitor, work, db_path)
         npki_scenario(dojang, env, monitor, work, db_path, source_root)
+        activation_scenario(env, db_path)
     finally:
         if monitor:
             monitor.stop()
@@ -312,9 +347,16 @@ def main():
             print("skip: %s is not installed" % tool)
             return SKIP
 
-    env = dict(os.environ, DOJANG_NOTIFY_SESSION="1")
-    return subprocess.run(["dbus-run-session", "--", sys.executable, os.path.abspath(__file__), dojang],
-                          env=env, timeout=180).returncode
+    # The private bus reads its service files from XDG_DATA_DIRS when it starts.
+    services = tempfile.mkdtemp(prefix="dojang-services-")
+    write_service_file(dojang, services)
+    data_dirs = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
+    env = dict(os.environ, DOJANG_NOTIFY_SESSION="1", XDG_DATA_DIRS=services + ":" + data_dirs)
+    try:
+        return subprocess.run(["dbus-run-session", "--", sys.executable, os.path.abspath(__file__), dojang],
+                              env=env, timeout=180).returncode
+    finally:
+        shutil.rmtree(services, ignore_errors=True)
 
 
 if __name__ == "__main__":
