@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <unistd.h>
-
 #include "reminder-store-fixture.h"
 
 static void
