@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Drives the real Dojang window through AT-SPI, as a screen reader would:
 every control has a name, the three pages are there with their translated
-titles, and Alt+1/2/3 switch between them."""
+titles, Alt+1/2/3 switch between them, and each item of the primary menu
+opens a titled window that Escape closes."""
 import os
 import subprocess
 import sys
@@ -19,6 +20,11 @@ config.config.logDebugToFile = False
 INTERACTIVE = {"push button", "toggle button", "page tab", "check box", "radio button",
                "text", "password text", "combo box", "spin button", "slider", "link",
                "menu item", "check menu item", "toggle button", "switch"}
+
+MENU = {
+    "en": ["Preferences", "Keyboard Shortcuts", "About Dojang"],
+    "ko": ["기본 설정", "바로 가기 키", "공동인증서 도우미 정보"],
+}
 
 TITLES = {
     "en": ["Certificates", "Reminders", "Help & Contacts"],
@@ -95,6 +101,33 @@ def main():
                 wait_for(lambda: selected_tab(app) == want, f"{key} to show {want}", timeout=5)
             except AssertionError as error:
                 failures.append(f"{error} (selected: {selected_tab(app)!r})")
+
+        # The primary menu opens each of its windows.
+        for item_name in MENU[lang]:
+            before = {id(c) for c in app.children}
+            button = next(n for n in walk(app) if n.name == menu[0].name and "click" in n.actions)
+            button.doActionNamed("click")
+            try:
+                item = wait_for(lambda: next((n for n in walk(app)
+                                              if n.roleName == "menu item" and n.name.startswith(item_name)), None),
+                                f"menu item {item_name!r}", timeout=5)
+            except AssertionError as error:
+                failures.append(str(error))
+                continue
+            item.doActionNamed("click")
+            try:
+                wait_for(lambda: len(app.children) > len(before), f"a window from {item_name!r}", timeout=5)
+            except AssertionError as error:
+                failures.append(str(error))
+                continue
+            window = app.children[-1]
+            if not (window.name or "").strip():
+                failures.append(f"the window opened by {item_name!r} has no title")
+            rawinput.pressKey("Escape")
+            try:
+                wait_for(lambda: len(app.children) == len(before), f"Escape to close {window.name!r}", timeout=5)
+            except AssertionError as error:
+                failures.append(str(error))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
