@@ -51,6 +51,8 @@ static const BadKey bad_keys[] = {
   { "trailing-garbage.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
   { "flipped-middle.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
   { "flipped-last.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "flipped-private-exponent.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "flipped-coefficient.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
   { "zero-iterations.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
   { "negative-iterations.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
   { "pbes2-short-iv.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },

@@ -55,14 +55,34 @@ static const CipherInfo ciphers[] = {
   { "1.2.840.113549.3.7", GCRY_CIPHER_3DES, 24, 8 },
 };
 
+static const PrfInfo *
+lookup_prf (const char *oid)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (prfs); i++)
+    if (strcmp (prfs[i].oid, oid) == 0)
+      return &prfs[i];
+
+  return NULL;
+}
+
+static const CipherInfo *
+lookup_cipher (const char *oid)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (ciphers); i++)
+    if (strcmp (ciphers[i].oid, oid) == 0)
+      return &ciphers[i];
+
+  return NULL;
+}
+
 struct _DojangEncryptedKey
 {
   DojangKeyScheme   scheme;
-  int               prf_md;
+  int               prf_md;     /* PBES2 only */
   const CipherInfo *cipher;
   guint             iterations;
   GBytes           *salt;
-  GBytes           *iv;
+  GBytes           *iv;         /* PBES2 only */
   GBytes           *ciphertext;
 };
 
@@ -178,8 +198,7 @@ parse_salt_and_iterations (DojangEncryptedKey  *self,
   if (node == NULL)
     return set_damaged (error);
 
-  self->prf_md = GCRY_MD_SHA1;
-  self->cipher = &ciphers[0];
+  self->cipher = lookup_cipher (OID_SEED_CBC);
 
   return read_salt (node, "salt", &self->salt, error)
          && read_iterations (node, "iterationCount", &self->iterations, error);
@@ -229,13 +248,11 @@ parse_pbkdf2 (DojangEncryptedKey  *self,
   prf_oid = dojang_asn1_read_oid (node, "prf.algorithm");
   if (prf_oid != NULL)
     {
-      gsize i;
+      const PrfInfo *prf = lookup_prf (prf_oid);
 
-      for (i = 0; i < G_N_ELEMENTS (prfs) && strcmp (prfs[i].oid, prf_oid) != 0; i++)
-        ;
-      if (i == G_N_ELEMENTS (prfs))
+      if (prf == NULL)
         return set_unsupported_algorithm (prf_oid, error);
-      self->prf_md = prfs[i].md_algo;
+      self->prf_md = prf->md_algo;
     }
 
   /* keyLength is optional; when present it must match the cipher. */
@@ -269,7 +286,6 @@ parse_pbes2 (DojangEncryptedKey  *self,
   g_autoptr(DojangAsn1Node) iv_node = NULL;
   g_autoptr(GBytes) iv_params = NULL;
   g_autofree char *cipher_oid = NULL;
-  gsize i;
 
   if (params == NULL)
     return set_damaged (error);
@@ -282,11 +298,9 @@ parse_pbes2 (DojangEncryptedKey  *self,
   cipher_oid = dojang_asn1_read_oid (node, "encryptionScheme.algorithm");
   if (cipher_oid == NULL)
     return set_damaged (error);
-  for (i = 0; i < G_N_ELEMENTS (ciphers) && strcmp (ciphers[i].oid, cipher_oid) != 0; i++)
-    ;
-  if (i == G_N_ELEMENTS (ciphers))
+  self->cipher = lookup_cipher (cipher_oid);
+  if (self->cipher == NULL)
     return set_unsupported_algorithm (cipher_oid, error);
-  self->cipher = &ciphers[i];
 
   if (!parse_pbkdf2 (self, node, error))
     return FALSE;

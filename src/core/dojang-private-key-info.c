@@ -97,7 +97,8 @@ crt_exponent_is_consistent (const RsaKey *key,
 
 /* Every number of the key must agree with the others: a right password on a
  * damaged file can still leave a well-formed structure. Checks n = p × q, both
- * CRT exponents against d and e, and the CRT coefficient q⁻¹ mod p. */
+ * CRT exponents against d and e, and the CRT coefficient: q⁻¹ mod p as PKCS #1
+ * says, or p⁻¹ mod q as some older libraries store it. */
 static gboolean
 rsa_key_is_consistent (const RsaKey *key)
 {
@@ -116,7 +117,8 @@ rsa_key_is_consistent (const RsaKey *key)
   return consistent
          && crt_exponent_is_consistent (key, key->param[RSA_P], key->param[RSA_DP])
          && crt_exponent_is_consistent (key, key->param[RSA_Q], key->param[RSA_DQ])
-         && is_inverse (key->param[RSA_QINV], key->param[RSA_Q], key->param[RSA_P]);
+         && (is_inverse (key->param[RSA_QINV], key->param[RSA_Q], key->param[RSA_P])
+             || is_inverse (key->param[RSA_QINV], key->param[RSA_P], key->param[RSA_Q]));
 }
 
 static gboolean
