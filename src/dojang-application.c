@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-application.h"
+#include "dojang-cli-password.h"
 #include "dojang-preferences-window.h"
 #include "dojang-window.h"
 
@@ -23,6 +24,9 @@ G_DEFINE_FINAL_TYPE (DojangApplication, dojang_application, ADW_TYPE_APPLICATION
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "check-password", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a certificate’s password, read from standard input, and exit"),
+    N_("DIR_OR_KEYFILE") },
   { NULL }
 };
 
@@ -48,11 +52,16 @@ static int
 dojang_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
+  const char *check_password_path = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "dojang", PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_lookup (options, "check-password", "^&ay", &check_password_path))
+    return dojang_cli_check_password (check_password_path);
 
   return -1;
 }
