@@ -6,6 +6,7 @@
 
 #include "dojang-application.h"
 #include "dojang-cli-password.h"
+#include "dojang-cli-providers.h"
 #include "dojang-preferences-window.h"
 #include "dojang-window.h"
 
@@ -27,6 +28,9 @@ static const GOptionEntry main_entries[] = {
   { "check-password", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check a certificate’s password, read from standard input, and exit"),
     N_("DIR_OR_KEYFILE") },
+  { "list-providers", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificate authorities and whether their phone lines are open, then exit"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
+  { "at", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this ISO 8601 date and time as “now”"), N_("DATETIME") },
   { NULL }
 };
 
@@ -62,6 +66,8 @@ dojang_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "check-password", "^&ay", &check_password_path))
     return dojang_cli_check_password (check_password_path);
+  if (g_variant_dict_contains (options, "list-providers"))
+    return dojang_cli_providers_run (options);
 
   return -1;
 }

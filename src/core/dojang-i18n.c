@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dojang-i18n.h"
+
+/**
+ * dojang_i18n_is_korean:
+ *
+ * The data files carry Korean and English texts; this tells which one to
+ * show. It follows the translation gettext actually picked (ko.po
+ * translates the marker below to "ko"), so it agrees with every other
+ * string on screen whatever LANGUAGE/LC_MESSAGES say.
+ */
+gboolean
+dojang_i18n_is_korean (void)
+{
+  return g_str_equal (C_("translation language code", "en"), "ko");
+}
+
+/**
+ * dojang_i18n_pick:
+ * @ko: the Korean text
+ * @en: the English text
+ *
+ * Returns: (transfer none) (nullable): the text for the active
+ * translation, falling back to the other language when one is missing.
+ */
+const char *
+dojang_i18n_pick (const char *ko,
+                  const char *en)
+{
+  if (dojang_i18n_is_korean ())
+    return ko != NULL ? ko : en;
+
+  return en != NULL ? en : ko;
+}
