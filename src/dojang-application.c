@@ -7,6 +7,7 @@
 #include "dojang-application.h"
 #include "dojang-cli-password.h"
 #include "dojang-cli-providers.h"
+#include "dojang-cli-certificates.h"
 #include "dojang-preferences-window.h"
 #include "dojang-window.h"
 
@@ -31,6 +32,8 @@ static const GOptionEntry main_entries[] = {
   { "list-providers", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificate authorities and whether their phone lines are open, then exit"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
   { "at", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this ISO 8601 date and time as “now”"), N_("DATETIME") },
+  { "list-certificates", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificates found and exit"), NULL },
+  { "path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Look for certificates in DIR instead of the usual places (repeatable)"), N_("DIR") },
   { NULL }
 };
 
@@ -68,6 +71,9 @@ dojang_application_handle_local_options (GApplication *app,
     return dojang_cli_check_password (check_password_path);
   if (g_variant_dict_contains (options, "list-providers"))
     return dojang_cli_providers_run (options);
+
+  if (g_variant_dict_contains (options, "list-certificates"))
+    return dojang_cli_certificates_list (options);
 
   return -1;
 }
@@ -144,10 +150,46 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static DojangWindow *
+ensure_window (DojangApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (DOJANG_IS_WINDOW (window))
+    return DOJANG_WINDOW (window);
+
+  return dojang_window_new (self);
+}
+
+static void
+show_certificate_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  DojangWindow *window = ensure_window (user_data);
+
+  dojang_window_show_page (window, "certificates");
+  dojang_certificates_page_show_certificate (dojang_window_get_certificates_page (window),
+                                             g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The renewal assistant does not exist yet; until it does, "renew" opens
+ * the certificate's details, which say how and where to renew it. */
+static void
+renew_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  show_certificate_action (action, parameter, user_data);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "show-certificate", show_certificate_action, "s" },
+  { "renew", renew_action, "s" },
 };
 
 static void

@@ -4,10 +4,19 @@
 
 #include <adwaita.h>
 
+#include "dojang-certificate-list.h"
+
 G_BEGIN_DECLS
 
 #define DOJANG_TYPE_CERTIFICATES_PAGE (dojang_certificates_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (DojangCertificatesPage, dojang_certificates_page, DOJANG, CERTIFICATES_PAGE, AdwBin)
+
+DojangCertificateList *dojang_certificates_page_get_list                 (DojangCertificatesPage *self);
+DojangCertificate     *dojang_certificates_page_get_selected_certificate (DojangCertificatesPage *self);
+void                   dojang_certificates_page_show_certificate         (DojangCertificatesPage *self,
+                                                                          const char             *sha256);
+void                   dojang_certificates_page_open_file                (DojangCertificatesPage *self,
+                                                                          GFile                  *file);
 
 G_END_DECLS

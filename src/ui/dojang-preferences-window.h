@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DojangPreferencesWindow, dojang_preferences_window, DOJANG, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-DojangPreferencesWindow *dojang_preferences_window_new (GSettings *settings);
+DojangPreferencesWindow *dojang_preferences_window_new        (GSettings               *settings);
+void                     dojang_preferences_window_add_folder (DojangPreferencesWindow *self,
+                                                               const char              *path);
 
 G_END_DECLS

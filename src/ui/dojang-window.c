@@ -53,6 +53,19 @@ dojang_window_add_toast (DojangWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/**
+ * dojang_window_get_certificates_page:
+ *
+ * Returns: (transfer none): the Certificates page
+ */
+DojangCertificatesPage *
+dojang_window_get_certificates_page (DojangWindow *self)
+{
+  g_return_val_if_fail (DOJANG_IS_WINDOW (self), NULL);
+
+  return self->certificates_page;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "dojang-application.h"
+#include "dojang-certificates-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ void          dojang_window_show_page (DojangWindow      *self,
                                        const char        *page_name);
 void          dojang_window_add_toast (DojangWindow      *self,
                                        const char        *message);
+DojangCertificatesPage *dojang_window_get_certificates_page (DojangWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* `dojang --list-certificates [--json] [--path DIR]… [--at TIME]`: scans
+ * like the app does and prints what it found. Needs no display and no
+ * installed GSettings schema. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "dojang-certificate-scanner.h"
+#include "dojang-cli-certificates.h"
+#include "dojang-seoul.h"
+
+/* Like --list-providers, plus a date alone meaning its midnight in Seoul. */
+static GDateTime *
+parse_at (const char *text)
+{
+  g_autofree char *with_time = NULL;
+  GDateTime *instant = dojang_seoul_parse_iso8601 (text);
+
+  if (instant != NULL || strlen (text) != 10)
+    return instant;
+
+  with_time = g_strconcat (text, "T00:00:00", NULL);
+
+  return dojang_seoul_parse_iso8601 (with_time);
+}
+
+static char **
+user_folders (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  /* Run from a build tree or a script, the schema may not be installed. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  return g_settings_get_strv (settings, "certificate-folders");
+}
+
+static char *
+format_utc (GDateTime *instant)
+{
+  return g_date_time_format (instant, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+add_certificate (JsonBuilder       *builder,
+                 DojangCertificate *certificate,
+                 GDateTime         *now)
+{
+  g_autofree char *not_before = format_utc (dojang_certificate_get_not_before (certificate));
+  g_autofree char *not_after = format_utc (dojang_certificate_get_not_after (certificate));
+  DojangCertificateStatus status = dojang_certificate_get_status (certificate, now);
+  int fee = dojang_certificate_get_annual_fee_krw (certificate);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, dojang_certificate_get_path (certificate));
+  json_builder_set_member_name (builder, "subject");
+  json_builder_add_string_value (builder, dojang_certificate_get_subject (certificate));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, dojang_certificate_get_name (certificate));
+  json_builder_set_member_name (builder, "ca");
+  json_builder_add_string_value (builder, dojang_certificate_get_provider_id (certificate));
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, dojang_certificate_get_type_name (certificate));
+  json_builder_set_member_name (builder, "policy_oid");
+  if (dojang_certificate_get_policy_oid (certificate) != NULL)
+    json_builder_add_string_value (builder, dojang_certificate_get_policy_oid (certificate));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "serial");
+  json_builder_add_string_value (builder, dojang_certificate_get_serial (certificate));
+  json_builder_set_member_name (builder, "not_before");
+  json_builder_add_string_value (builder, not_before);
+  json_builder_set_member_name (builder, "not_after");
+  json_builder_add_string_value (builder, not_after);
+  json_builder_set_member_name (builder, "days_left");
+  json_builder_add_int_value (builder, dojang_certificate_get_days_left (certificate, now));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, dojang_certificate_status_to_string (status));
+  json_builder_set_member_name (builder, "annual_fee_krw");
+  if (fee >= 0)
+    json_builder_add_int_value (builder, fee);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "has_private_key");
+  json_builder_add_boolean_value (builder, dojang_certificate_get_has_private_key (certificate));
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, dojang_certificate_get_sha256 (certificate));
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (GPtrArray *certificates,
+            GPtrArray *problems,
+            GDateTime *now)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "certificates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < certificates->len; i++)
+    add_certificate (builder, g_ptr_array_index (certificates, i), now);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      DojangScanProblem *problem = g_ptr_array_index (problems, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, dojang_scan_problem_get_path (problem));
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, dojang_scan_problem_get_message (problem));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static const char *
+status_text (DojangCertificateStatus status)
+{
+  switch (status)
+    {
+    case DOJANG_CERTIFICATE_STATUS_VALID:
+      return _("valid");
+    case DOJANG_CERTIFICATE_STATUS_EXPIRING:
+      return _("renew now");
+    case DOJANG_CERTIFICATE_STATUS_EXPIRED:
+      return _("expired");
+    case DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID:
+    default:
+      return _("not yet valid");
+    }
+}
+
+static void
+print_text (const char * const *roots,
+            GPtrArray          *certificates,
+            GPtrArray          *problems,
+            GDateTime          *now)
+{
+  if (certificates->len == 0)
+    {
+      g_print ("%s\n", _("No certificates found. Looked in:"));
+      for (guint i = 0; roots[i] != NULL; i++)
+        g_print ("  %s\n", roots[i]);
+    }
+
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      DojangCertificate *certificate = g_ptr_array_index (certificates, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (dojang_certificate_get_not_after (certificate));
+      g_autofree char *until = g_date_time_format (local, "%Y-%m-%d");
+
+      /* TRANSLATORS: name, CA, type, status, days left (D-23), expiry date */
+      g_print (_("%s — %s, %s — %s, D%+d (until %s)\n"),
+               dojang_certificate_get_name (certificate),
+               dojang_certificate_get_provider_name (certificate),
+               dojang_certificate_get_type_name (certificate),
+               status_text (dojang_certificate_get_status (certificate, now)),
+               -dojang_certificate_get_days_left (certificate, now),
+               until);
+      g_print ("  %s\n", dojang_certificate_get_path (certificate));
+    }
+
+  if (problems->len > 0)
+    g_print ("\n%s\n", _("Problems:"));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      DojangScanProblem *problem = g_ptr_array_index (problems, i);
+
+      g_print ("  %s\n    %s\n", dojang_scan_problem_get_path (problem),
+               dojang_scan_problem_get_message (problem));
+    }
+}
+
+/**
+ * dojang_cli_certificates_list:
+ * @options: the parsed command line (list-certificates, json, path, at)
+ *
+ * Returns: the exit status: 0, or 1 when the command line is wrong
+ */
+int
+dojang_cli_certificates_list (GVariantDict *options)
+{
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) roots = NULL;
+  g_autofree const char **paths = NULL;
+  const char *at = NULL;
+
+  if (g_variant_dict_lookup (options, "at", "&s", &at))
+    {
+      now = parse_at (at);
+      if (now == NULL)
+        {
+          /* TRANSLATORS: %s is what the user typed after --at */
+          g_printerr (_("Invalid --at value “%s”: expected an ISO 8601 date and time such as 2026-09-25T10:00:00+09:00\n"), at);
+          return 1;
+        }
+    }
+  else
+    {
+      now = g_date_time_new_now_utc ();
+    }
+
+  if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
+    {
+      roots = g_strdupv ((char **) paths);
+    }
+  else
+    {
+      g_auto(GStrv) folders = user_folders ();
+
+      roots = dojang_certificate_scanner_default_roots ((const char * const *) folders);
+    }
+
+  if (!dojang_certificate_scan_sync ((const char * const *) roots, NULL, &certificates, &problems, &error))
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "json"))
+    print_json (certificates, problems, now);
+  else
+    print_text ((const char * const *) roots, certificates, problems, now);
+
+  return 0;
+}

@@ -1,0 +1,693 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The live list of certificates: scans the roots in a thread, then keeps
+ * watching them (GFileMonitor on every folder the scan visited, the volume
+ * monitor for USB sticks) and rescans shortly after anything changes. */
+
+#include "config.h"
+
+#include "dojang-certificate-list.h"
+#include "dojang-certificate-scanner.h"
+
+/* File events come in bursts while a folder is copied; wait for the burst to
+ * settle, well within the 2 s the list promises. */
+#define RESCAN_DELAY_MS 150
+
+struct _DojangCertificateList
+{
+  GObject         parent_instance;
+
+  GPtrArray      *items;
+  GListStore     *problems;
+
+  char          **fixed_roots;
+  char          **extra_folders;
+  GPtrArray      *opened_paths;
+  char          **roots;
+
+  GVolumeMonitor *volume_monitor;
+  GHashTable     *monitors;
+  GCancellable   *cancellable;
+  guint           rescan_source;
+
+  guint           loading : 1;
+  guint           loaded : 1;
+  guint           rescan_pending : 1;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DojangCertificateList, dojang_certificate_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_ROOTS,
+  PROP_FIXED_ROOTS,
+  PROP_EXTRA_FOLDERS,
+  PROP_LOADING,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return DOJANG_TYPE_CERTIFICATE;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return DOJANG_CERTIFICATE_LIST (model)->items->len;
+}
+
+static gpointer
+list_get_item (GListModel *model,
+               guint       position)
+{
+  DojangCertificateList *self = DOJANG_CERTIFICATE_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+static void start_scan (DojangCertificateList *self);
+
+static void
+compute_roots (DojangCertificateList *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) defaults = NULL;
+
+  if (self->fixed_roots != NULL)
+    {
+      g_strv_builder_addv (builder, (const char **) self->fixed_roots);
+    }
+  else
+    {
+      defaults = dojang_certificate_scanner_default_roots ((const char * const *) self->extra_folders);
+      g_strv_builder_addv (builder, (const char **) defaults);
+    }
+
+  for (guint i = 0; i < self->opened_paths->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->opened_paths, i));
+
+  g_strfreev (self->roots);
+  self->roots = g_strv_builder_end (builder);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOTS]);
+}
+
+static gboolean
+rescan_timeout (gpointer user_data)
+{
+  DojangCertificateList *self = user_data;
+
+  self->rescan_source = 0;
+  dojang_certificate_list_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_rescan (DojangCertificateList *self)
+{
+  if (self->rescan_source != 0)
+    return;
+
+  self->rescan_source = g_timeout_add (RESCAN_DELAY_MS, rescan_timeout, self);
+}
+
+static void
+on_folder_changed (GFileMonitor          *monitor,
+                   GFile                 *file,
+                   GFile                 *other_file,
+                   GFileMonitorEvent      event,
+                   DojangCertificateList *self)
+{
+  /* Content changes end with CHANGES_DONE_HINT; one rescan is enough. */
+  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT)
+    return;
+
+  schedule_rescan (self);
+}
+
+static void
+on_mounts_changed (GVolumeMonitor        *monitor,
+                   GMount                *mount,
+                   DojangCertificateList *self)
+{
+  compute_roots (self);
+  schedule_rescan (self);
+}
+
+/* Returns whether a new monitor was added. */
+static gboolean
+watch_folder (DojangCertificateList *self,
+              GHashTable            *wanted,
+              const char            *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileMonitor *monitor;
+
+  if (!g_hash_table_add (wanted, g_strdup (path)))
+    return FALSE;
+
+  if (g_hash_table_contains (self->monitors, path))
+    return FALSE;
+
+  file = g_file_new_for_path (path);
+  monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (monitor == NULL)
+    {
+      g_debug ("Cannot watch %s: %s", path, error->message);
+      return FALSE;
+    }
+
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_folder_changed), self, 0);
+  g_hash_table_insert (self->monitors, g_strdup (path), monitor);
+
+  return TRUE;
+}
+
+/* Returns whether a folder is newly watched. */
+static gboolean
+update_monitors (DojangCertificateList *self,
+                 const char * const    *folders)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  gboolean added = FALSE;
+
+  for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
+    added |= watch_folder (self, wanted, folders[i]);
+
+  /* Removable media appear as new folders here, sometimes before the volume
+   * monitor tells; watching them costs nothing. */
+  if (self->fixed_roots == NULL)
+    {
+      g_autofree char *media = g_build_filename ("/media", g_get_user_name (), NULL);
+      g_autofree char *run_media = g_build_filename ("/run/media", g_get_user_name (), NULL);
+
+      if (g_file_test (media, G_FILE_TEST_IS_DIR))
+        watch_folder (self, wanted, media);
+      if (g_file_test (run_media, G_FILE_TEST_IS_DIR))
+        watch_folder (self, wanted, run_media);
+    }
+
+  g_hash_table_iter_init (&iter, self->monitors);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (wanted, key))
+        g_hash_table_iter_remove (&iter);
+    }
+
+  return added;
+}
+
+static DojangCertificate *
+find_same (GPtrArray         *items,
+           DojangCertificate *certificate)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      DojangCertificate *old = g_ptr_array_index (items, i);
+
+      if (g_strcmp0 (dojang_certificate_get_path (old), dojang_certificate_get_path (certificate)) == 0 &&
+          g_strcmp0 (dojang_certificate_get_sha256 (old), dojang_certificate_get_sha256 (certificate)) == 0 &&
+          g_strcmp0 (dojang_certificate_get_key_path (old), dojang_certificate_get_key_path (certificate)) == 0)
+        return old;
+    }
+
+  return NULL;
+}
+
+/* Unchanged certificates keep their objects, so a selection in the UI
+ * survives a rescan; nothing is emitted when nothing changed. */
+static void
+replace_items (DojangCertificateList *self,
+               GPtrArray             *certificates)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean changed;
+  guint old_len = self->items->len;
+
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      DojangCertificate *certificate = g_ptr_array_index (certificates, i);
+      DojangCertificate *old = find_same (self->items, certificate);
+
+      g_ptr_array_add (items, g_object_ref (old != NULL ? old : certificate));
+    }
+
+  changed = items->len != old_len;
+  for (guint i = 0; !changed && i < items->len; i++)
+    changed = g_ptr_array_index (items, i) != g_ptr_array_index (self->items, i);
+
+  if (!changed)
+    return;
+
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
+}
+
+static void
+replace_problems (DojangCertificateList *self,
+                  GPtrArray             *problems)
+{
+  guint old_len = g_list_model_get_n_items (G_LIST_MODEL (self->problems));
+  gboolean changed = old_len != problems->len;
+
+  for (guint i = 0; !changed && i < problems->len; i++)
+    {
+      g_autoptr(DojangScanProblem) old = g_list_model_get_item (G_LIST_MODEL (self->problems), i);
+      DojangScanProblem *problem = g_ptr_array_index (problems, i);
+
+      changed = g_strcmp0 (dojang_scan_problem_get_path (old), dojang_scan_problem_get_path (problem)) != 0 ||
+                g_strcmp0 (dojang_scan_problem_get_message (old), dojang_scan_problem_get_message (problem)) != 0;
+    }
+
+  if (changed)
+    g_list_store_splice (self->problems, 0, old_len, problems->pdata, problems->len);
+}
+
+static void
+set_loading (DojangCertificateList *self,
+             gboolean               loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+on_scan_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DojangCertificateList) self = user_data;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_auto(GStrv) watch_folders = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!dojang_certificate_scan_finish_full (result, &certificates, &problems, &watch_folders, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Scanning for certificates failed: %s", error->message);
+      return;
+    }
+
+  g_clear_object (&self->cancellable);
+
+  if (self->rescan_pending)
+    {
+      self->rescan_pending = FALSE;
+      start_scan (self);
+      return;
+    }
+
+  /* A file created in a new folder before its monitor existed would be
+   * missed: look once more after starting to watch new folders. */
+  if (update_monitors (self, (const char * const *) watch_folders) && self->loaded)
+    schedule_rescan (self);
+  replace_problems (self, problems);
+  replace_items (self, certificates);
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+  set_loading (self, FALSE);
+}
+
+static void
+start_scan (DojangCertificateList *self)
+{
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  dojang_certificate_scan_async ((const char * const *) self->roots, self->cancellable,
+                                 on_scan_done, g_object_ref (self));
+}
+
+static void
+dojang_certificate_list_constructed (GObject *object)
+{
+  DojangCertificateList *self = DOJANG_CERTIFICATE_LIST (object);
+
+  G_OBJECT_CLASS (dojang_certificate_list_parent_class)->constructed (object);
+
+  if (self->fixed_roots == NULL)
+    {
+      self->volume_monitor = g_volume_monitor_get ();
+      g_signal_connect_object (self->volume_monitor, "mount-added",
+                               G_CALLBACK (on_mounts_changed), self, 0);
+      g_signal_connect_object (self->volume_monitor, "mount-removed",
+                               G_CALLBACK (on_mounts_changed), self, 0);
+    }
+
+  compute_roots (self);
+  dojang_certificate_list_reload (self);
+}
+
+static void
+dojang_certificate_list_dispose (GObject *object)
+{
+  DojangCertificateList *self = DOJANG_CERTIFICATE_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->rescan_source, g_source_remove);
+  g_clear_pointer (&self->monitors, g_hash_table_unref);
+  g_clear_object (&self->volume_monitor);
+
+  G_OBJECT_CLASS (dojang_certificate_list_parent_class)->dispose (object);
+}
+
+static void
+dojang_certificate_list_finalize (GObject *object)
+{
+  DojangCertificateList *self = DOJANG_CERTIFICATE_LIST (object);
+
+  g_ptr_array_unref (self->items);
+  g_object_unref (self->problems);
+  g_ptr_array_unref (self->opened_paths);
+  g_strfreev (self->fixed_roots);
+  g_strfreev (self->extra_folders);
+  g_strfreev (self->roots);
+
+  G_OBJECT_CLASS (dojang_certificate_list_parent_class)->finalize (object);
+}
+
+static void
+dojang_certificate_list_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  DojangCertificateList *self = DOJANG_CERTIFICATE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROOTS:
+      g_value_set_boxed (value, self->roots);
+      break;
+
+    case PROP_EXTRA_FOLDERS:
+      g_value_set_boxed (value, self->extra_folders);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dojang_certificate_list_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  DojangCertificateList *self = DOJANG_CERTIFICATE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIXED_ROOTS:
+      self->fixed_roots = g_value_dup_boxed (value);
+      break;
+
+    case PROP_EXTRA_FOLDERS:
+      dojang_certificate_list_set_extra_folders (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dojang_certificate_list_class_init (DojangCertificateListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = dojang_certificate_list_constructed;
+  object_class->dispose = dojang_certificate_list_dispose;
+  object_class->finalize = dojang_certificate_list_finalize;
+  object_class->get_property = dojang_certificate_list_get_property;
+  object_class->set_property = dojang_certificate_list_set_property;
+
+  properties[PROP_ROOTS] =
+    g_param_spec_boxed ("roots", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIXED_ROOTS] =
+    g_param_spec_boxed ("fixed-roots", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXTRA_FOLDERS] =
+    g_param_spec_boxed ("extra-folders", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dojang_certificate_list_init (DojangCertificateList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->problems = g_list_store_new (DOJANG_TYPE_SCAN_PROBLEM);
+  self->opened_paths = g_ptr_array_new_with_free_func (g_free);
+  self->extra_folders = g_new0 (char *, 1);
+  self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/**
+ * dojang_certificate_list_new:
+ *
+ * A list over the default roots (see dojang_certificate_scanner_default_roots())
+ * that follows USB sticks as they come and go. Scanning starts at once.
+ */
+DojangCertificateList *
+dojang_certificate_list_new (void)
+{
+  return g_object_new (DOJANG_TYPE_CERTIFICATE_LIST, NULL);
+}
+
+/**
+ * dojang_certificate_list_new_for_roots:
+ * @roots: the only places to look
+ */
+DojangCertificateList *
+dojang_certificate_list_new_for_roots (const char * const *roots)
+{
+  g_return_val_if_fail (roots != NULL, NULL);
+
+  return g_object_new (DOJANG_TYPE_CERTIFICATE_LIST,
+                       "fixed-roots", roots,
+                       NULL);
+}
+
+/**
+ * dojang_certificate_list_set_extra_folders:
+ * @folders: (nullable): folders the user added, looked in besides the defaults
+ */
+void
+dojang_certificate_list_set_extra_folders (DojangCertificateList *self,
+                                           const char * const    *folders)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_LIST (self));
+
+  if (folders == NULL)
+    folders = none;
+
+  if (g_strv_equal ((const char * const *) self->extra_folders, folders))
+    return;
+
+  g_strfreev (self->extra_folders);
+  self->extra_folders = g_strdupv ((char **) folders);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRA_FOLDERS]);
+
+  if (self->roots == NULL)
+    return;
+
+  compute_roots (self);
+  dojang_certificate_list_reload (self);
+}
+
+const char * const *
+dojang_certificate_list_get_extra_folders (DojangCertificateList *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (self), NULL);
+
+  return (const char * const *) self->extra_folders;
+}
+
+/**
+ * dojang_certificate_list_add_path:
+ * @path: a certificate file or a folder the user opened
+ *
+ * Looks there too for as long as the list lives (not saved).
+ */
+void
+dojang_certificate_list_add_path (DojangCertificateList *self,
+                                  const char            *path)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_LIST (self));
+  g_return_if_fail (path != NULL);
+
+  if (g_strv_contains ((const char * const *) self->roots, path))
+    {
+      dojang_certificate_list_reload (self);
+      return;
+    }
+
+  g_ptr_array_add (self->opened_paths, g_strdup (path));
+  compute_roots (self);
+  dojang_certificate_list_reload (self);
+}
+
+/**
+ * dojang_certificate_list_get_roots:
+ *
+ * Returns: (transfer none): where the list looks, for telling the user
+ */
+const char * const *
+dojang_certificate_list_get_roots (DojangCertificateList *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (self), NULL);
+
+  return (const char * const *) self->roots;
+}
+
+/**
+ * dojang_certificate_list_get_problems:
+ *
+ * Returns: (transfer none): a #GListModel of #DojangScanProblem
+ */
+GListModel *
+dojang_certificate_list_get_problems (DojangCertificateList *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->problems);
+}
+
+gboolean
+dojang_certificate_list_get_loading (DojangCertificateList *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * dojang_certificate_list_get_loaded:
+ *
+ * Returns: whether a first scan has completed, so an empty list means "none"
+ */
+gboolean
+dojang_certificate_list_get_loaded (DojangCertificateList *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (self), FALSE);
+
+  return self->loaded;
+}
+
+/**
+ * dojang_certificate_list_reload:
+ *
+ * Scans again; a scan already running is followed by a fresh one.
+ */
+void
+dojang_certificate_list_reload (DojangCertificateList *self)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_LIST (self));
+
+  if (self->roots == NULL)
+    return;
+
+  if (self->cancellable != NULL)
+    {
+      self->rescan_pending = TRUE;
+      return;
+    }
+
+  start_scan (self);
+}
+
+/**
+ * dojang_certificate_list_find_by_sha256:
+ *
+ * Returns: (transfer none) (nullable): the first certificate with this fingerprint
+ */
+DojangCertificate *
+dojang_certificate_list_find_by_sha256 (DojangCertificateList *self,
+                                        const char            *sha256)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DojangCertificate *certificate = g_ptr_array_index (self->items, i);
+
+      if (g_ascii_strcasecmp (dojang_certificate_get_sha256 (certificate), sha256) == 0)
+        return certificate;
+    }
+
+  return NULL;
+}
+
+/**
+ * dojang_certificate_list_find_by_path:
+ *
+ * Returns: (transfer none) (nullable): the certificate read from @path
+ */
+DojangCertificate *
+dojang_certificate_list_find_by_path (DojangCertificateList *self,
+                                      const char            *path)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DojangCertificate *certificate = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (dojang_certificate_get_path (certificate), path) == 0)
+        return certificate;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "dojang-certificate.h"
+
+G_BEGIN_DECLS
+
+/* For the scanner, which has listed the folder already: the companion files
+ * (signPri.key, kmCert.der, kmPri.key) are given, not looked up again. */
+DojangCertificate *_dojang_certificate_new_with_companions (const char  *cert_path,
+                                                            const char  *key_path,
+                                                            const char  *km_cert_path,
+                                                            const char  *km_key_path,
+                                                            GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,567 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Finds NPKI certificates under a set of roots. The layout is
+ * <root>/<CA>/USER/<subject>/signCert.der, but people point Dojang at any
+ * level of it (or at the folder holding NPKI), and names come in any case,
+ * so the walk looks for the file names at a bounded depth instead of
+ * insisting on the exact shape. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "dojang-certificate-private.h"
+#include "dojang-certificate-scanner.h"
+#include "dojang-provider-catalog.h"
+
+/* Folder levels below a root that are listed: enough for
+ * <mount>/NPKI/<CA>/USER/<subject> and one spare level. */
+#define MAX_DEPTH 5
+
+typedef struct
+{
+  GCancellable *cancellable;
+  GPtrArray    *certificates;
+  GPtrArray    *problems;
+  GPtrArray    *watch_folders;
+  GHashTable   *seen_folders;
+} Scan;
+
+typedef struct
+{
+  GPtrArray *certificates;
+  GPtrArray *problems;
+  char     **watch_folders;
+} ScanResult;
+
+static void
+scan_result_free (ScanResult *result)
+{
+  g_clear_pointer (&result->certificates, g_ptr_array_unref);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->watch_folders, g_strfreev);
+  g_free (result);
+}
+
+static void
+add_problem (Scan         *scan,
+             const char   *path,
+             const GError *error)
+{
+  g_ptr_array_add (scan->problems, dojang_scan_problem_new (path, error));
+}
+
+/* Returns the entry of @folder whose name equals @name ignoring ASCII case. */
+static char *
+find_entry_ignoring_case (const char *folder,
+                          const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *entry;
+
+  if (dir == NULL)
+    return NULL;
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_ascii_strcasecmp (entry, name) == 0)
+        return g_build_filename (folder, entry, NULL);
+    }
+
+  return NULL;
+}
+
+/* "~/NPKI" also finds "~/npki"; a missing root is not a problem, it is just
+ * where nothing was plugged in. */
+static char *
+resolve_root (const char *root)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *base = NULL;
+
+  if (g_file_test (root, G_FILE_TEST_EXISTS))
+    return g_strdup (root);
+
+  parent = g_path_get_dirname (root);
+  base = g_path_get_basename (root);
+
+  return find_entry_ignoring_case (parent, base);
+}
+
+/* A root that does not exist yet is watched through its nearest ancestor. */
+static char *
+existing_ancestor (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  while (!g_file_test (current, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *parent = g_path_get_dirname (current);
+
+      if (g_strcmp0 (parent, current) == 0)
+        return NULL;
+
+      g_free (current);
+      current = g_steal_pointer (&parent);
+    }
+
+  return g_steal_pointer (&current);
+}
+
+static gboolean
+mark_seen (Scan       *scan,
+           GStatBuf   *st)
+{
+  char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                               (guint64) st->st_dev, (guint64) st->st_ino);
+
+  return g_hash_table_add (scan->seen_folders, key);
+}
+
+static void
+add_certificate_file (Scan       *scan,
+                      const char *cert_path,
+                      const char *key_path,
+                      const char *km_cert_path,
+                      const char *km_key_path)
+{
+  g_autoptr(GError) error = NULL;
+  DojangCertificate *certificate;
+
+  certificate = _dojang_certificate_new_with_companions (cert_path, key_path, km_cert_path,
+                                                         km_key_path, &error);
+  if (certificate != NULL)
+    g_ptr_array_add (scan->certificates, certificate);
+  else
+    add_problem (scan, cert_path, error);
+}
+
+/* Two entries may differ only in case (signCert.der and SignCert.der); the
+ * last one read wins, as any choice would be arbitrary. */
+static void
+replace_path (char **slot,
+              char **path)
+{
+  g_free (*slot);
+  *slot = g_steal_pointer (path);
+}
+
+static void
+scan_folder (Scan       *scan,
+             const char *folder,
+             int         depth)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) subfolders = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *cert_path = NULL;
+  g_autofree char *key_path = NULL;
+  g_autofree char *km_cert_path = NULL;
+  g_autofree char *km_key_path = NULL;
+  const char *name;
+
+  if (g_cancellable_is_cancelled (scan->cancellable))
+    return;
+
+  dir = g_dir_open (folder, 0, &error);
+  if (dir == NULL)
+    {
+      g_autoptr(GError) problem = NULL;
+
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+        problem = g_error_new_literal (DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_PERMISSION,
+                                       _("You do not have permission to open this folder."));
+      else if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        problem = g_error_new (DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_READ,
+                               _("The folder could not be read: %s"), error->message);
+
+      if (problem != NULL)
+        add_problem (scan, folder, problem);
+      return;
+    }
+
+  g_ptr_array_add (scan->watch_folders, g_strdup (folder));
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (name[0] == '.')
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+
+      if (g_ascii_strcasecmp (name, "signCert.der") == 0)
+        {
+          /* Never entered, even when it is a folder: reading it reports that. */
+          replace_path (&cert_path, &path);
+          continue;
+        }
+
+      if (g_ascii_strcasecmp (name, "signPri.key") == 0)
+        {
+          replace_path (&key_path, &path);
+          continue;
+        }
+
+      if (g_ascii_strcasecmp (name, "kmCert.der") == 0)
+        {
+          replace_path (&km_cert_path, &path);
+          continue;
+        }
+
+      if (g_ascii_strcasecmp (name, "kmPri.key") == 0)
+        {
+          replace_path (&km_key_path, &path);
+          continue;
+        }
+
+      if (depth < MAX_DEPTH && g_stat (path, &st) == 0 && S_ISDIR (st.st_mode) && mark_seen (scan, &st))
+        g_ptr_array_add (subfolders, g_steal_pointer (&path));
+    }
+
+  if (cert_path != NULL)
+    {
+      add_certificate_file (scan, cert_path, key_path, km_cert_path, km_key_path);
+    }
+  else if (key_path != NULL)
+    {
+      g_autoptr(GError) problem = NULL;
+
+      problem = g_error_new_literal (DOJANG_CERTIFICATE_ERROR,
+                                     DOJANG_CERTIFICATE_ERROR_KEY_WITHOUT_CERTIFICATE,
+                                     _("There is a private key (signPri.key) here but no certificate (signCert.der) beside it. Copy the certificate from where you got the key."));
+      add_problem (scan, key_path, problem);
+    }
+
+  for (guint i = 0; i < subfolders->len; i++)
+    scan_folder (scan, g_ptr_array_index (subfolders, i), depth + 1);
+}
+
+static void
+scan_root (Scan       *scan,
+           const char *root)
+{
+  g_autofree char *resolved = resolve_root (root);
+  GStatBuf st;
+
+  if (resolved == NULL || g_stat (resolved, &st) != 0)
+    {
+      g_autofree char *ancestor = existing_ancestor (root);
+      g_autoptr(GError) error = NULL;
+
+      if (ancestor != NULL)
+        g_ptr_array_add (scan->watch_folders, g_steal_pointer (&ancestor));
+
+      /* Present but not stat-able (a dangling link, a folder we may not
+       * enter): say so. Simply absent roots are normal. */
+      if (resolved != NULL && errno != ENOENT)
+        {
+          error = g_error_new (DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_READ,
+                               _("The folder could not be read: %s"), g_strerror (errno));
+          add_problem (scan, resolved, error);
+        }
+      return;
+    }
+
+  if (!S_ISDIR (st.st_mode))
+    {
+      g_autofree char *folder = g_path_get_dirname (resolved);
+      g_autoptr(GError) error = NULL;
+      DojangCertificate *certificate;
+
+      /* A single file the user opened: any name will do. */
+      g_ptr_array_add (scan->watch_folders, g_strdup (folder));
+      certificate = dojang_certificate_new_from_file (resolved, &error);
+      if (certificate != NULL)
+        g_ptr_array_add (scan->certificates, certificate);
+      else
+        add_problem (scan, resolved, error);
+      return;
+    }
+
+  if (!mark_seen (scan, &st))
+    return;
+
+  scan_folder (scan, resolved, 0);
+}
+
+static int
+compare_certificates (gconstpointer a,
+                      gconstpointer b)
+{
+  DojangCertificate *ca = *(DojangCertificate **) a;
+  DojangCertificate *cb = *(DojangCertificate **) b;
+
+  return strcmp (dojang_certificate_get_path (ca), dojang_certificate_get_path (cb));
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  DojangScanProblem *pa = *(DojangScanProblem **) a;
+  DojangScanProblem *pb = *(DojangScanProblem **) b;
+
+  return strcmp (dojang_scan_problem_get_path (pa), dojang_scan_problem_get_path (pb));
+}
+
+static ScanResult *
+run_scan (const char * const  *roots,
+          GCancellable        *cancellable,
+          GError             **error)
+{
+  Scan scan = { 0 };
+  ScanResult *result;
+
+  scan.cancellable = cancellable;
+  scan.certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  scan.problems = g_ptr_array_new_with_free_func (g_object_unref);
+  scan.watch_folders = g_ptr_array_new_with_free_func (g_free);
+  scan.seen_folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; roots != NULL && roots[i] != NULL; i++)
+    scan_root (&scan, roots[i]);
+
+  g_hash_table_unref (scan.seen_folders);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_ptr_array_unref (scan.certificates);
+      g_ptr_array_unref (scan.problems);
+      g_ptr_array_unref (scan.watch_folders);
+      return NULL;
+    }
+
+  g_ptr_array_sort (scan.certificates, compare_certificates);
+  g_ptr_array_sort (scan.problems, compare_problems);
+  g_ptr_array_add (scan.watch_folders, NULL);
+
+  result = g_new0 (ScanResult, 1);
+  result->certificates = scan.certificates;
+  result->problems = scan.problems;
+  result->watch_folders = (char **) g_ptr_array_free (scan.watch_folders, FALSE);
+
+  return result;
+}
+
+static void
+add_npki_folders (GPtrArray  *roots,
+                  const char *parent)
+{
+  g_autofree char *npki = find_entry_ignoring_case (parent, "NPKI");
+
+  if (npki != NULL && g_file_test (npki, G_FILE_TEST_IS_DIR))
+    g_ptr_array_add (roots, g_steal_pointer (&npki));
+}
+
+static void
+add_media_folders (GPtrArray  *roots,
+                   const char *media)
+{
+  g_autoptr(GDir) dir = g_dir_open (media, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *mount = g_build_filename (media, name, NULL);
+
+      add_npki_folders (roots, mount);
+    }
+}
+
+static gboolean
+contains_path (GPtrArray  *paths,
+               const char *path)
+{
+  for (guint i = 0; i < paths->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (paths, i), path) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * dojang_certificate_scanner_default_roots:
+ * @extra_folders: (nullable): folders the user added (the `certificate-folders` setting)
+ *
+ * The places Dojang looks: ~/NPKI (listed even when it does not exist, so
+ * the user is told), the NPKI folder of every removable medium under
+ * /media/$USER and /run/media/$USER and of every mount the volume monitor
+ * knows, then @extra_folders. Call it from the main thread.
+ *
+ * Returns: (transfer full): the roots, without duplicates
+ */
+char **
+dojang_certificate_scanner_default_roots (const char * const *extra_folders)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GVolumeMonitor) monitor = NULL;
+  g_autoptr(GPtrArray) roots = NULL;
+  g_autofree char *home_npki = NULL;
+  g_autofree char *media = NULL;
+  g_autofree char *run_media = NULL;
+  GList *mounts;
+
+  add_npki_folders (found, g_get_home_dir ());
+  if (found->len == 0)
+    g_ptr_array_add (found, g_build_filename (g_get_home_dir (), "NPKI", NULL));
+
+  media = g_build_filename ("/media", g_get_user_name (), NULL);
+  run_media = g_build_filename ("/run/media", g_get_user_name (), NULL);
+  add_media_folders (found, media);
+  add_media_folders (found, run_media);
+
+  monitor = g_volume_monitor_get ();
+  mounts = g_volume_monitor_get_mounts (monitor);
+  for (GList *l = mounts; l != NULL; l = l->next)
+    {
+      g_autoptr(GFile) root = g_mount_get_root (l->data);
+      g_autofree char *path = g_file_get_path (root);
+
+      if (path != NULL)
+        add_npki_folders (found, path);
+    }
+  g_list_free_full (mounts, g_object_unref);
+
+  for (guint i = 0; extra_folders != NULL && extra_folders[i] != NULL; i++)
+    {
+      if (*extra_folders[i] != '\0')
+        g_ptr_array_add (found, g_strdup (extra_folders[i]));
+    }
+
+  roots = g_ptr_array_new ();
+  for (guint i = 0; i < found->len; i++)
+    {
+      char *path = g_ptr_array_index (found, i);
+
+      if (!contains_path (roots, path))
+        g_ptr_array_add (roots, g_strdup (path));
+    }
+  g_ptr_array_add (roots, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&roots), FALSE);
+}
+
+/**
+ * dojang_certificate_scan_sync:
+ * @roots: folders (or single certificate files) to look in
+ * @cancellable: (nullable): a #GCancellable
+ * @certificates: (out) (optional) (transfer container): #DojangCertificate items, by path
+ * @problems: (out) (optional) (transfer container): #DojangScanProblem items, by path
+ * @error: set only when cancelled
+ *
+ * Bad files never stop the scan: each becomes a problem next to the good
+ * certificates.
+ */
+gboolean
+dojang_certificate_scan_sync (const char * const  *roots,
+                              GCancellable        *cancellable,
+                              GPtrArray          **certificates,
+                              GPtrArray          **problems,
+                              GError             **error)
+{
+  ScanResult *result;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Load the catalog once up front rather than from inside the walk. */
+  dojang_provider_catalog_get_default ();
+
+  result = run_scan (roots, cancellable, error);
+  if (result == NULL)
+    return FALSE;
+
+  if (certificates != NULL)
+    *certificates = g_steal_pointer (&result->certificates);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&result->problems);
+  scan_result_free (result);
+
+  return TRUE;
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ScanResult *result = run_scan (task_data, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) scan_result_free);
+}
+
+void
+dojang_certificate_scan_async (const char * const  *roots,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  /* The default catalog is created here, on the calling thread; the worker
+   * only reads it. */
+  dojang_provider_catalog_get_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dojang_certificate_scan_async);
+  g_task_set_task_data (task, g_strdupv ((char **) roots), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+/**
+ * dojang_certificate_scan_finish_full:
+ * @watch_folders: (out) (optional) (transfer full): the folders whose changes
+ *   could change the result (for #GFileMonitor)
+ */
+gboolean
+dojang_certificate_scan_finish_full (GAsyncResult   *result,
+                                     GPtrArray     **certificates,
+                                     GPtrArray     **problems,
+                                     char         ***watch_folders,
+                                     GError        **error)
+{
+  ScanResult *scan;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_certificate_scan_async, FALSE);
+
+  scan = g_task_propagate_pointer (G_TASK (result), error);
+  if (scan == NULL)
+    return FALSE;
+
+  if (certificates != NULL)
+    *certificates = g_steal_pointer (&scan->certificates);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&scan->problems);
+  if (watch_folders != NULL)
+    *watch_folders = g_steal_pointer (&scan->watch_folders);
+  scan_result_free (scan);
+
+  return TRUE;
+}
+
+gboolean
+dojang_certificate_scan_finish (GAsyncResult  *result,
+                                GPtrArray    **certificates,
+                                GPtrArray    **problems,
+                                GError       **error)
+{
+  return dojang_certificate_scan_finish_full (result, certificates, problems, NULL, error);
+}
