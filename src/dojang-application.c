@@ -184,8 +184,21 @@ renew_action (GSimpleAction *action,
   show_certificate_action (action, parameter, user_data);
 }
 
+static void
+show_provider_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DojangWindow *window = ensure_window (user_data);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-provider", "s",
+                              g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "show-provider", show_provider_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
   { "show-certificate", show_certificate_action, "s" },

@@ -6,9 +6,31 @@
 
 #include <adwaita.h>
 
+#include "dojang-certificates-page.h"
+#include "dojang-help-page.h"
+#include "dojang-test-fixtures.h"
 #include "dojang-window.h"
 
 extern void dojang_register_resource (void);
+
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  read->done = TRUE;
+}
 
 static void
 test_window_geometry_round_trip (void)
@@ -57,6 +79,44 @@ test_window_show_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Picking a certificate on the Certificates page fills the issuer and type
+ * of the Help page's "Before you call" form, and so the inquiry summary. */
+static void
+test_window_certificate_reaches_help_form (void)
+{
+  g_autofree char *tree = dojang_test_make_npki_tree (DOJANG_TEST_AT, 0);
+  g_autoptr(JsonObject) expected = dojang_test_load_expected (tree);
+  JsonObject *want = dojang_test_find_expected (expected, "certificates", "name", "김철수");
+  g_autoptr(GFile) file = g_file_new_for_path (json_object_get_string_member (want, "path"));
+  GtkWidget *window = g_object_new (DOJANG_TYPE_WINDOW, NULL);
+  DojangCertificatesPage *certificates = dojang_window_get_certificates_page (DOJANG_WINDOW (window));
+  GtkWidget *help = gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "help_page");
+  ClipboardRead read = { NULL, FALSE };
+  gint64 end;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dojang_certificates_page_open_file (certificates, file);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (dojang_certificates_page_get_selected_certificate (certificates) == NULL &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dojang_certificates_page_get_selected_certificate (certificates));
+
+  g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (help), "kica"));
+  g_assert_true (gtk_widget_activate_action (help, "help.copy-summary", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (help), NULL, on_clipboard_text, &read);
+  while (!read.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_test_message ("%s", read.text);
+  g_assert_nonnull (strstr (read.text, "■ 인증서 발급기관: 한국정보인증 (SignGate)\n"));
+  g_assert_nonnull (strstr (read.text, "■ 인증서 종류: 범용 (개인)\n"));
+
+  g_free (read.text);
+  gtk_window_destroy (GTK_WINDOW (window));
+  dojang_test_remove_tree (tree);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -67,6 +127,7 @@ main (int   argc,
 
   g_test_add_func ("/dojang/window/geometry-round-trip", test_window_geometry_round_trip);
   g_test_add_func ("/dojang/window/show-page", test_window_show_page);
+  g_test_add_func ("/dojang/window/certificate-reaches-help-form", test_window_certificate_reaches_help_form);
 
   return g_test_run ();
 }

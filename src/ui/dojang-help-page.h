@@ -10,4 +10,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DojangHelpPage, dojang_help_page, DOJANG, HELP_PAGE, AdwBin)
 
+gboolean dojang_help_page_show_provider   (DojangHelpPage *self,
+                                           const char     *provider_id);
+void     dojang_help_page_set_certificate (DojangHelpPage *self,
+                                           const char     *issuer_text,
+                                           const char     *type_text);
+
 G_END_DECLS

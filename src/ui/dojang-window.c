@@ -6,6 +6,7 @@
 
 #include "dojang-certificates-page.h"
 #include "dojang-help-page.h"
+#include "dojang-provider-catalog.h"
 #include "dojang-reminders-page.h"
 #include "dojang-screenshot.h"
 #include "dojang-window.h"
@@ -75,6 +76,70 @@ show_page_action (GtkWidget  *widget,
 }
 
 static void
+show_provider_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DojangWindow *self = DOJANG_WINDOW (widget);
+  const char *provider_id = g_variant_get_string (parameter, NULL);
+
+  dojang_window_show_page (self, "help");
+  if (!dojang_help_page_show_provider (self->help_page, provider_id))
+    g_warning ("No certificate authority with the id “%s”", provider_id);
+}
+
+/* The certificate picked on the Certificates page fills the issuer and type
+ * of the Help page's "Before you call" form. Those fields end up in an
+ * inquiry to a Korean help desk, so they carry the Korean names. */
+static void
+on_selected_certificate_changed (DojangCertificatesPage *page,
+                                 GParamSpec             *pspec,
+                                 DojangWindow           *self)
+{
+  DojangCertificate *certificate = dojang_certificates_page_get_selected_certificate (page);
+  DojangProviderCatalog *catalog = dojang_provider_catalog_get_default ();
+  DojangProvider *provider;
+  DojangCertificateType *type;
+  g_autofree char *issuer = NULL;
+  const char *type_name;
+
+  if (certificate == NULL)
+    return;
+
+  provider = dojang_provider_catalog_lookup (catalog, dojang_certificate_get_provider_id (certificate));
+  if (provider != NULL)
+    issuer = g_strdup_printf ("%s (%s)", dojang_provider_get_name_ko (provider),
+                              dojang_provider_get_brand (provider));
+  else
+    issuer = g_strdup (dojang_certificate_get_issuer_dn (certificate));
+
+  type = dojang_provider_catalog_find_type (catalog, dojang_certificate_get_policy_oid (certificate));
+  type_name = type != NULL ? dojang_certificate_type_get_name_ko (type)
+                           : dojang_certificate_get_type_name (certificate);
+
+  dojang_help_page_set_certificate (self->help_page, issuer, type_name);
+}
+
+/* Test hook: DOJANG_PAGE=<page>[:<provider id>] opens a page (and a
+ * provider's details on the help page) at start. Used only by the test
+ * suite and the screenshot script. */
+static void
+apply_page_hook (DojangWindow *self)
+{
+  const char *page = g_getenv ("DOJANG_PAGE");
+  g_auto(GStrv) parts = NULL;
+
+  if (page == NULL || *page == '\0')
+    return;
+
+  parts = g_strsplit (page, ":", 2);
+  if (parts[1] != NULL && g_strcmp0 (parts[0], "help") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-provider", "s", parts[1]);
+  else
+    dojang_window_show_page (self, parts[0]);
+}
+
+static void
 restore_geometry (DojangWindow *self)
 {
   int width = g_settings_get_int (self->settings, "window-width");
@@ -119,7 +184,6 @@ dojang_window_constructed (GObject *object)
   DojangWindow *self = DOJANG_WINDOW (object);
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   const char *screenshot;
-  const char *page;
 
   G_OBJECT_CLASS (dojang_window_parent_class)->constructed (object);
 
@@ -129,12 +193,9 @@ dojang_window_constructed (GObject *object)
     self->settings = g_settings_new (APP_ID);
 
   restore_geometry (self);
+  apply_page_hook (self);
 
-  /* Test hooks, used by the test suite and the screenshot script only. */
-  page = g_getenv ("DOJANG_PAGE");
-  if (page != NULL && *page != '\0')
-    dojang_window_show_page (self, page);
-
+  /* Test hook, used by the test suite and the screenshot script only. */
   screenshot = g_getenv ("DOJANG_SCREENSHOT");
   if (screenshot != NULL && *screenshot != '\0')
     dojang_screenshot_after_first_frame (GTK_WIDGET (self), screenshot);
@@ -176,6 +237,7 @@ dojang_window_class_init (DojangWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, help_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-provider", "s", show_provider_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "certificates");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "reminders");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "help");
@@ -185,4 +247,7 @@ static void
 dojang_window_init (DojangWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->certificates_page, "notify::selected-certificate",
+                           G_CALLBACK (on_selected_certificate_changed), self, 0);
 }
