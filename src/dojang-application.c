@@ -55,6 +55,18 @@ dojang_application_get_settings (DojangApplication *self)
   return self->settings;
 }
 
+static gboolean
+settings_schema_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  return schema != NULL;
+}
+
 static int
 dojang_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -69,11 +81,22 @@ dojang_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "check-password", "^&ay", &check_password_path))
     return dojang_cli_check_password (check_password_path);
+
   if (g_variant_dict_contains (options, "list-providers"))
     return dojang_cli_providers_run (options);
 
   if (g_variant_dict_contains (options, "list-certificates"))
     return dojang_cli_certificates_list (options);
+
+  /* GSettings aborts on a missing schema; say what is wrong instead. */
+  if (!settings_schema_installed ())
+    {
+      g_printerr (_("Dojang is not installed completely: its settings schema “%s” is missing. "
+                    "Reinstall Dojang, or start it with “make run” from its source folder."),
+                  APP_ID);
+      g_printerr ("\n");
+      return 1;
+    }
 
   return -1;
 }
