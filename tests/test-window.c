@@ -13,24 +13,6 @@
 
 extern void dojang_register_resource (void);
 
-typedef struct
-{
-  char     *text;
-  gboolean  done;
-} ClipboardRead;
-
-static void
-on_clipboard_text (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-
-  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-  read->done = TRUE;
-}
 
 static void
 test_window_geometry_round_trip (void)
@@ -90,8 +72,8 @@ test_window_certificate_reaches_help_form (void)
   g_autoptr(GFile) file = g_file_new_for_path (json_object_get_string_member (want, "path"));
   GtkWidget *window = g_object_new (DOJANG_TYPE_WINDOW, NULL);
   DojangCertificatesPage *certificates = dojang_window_get_certificates_page (DOJANG_WINDOW (window));
-  GtkWidget *help = gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "help_page");
-  ClipboardRead read = { NULL, FALSE };
+  GtkWidget *help = GTK_WIDGET (gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "help_page"));
+  g_autofree char *summary = NULL;
   gint64 end;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -104,15 +86,12 @@ test_window_certificate_reaches_help_form (void)
 
   g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (help), "kica"));
   g_assert_true (gtk_widget_activate_action (help, "help.copy-summary", NULL));
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (help), NULL, on_clipboard_text, &read);
-  while (!read.done)
-    g_main_context_iteration (NULL, TRUE);
+  summary = dojang_test_read_clipboard (help);
 
-  g_test_message ("%s", read.text);
-  g_assert_nonnull (strstr (read.text, "■ 인증서 발급기관: 한국정보인증 (SignGate)\n"));
-  g_assert_nonnull (strstr (read.text, "■ 인증서 종류: 범용 (개인)\n"));
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, "■ 인증서 발급기관: 한국정보인증 (SignGate)\n"));
+  g_assert_nonnull (strstr (summary, "■ 인증서 종류: 범용 (개인)\n"));
 
-  g_free (read.text);
   gtk_window_destroy (GTK_WINDOW (window));
   dojang_test_remove_tree (tree);
 }
