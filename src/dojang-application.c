@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-application.h"
+#include "dojang-cli-password.h"
 #include "dojang-cli-providers.h"
 #include "dojang-cli-certificates.h"
 #include "dojang-cli-reminders.h"
@@ -28,6 +29,9 @@ G_DEFINE_FINAL_TYPE (DojangApplication, dojang_application, ADW_TYPE_APPLICATION
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "check-password", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a certificate’s password, read from standard input, and exit"),
+    N_("DIR_OR_KEYFILE") },
   { "list-providers", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificate authorities and whether their phone lines are open, then exit"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
   { "at", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this ISO 8601 date and time as “now”"), N_("DATETIME") },
@@ -71,15 +75,32 @@ dojang_application_get_reminders (DojangApplication *self)
   return self->reminders;
 }
 
+static gboolean
+settings_schema_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  return schema != NULL;
+}
+
 static int
 dojang_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
+  const char *check_password_path = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "dojang", PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_lookup (options, "check-password", "^&ay", &check_password_path))
+    return dojang_cli_check_password (check_password_path);
 
   if (g_variant_dict_contains (options, "list-providers"))
     return dojang_cli_providers_run (options);
@@ -93,6 +114,16 @@ dojang_application_handle_local_options (GApplication *app,
     return dojang_cli_reminders_export (options);
   if (g_variant_dict_contains (options, "check-reminders"))
     return dojang_cli_reminders_check (options);
+
+  /* GSettings aborts on a missing schema; say what is wrong instead. */
+  if (!settings_schema_installed ())
+    {
+      g_printerr (_("Dojang is not installed completely: its settings schema “%s” is missing. "
+                    "Reinstall Dojang, or start it with “make run” from its source folder."),
+                  APP_ID);
+      g_printerr ("\n");
+      return 1;
+    }
 
   return -1;
 }
@@ -219,21 +250,11 @@ show_provider_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  GtkApplication *app = user_data;
+  DojangWindow *window = ensure_window (user_data);
 
-  /* Creates and presents the main window if needed. */
-  g_application_activate (G_APPLICATION (app));
-
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    {
-      if (!DOJANG_IS_WINDOW (l->data))
-        continue;
-
-      gtk_widget_activate_action (GTK_WIDGET (l->data), "win.show-provider", "s",
-                                  g_variant_get_string (parameter, NULL));
-      gtk_window_present (GTK_WINDOW (l->data));
-      return;
-    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-provider", "s",
+                              g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {

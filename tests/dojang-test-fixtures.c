@@ -159,3 +159,35 @@ dojang_test_drop_root (void)
 
   return setgid (nobody->pw_gid) == 0 && setuid (nobody->pw_uid) == 0 && geteuid () != 0;
 }
+
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  read->done = TRUE;
+}
+
+/* The text on the widget's clipboard, read back the way a paste would. */
+char *
+dojang_test_read_clipboard (GtkWidget *widget)
+{
+  ClipboardRead read = { NULL, FALSE };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text, &read);
+  while (!read.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return read.text;
+}

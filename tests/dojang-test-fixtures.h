@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -20,5 +21,6 @@ void        dojang_test_remove_tree     (const char *path);
 GDateTime  *dojang_test_parse_instant   (const char *iso8601);
 gboolean    dojang_test_can_drop_root   (void);
 gboolean    dojang_test_drop_root       (void);
+char       *dojang_test_read_clipboard  (GtkWidget  *widget);
 
 G_END_DECLS

@@ -1,9 +1,20 @@
 #!/bin/sh
-# Runs one test with its own empty HOME and XDG folders, so no test sees
-# the user's files or another test's.
+# Runs one test fully on its own: empty HOME and XDG folders, its own X
+# display (Xvfb) and its own D-Bus session. Tests then never see the user's
+# files or each other: two instances of the (unique) application never meet
+# on one bus, and AT-SPI, which announces its bus on the X root window,
+# never hands one test another test's windows.
 set -eu
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dojang-test.XXXXXX")
-trap 'chmod -R u+rwX "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT INT TERM
+xvfb_pid=
+cleanup () {
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  chmod -R u+rwX "$scratch" 2>/dev/null
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 export HOME="$scratch/home"
 export XDG_DATA_HOME="$scratch/data"
 export XDG_CONFIG_HOME="$scratch/config"
@@ -11,6 +22,29 @@ export XDG_CACHE_HOME="$scratch/cache"
 export XDG_STATE_HOME="$scratch/state"
 export DOJANG_TEST_SCRATCH="$scratch"
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+
+if command -v Xvfb >/dev/null 2>&1; then
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" 2>"$scratch/xvfb.log" &
+  xvfb_pid=$!
+  tries=0
+  while [ ! -s "$scratch/display" ] && [ "$tries" -lt 100 ]; do
+    sleep 0.05
+    tries=$((tries + 1))
+  done
+  if [ ! -s "$scratch/display" ]; then
+    echo "isolate.sh: Xvfb did not start" >&2
+    cat "$scratch/xvfb.log" >&2
+    exit 1
+  fi
+  DISPLAY=":$(cat "$scratch/display")"
+  export DISPLAY
+  unset WAYLAND_DISPLAY
+fi
+
 status=0
-"$@" || status=$?
+if command -v dbus-run-session >/dev/null 2>&1; then
+  dbus-run-session -- "$@" || status=$?
+else
+  "$@" || status=$?
+fi
 exit "$status"

@@ -13,6 +13,11 @@ export GSETTINGS_SCHEMA_DIR="$PWD/$build_dir/data" DOJANG_LOCALEDIR="$PWD/$build
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$out_dir"
 
 dojang="$PWD/$build_dir/src/dojang"
+
+# A home folder with certificates of every authority, made up at run time.
+/usr/bin/python3 "$here/fixtures/make-npki-tree.py" "$scratch/fixtures" >/dev/null
+rm -rf "$HOME"
+mv "$scratch/fixtures/home" "$HOME"
 shoot () {
   xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
     "$here/screenshot.sh" "$dojang" "$1" "$2" "$3"

@@ -24,5 +24,17 @@ if [ "$status" -ne 1 ]; then
   fail=1
 fi
 
-[ "$fail" -eq 0 ] && echo "ok: --version and unknown options"
+# Without its settings schema the app explains itself instead of aborting.
+err=$(GSETTINGS_SCHEMA_DIR=/nonexistent XDG_DATA_DIRS=/nonexistent "$dojang" 2>&1 >/dev/null)
+status=$?
+case "$err" in
+  *"settings schema"*"io.github.dojang.Dojang"*) ;;
+  *) echo "not ok: a missing schema said '$err'"; fail=1 ;;
+esac
+if [ "$status" -ne 1 ]; then
+  echo "not ok: a missing schema exited with $status, expected 1"
+  fail=1
+fi
+
+[ "$fail" -eq 0 ] && echo "ok: --version, unknown options, missing schema"
 exit "$fail"

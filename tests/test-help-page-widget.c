@@ -10,39 +10,10 @@
 
 #include "dojang-help-page.h"
 #include "dojang-system-info.h"
+#include "dojang-test-fixtures.h"
 
 extern void dojang_register_resource (void);
 
-typedef struct
-{
-  char     *text;
-  gboolean  done;
-} ClipboardRead;
-
-static void
-on_text_read (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-
-  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-  read->done = TRUE;
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  ClipboardRead read = { NULL, FALSE };
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_read, &read);
-  while (!read.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  return read.text;
-}
 
 static GtkWidget *
 create_page (void)
@@ -75,7 +46,7 @@ test_copy_phone (void)
   g_autofree char *text = NULL;
 
   g_assert_true (gtk_widget_activate_action (page, "help.copy-phone", "s", "1577-7337"));
-  text = read_clipboard (page);
+  text = dojang_test_read_clipboard (page);
   g_assert_cmpstr (text, ==, "1577-7337");
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
@@ -93,7 +64,7 @@ test_inquiry_summary_uses_the_form (void)
   dojang_help_page_set_certificate (DOJANG_HELP_PAGE (page), "한국정보인증 (signGATE CA4)", "범용 (개인)");
 
   g_assert_true (gtk_widget_activate_action (page, "help.copy-summary", NULL));
-  text = read_clipboard (page);
+  text = dojang_test_read_clipboard (page);
 
   /* Korean whatever the UI language, with the Korean name of the CA. */
   g_assert_true (g_str_has_prefix (text, "[한국정보인증 공동인증서 문의]\n"));

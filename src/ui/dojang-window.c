@@ -6,6 +6,7 @@
 
 #include "dojang-certificates-page.h"
 #include "dojang-help-page.h"
+#include "dojang-provider-catalog.h"
 #include "dojang-reminders-page.h"
 #include "dojang-screenshot.h"
 #include "dojang-window.h"
@@ -96,6 +97,38 @@ show_provider_action (GtkWidget  *widget,
     g_warning ("No certificate authority with the id “%s”", provider_id);
 }
 
+/* The certificate picked on the Certificates page fills the issuer and type
+ * of the Help page's "Before you call" form. Those fields end up in an
+ * inquiry to a Korean help desk, so they carry the Korean names. */
+static void
+on_selected_certificate_changed (DojangCertificatesPage *page,
+                                 GParamSpec             *pspec,
+                                 DojangWindow           *self)
+{
+  DojangCertificate *certificate = dojang_certificates_page_get_selected_certificate (page);
+  DojangProviderCatalog *catalog = dojang_provider_catalog_get_default ();
+  DojangProvider *provider;
+  DojangCertificateType *type;
+  g_autofree char *issuer = NULL;
+  const char *type_name;
+
+  if (certificate == NULL)
+    return;
+
+  provider = dojang_provider_catalog_lookup (catalog, dojang_certificate_get_provider_id (certificate));
+  if (provider != NULL)
+    issuer = g_strdup_printf ("%s (%s)", dojang_provider_get_name_ko (provider),
+                              dojang_provider_get_brand (provider));
+  else
+    issuer = g_strdup (dojang_certificate_get_issuer_dn (certificate));
+
+  type = dojang_provider_catalog_find_type (catalog, dojang_certificate_get_policy_oid (certificate));
+  type_name = type != NULL ? dojang_certificate_type_get_name_ko (type)
+                           : dojang_certificate_get_type_name (certificate);
+
+  dojang_help_page_set_certificate (self->help_page, issuer, type_name);
+}
+
 /* Test hook: DOJANG_PAGE=<page>[:<provider id>] opens a page (and a
  * provider's details on the help page) at start. Used only by the test
  * suite and the screenshot script. */
@@ -160,7 +193,6 @@ dojang_window_constructed (GObject *object)
   DojangWindow *self = DOJANG_WINDOW (object);
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   const char *screenshot;
-  const char *page;
 
   G_OBJECT_CLASS (dojang_window_parent_class)->constructed (object);
 
@@ -172,11 +204,7 @@ dojang_window_constructed (GObject *object)
   restore_geometry (self);
   apply_page_hook (self);
 
-  /* Test hooks, used by the test suite and the screenshot script only. */
-  page = g_getenv ("DOJANG_PAGE");
-  if (page != NULL && *page != '\0')
-    dojang_window_show_page (self, page);
-
+  /* Test hook, used by the test suite and the screenshot script only. */
   screenshot = g_getenv ("DOJANG_SCREENSHOT");
   if (screenshot != NULL && *screenshot != '\0')
     dojang_screenshot_after_first_frame (GTK_WIDGET (self), screenshot);
@@ -228,4 +256,7 @@ static void
 dojang_window_init (DojangWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->certificates_page, "notify::selected-certificate",
+                           G_CALLBACK (on_selected_certificate_changed), self, 0);
 }

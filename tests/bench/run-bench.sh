@@ -14,6 +14,6 @@ xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
   /usr/bin/python3 "$here/startup.py" "$build_dir/src/dojang" "$build_dir/tests/hello-adw"
 
 for bench in "$build_dir"/tests/bench-*; do
-  [ -x "$bench" ] || continue
+  [ -f "$bench" ] && [ -x "$bench" ] || continue
   "$bench"
 done

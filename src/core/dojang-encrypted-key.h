@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Internal: reads a PKCS#8 EncryptedPrivateKeyInfo in one of the formats of
+ * FACTS.md §5 (or a PBES2 variant) and decrypts it with a password. */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DOJANG_KEY_SCHEME_SEED_SHA1,   /* seedCBCWithSHA1: PBKDF1-SHA1, IV from the DK */
+  DOJANG_KEY_SCHEME_PBES2,       /* PBES2: PBKDF2-HMAC and a CBC cipher */
+  DOJANG_KEY_SCHEME_LEGACY_SEED, /* top-level SEED-CBC: PBKDF1-SHA1, fixed IV */
+} DojangKeyScheme;
+
+typedef struct _DojangEncryptedKey DojangEncryptedKey;
+
+DojangEncryptedKey *dojang_encrypted_key_parse          (const guint8              *der,
+                                                         gsize                      der_len,
+                                                         GError                   **error);
+void                dojang_encrypted_key_free           (DojangEncryptedKey        *self);
+DojangKeyScheme     dojang_encrypted_key_get_scheme     (const DojangEncryptedKey  *self);
+guint               dojang_encrypted_key_get_iterations (const DojangEncryptedKey  *self);
+gboolean            dojang_encrypted_key_decrypt        (const DojangEncryptedKey  *self,
+                                                         const guint8              *password,
+                                                         gsize                      password_len,
+                                                         guint8                   **plaintext,
+                                                         gsize                     *plaintext_len,
+                                                         GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DojangEncryptedKey, dojang_encrypted_key_free)
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Builds the libFuzzer target for the private key parser with
+# clang -fsanitize=fuzzer,address and runs it briefly on a seed corpus made
+# from the key fixtures. Exits 77 (skipped) without clang or its fuzzer
+# runtime.
+#
+# Usage: run-fuzz.sh SOURCE_ROOT BUILD_ROOT ASN1_TABLE_C PYTHON [SECONDS]
+set -eu
+source_root=$1
+build_root=$2
+asn1_table=$3
+python=$4
+seconds=${5:-10}
+
+if ! command -v clang >/dev/null 2>&1; then
+  echo "clang is not installed: skipping"
+  exit 77
+fi
+
+work=$(mktemp -d "${DOJANG_TEST_SCRATCH:-${TMPDIR:-/tmp}}/fuzz.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+printf 'int LLVMFuzzerTestOneInput (const char *d, unsigned long n) { return 0; }\n' >"$work/probe.c"
+if ! clang -fsanitize=fuzzer,address "$work/probe.c" -o "$work/probe" 2>/dev/null; then
+  echo "clang has no libFuzzer runtime: skipping"
+  exit 77
+fi
+
+core="$source_root/src/core"
+# shellcheck disable=SC2046 # pkg-config prints several words on purpose
+clang -g -O1 -fsanitize=fuzzer,address -std=gnu11 \
+  -I"$build_root" -I"$core" \
+  $(pkg-config --cflags glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
+  "$source_root/tests/fuzz/fuzz-private-key.c" \
+  "$core/dojang-asn1.c" "$core/dojang-encrypted-key.c" "$core/dojang-key-derivation.c" \
+  "$core/dojang-private-key.c" "$core/dojang-private-key-info.c" "$asn1_table" \
+  $(pkg-config --libs glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
+  -o "$work/fuzz-private-key"
+
+"$python" "$source_root/tests/fixtures/make-keys.py" "$work/keys"
+mkdir "$work/corpus"
+n=0
+find "$work/keys" -type f \( -iname '*.key' -o -name '*.der' \) | while read -r file; do
+  n=$((n + 1))
+  cp "$file" "$work/corpus/seed-$n"
+done
+
+status=0
+(cd "$work" && ./fuzz-private-key -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 \
+  -print_final_stats=1 corpus) >"$work/log" 2>&1 || status=$?
+tail -n 25 "$work/log"
+executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log")
+echo "fuzz-private-key: ${executions:-?} executions in ${seconds} s, exit status $status"
+exit "$status"

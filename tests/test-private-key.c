@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <gcrypt.h>
+#include <string.h>
+
+#include "dojang-encrypted-key.h"
+#include "dojang-key-derivation.h"
+#include "dojang-private-key.h"
+#include "key-fixtures.h"
+
+static char *fixtures;
+
+typedef struct
+{
+  const char      *folder;
+  const char      *password;
+  DojangKeyScheme  scheme;
+} GoodKey;
+
+/* Every folder make-keys.py writes with a key and its certificate. */
+static const GoodKey good_keys[] = {
+  { "seed-sha1", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_SEED_SHA1 },
+  { "seed-sha1-korean", KEY_FIXTURE_PASSWORD_KOREAN, DOJANG_KEY_SCHEME_SEED_SHA1 },
+  { "pbes2-seed", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_PBES2 },
+  { "pbes2-seed-korean", KEY_FIXTURE_PASSWORD_KOREAN, DOJANG_KEY_SCHEME_PBES2 },
+  { "legacy-seed", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_LEGACY_SEED },
+  { "pbes2-seed-default-prf", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_PBES2 },
+  { "pbes2-aes128-sha512", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_PBES2 },
+  { "pbes2-aes192-sha384", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_PBES2 },
+  { "pbes2-aes256-sha256", KEY_FIXTURE_PASSWORD_KOREAN, DOJANG_KEY_SCHEME_PBES2 },
+  { "pbes2-des3-sha224", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_PBES2 },
+  { "openssl-pbes2-seed", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_PBES2 },
+  { "openssl-pbes2-des3-sha512", KEY_FIXTURE_PASSWORD_KOREAN, DOJANG_KEY_SCHEME_PBES2 },
+  { "cryptography-best-available", KEY_FIXTURE_PASSWORD, DOJANG_KEY_SCHEME_PBES2 },
+};
+
+typedef struct
+{
+  const char *file;
+  int         code;
+  const char *message_part;
+} BadKey;
+
+/* Files under damaged/, checked with the right password. */
+static const BadKey bad_keys[] = {
+  { "empty.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "random.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "truncated.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "trailing-garbage.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "flipped-middle.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "flipped-last.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "flipped-private-exponent.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "flipped-coefficient.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "zero-iterations.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "negative-iterations.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "pbes2-short-iv.key", DOJANG_PRIVATE_KEY_ERROR_DAMAGED, NULL },
+  { "huge-iterations.key", DOJANG_PRIVATE_KEY_ERROR_UNSUPPORTED, "1000000" },
+  { "enormous-iterations.key", DOJANG_PRIVATE_KEY_ERROR_UNSUPPORTED, "1000000" },
+  { "pbes2-huge-iterations.key", DOJANG_PRIVATE_KEY_ERROR_UNSUPPORTED, "1000000" },
+  { "unknown-oid.key", DOJANG_PRIVATE_KEY_ERROR_UNSUPPORTED, "1.2.410.200004.1.99" },
+  { "pbes2-unknown-cipher.key", DOJANG_PRIVATE_KEY_ERROR_UNSUPPORTED, "1.2.840.113549.3.2" },
+  { "pbes2-unknown-prf.key", DOJANG_PRIVATE_KEY_ERROR_UNSUPPORTED, "1.2.410.200004.99.1" },
+  { "openssl-pkcs12-pbe.key", DOJANG_PRIVATE_KEY_ERROR_UNSUPPORTED, "1.2.840.113549.1.12.1.3" },
+};
+
+static char *
+fixture_path (const char *first,
+              ...)
+{
+  va_list args;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *part;
+
+  g_ptr_array_add (parts, fixtures);
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+static gboolean
+check_folder (const char  *folder,
+              const char  *password,
+              GError     **error)
+{
+  g_autofree char *dir = fixture_path (folder, NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *cert = NULL;
+
+  if (!dojang_private_key_resolve (dir, &key, &cert, error))
+    return FALSE;
+
+  return dojang_private_key_check (key, cert, password, strlen (password), error);
+}
+
+static void
+hex_decode (const char *hex,
+            guint8     *out,
+            gsize       len)
+{
+  g_assert_cmpuint (strlen (hex), ==, len * 2);
+  for (gsize i = 0; i < len; i++)
+    out[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
+}
+
+/* FACTS.md §5 test vector. */
+static const char vector_password[] = "Test1234!@#$";
+static const guint8 vector_salt[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+
+static void
+test_pbkdf1_vector (void)
+{
+  guint8 dk[DOJANG_SHA1_LEN];
+  guint8 iv[DOJANG_SEED_BLOCK_LEN];
+  guint8 expected_dk[DOJANG_SHA1_LEN];
+  guint8 expected_iv[DOJANG_SEED_BLOCK_LEN];
+
+  hex_decode ("ed9f8b0b81799c0491f652778e6788e4ea423ffd", expected_dk, sizeof expected_dk);
+  hex_decode ("dbe398da903a94662edd14418381f86e", expected_iv, sizeof expected_iv);
+
+  dojang_pbkdf1_sha1 ((const guint8 *) vector_password, strlen (vector_password),
+                      vector_salt, sizeof vector_salt, 2048, dk);
+  g_assert_cmpmem (dk, sizeof dk, expected_dk, sizeof expected_dk);
+  /* The SEED key is DK[0..16]. */
+  g_assert_cmpmem (dk, 16, expected_dk, 16);
+
+  dojang_seed_iv_from_dk (dk, iv);
+  g_assert_cmpmem (iv, sizeof iv, expected_iv, sizeof expected_iv);
+}
+
+static void
+test_pbkdf1_one_iteration (void)
+{
+  guint8 dk[DOJANG_SHA1_LEN];
+  guint8 expected[DOJANG_SHA1_LEN];
+  g_autofree char *input = g_strconcat (vector_password, "\x01\x02\x03\x04\x05\x06\x07\x08", NULL);
+
+  gcry_md_hash_buffer (GCRY_MD_SHA1, expected, input, strlen (input));
+  dojang_pbkdf1_sha1 ((const guint8 *) vector_password, strlen (vector_password),
+                      vector_salt, sizeof vector_salt, 1, dk);
+  g_assert_cmpmem (dk, sizeof dk, expected, sizeof expected);
+}
+
+static void
+test_pbkdf2_vector (void)
+{
+  guint8 key[16];
+  guint8 expected[16];
+
+  hex_decode ("9dc12fb67810bcf7c306fd38c4d280e4", expected, sizeof expected);
+  g_assert_true (dojang_pbkdf2 (GCRY_MD_SHA1, (const guint8 *) vector_password,
+                                strlen (vector_password), vector_salt, sizeof vector_salt,
+                                2048, key, sizeof key));
+  g_assert_cmpmem (key, sizeof key, expected, sizeof expected);
+}
+
+static void
+test_correct (gconstpointer data)
+{
+  const GoodKey *good = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (check_folder (good->folder, good->password, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_scheme (gconstpointer data)
+{
+  const GoodKey *good = data;
+  g_autofree char *path = fixture_path (good->folder, "signPri.key", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DojangEncryptedKey) key = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  key = dojang_encrypted_key_parse ((const guint8 *) contents, len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+  g_assert_cmpint (dojang_encrypted_key_get_scheme (key), ==, good->scheme);
+  g_assert_cmpuint (dojang_encrypted_key_get_iterations (key), ==, 2048);
+}
+
+static void
+test_wrong (gconstpointer data)
+{
+  const GoodKey *good = data;
+  g_autofree char *with_space = g_strconcat (good->password, " ", NULL);
+  /* The other fixture password, near misses, and the right one with a space. */
+  const char *wrong[] = {
+    g_str_equal (good->password, KEY_FIXTURE_PASSWORD)
+      ? KEY_FIXTURE_PASSWORD_KOREAN : KEY_FIXTURE_PASSWORD,
+    "Dojang-Test1?",
+    "도장비밀번호2025!",
+    with_space,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (check_folder (good->folder, wrong[i], &error));
+      g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_WRONG_PASSWORD);
+    }
+}
+
+static void
+test_empty_password (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (check_folder ("seed-sha1", "", &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_WRONG_PASSWORD);
+}
+
+static void
+test_bad_key (gconstpointer data)
+{
+  const BadKey *bad = data;
+  g_autofree char *path = fixture_path ("damaged", bad->file, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_false (dojang_private_key_check (path, NULL, KEY_FIXTURE_PASSWORD,
+                                            strlen (KEY_FIXTURE_PASSWORD), &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, bad->code);
+  if (bad->message_part != NULL)
+    g_assert_nonnull (strstr (error->message, bad->message_part));
+
+  /* Refused iteration counts are never started, so every failure is quick. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+}
+
+static void
+test_other_certificate (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (check_folder ("other-certificate", KEY_FIXTURE_PASSWORD, &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_KEY_MISMATCH);
+}
+
+static void
+test_damaged_certificate (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (check_folder ("damaged-certificate", KEY_FIXTURE_PASSWORD, &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_CERTIFICATE_DAMAGED);
+}
+
+static void
+test_missing_files (void)
+{
+  g_autofree char *key = fixture_path ("seed-sha1", "signPri.key", NULL);
+  g_autofree char *missing = fixture_path ("seed-sha1", "missing.der", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dojang_private_key_check (missing, NULL, "x", 1, &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (dojang_private_key_check (key, missing, KEY_FIXTURE_PASSWORD,
+                                            strlen (KEY_FIXTURE_PASSWORD), &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_NOT_FOUND);
+}
+
+static void
+test_resolve (void)
+{
+  g_autofree char *folder = fixture_path ("seed-sha1", NULL);
+  g_autofree char *odd = fixture_path ("odd-case", NULL);
+  g_autofree char *cert_file = fixture_path ("seed-sha1", "signCert.der", NULL);
+  g_autofree char *lone_key = fixture_path ("no-certificate", "signPri.key", NULL);
+  g_autofree char *empty_folder = fixture_path ("damaged", NULL);
+  g_autofree char *nowhere = fixture_path ("no-such-folder", NULL);
+  g_autoptr(GError) error = NULL;
+  char *key = NULL;
+  char *cert = NULL;
+
+  g_assert_true (dojang_private_key_resolve (folder, &key, &cert, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (strrchr (key, G_DIR_SEPARATOR) + 1, ==, "signPri.key");
+  g_assert_cmpstr (strrchr (cert, G_DIR_SEPARATOR) + 1, ==, "signCert.der");
+  g_clear_pointer (&key, g_free);
+  g_clear_pointer (&cert, g_free);
+
+  g_assert_true (dojang_private_key_resolve (odd, &key, &cert, &error));
+  g_assert_cmpstr (strrchr (key, G_DIR_SEPARATOR) + 1, ==, "SIGNPRI.KEY");
+  g_assert_cmpstr (strrchr (cert, G_DIR_SEPARATOR) + 1, ==, "SignCert.DER");
+  g_assert_true (dojang_private_key_check (key, cert, KEY_FIXTURE_PASSWORD,
+                                           strlen (KEY_FIXTURE_PASSWORD), &error));
+  g_clear_pointer (&key, g_free);
+  g_clear_pointer (&cert, g_free);
+
+  /* Given the certificate, the key beside it is checked. */
+  g_assert_true (dojang_private_key_resolve (cert_file, &key, &cert, &error));
+  g_assert_cmpstr (strrchr (key, G_DIR_SEPARATOR) + 1, ==, "signPri.key");
+  g_assert_cmpstr (cert, ==, cert_file);
+  g_clear_pointer (&key, g_free);
+  g_clear_pointer (&cert, g_free);
+
+  g_assert_true (dojang_private_key_resolve (lone_key, &key, &cert, &error));
+  g_assert_cmpstr (key, ==, lone_key);
+  g_assert_null (cert);
+  g_assert_true (dojang_private_key_check (key, cert, KEY_FIXTURE_PASSWORD,
+                                           strlen (KEY_FIXTURE_PASSWORD), &error));
+  g_clear_pointer (&key, g_free);
+
+  g_assert_false (dojang_private_key_resolve (empty_folder, &key, &cert, &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (dojang_private_key_resolve (nowhere, &key, &cert, &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_NOT_FOUND);
+  g_assert_null (key);
+}
+
+static void
+test_password_length (void)
+{
+  g_autofree char *path = fixture_path ("pbes2-seed", "signPri.key", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  /* Only password_len bytes count; the rest must be ignored. */
+  const char buffer[] = KEY_FIXTURE_PASSWORD "trailing";
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  key = g_bytes_new (contents, len);
+
+  g_assert_true (dojang_private_key_check_bytes (key, NULL, buffer,
+                                                 strlen (KEY_FIXTURE_PASSWORD), &error));
+  g_assert_no_error (error);
+
+  g_assert_false (dojang_private_key_check_bytes (key, NULL, buffer,
+                                                  strlen (KEY_FIXTURE_PASSWORD) - 1, &error));
+  g_assert_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_WRONG_PASSWORD);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   ok;
+  GError    *error;
+} AsyncResult;
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncResult *out = user_data;
+
+  g_assert_null (source);
+  out->ok = dojang_private_key_check_finish (result, &out->error);
+  g_main_loop_quit (out->loop);
+}
+
+static void
+run_async (const char   *password,
+           GCancellable *cancellable,
+           AsyncResult  *out)
+{
+  g_autofree char *key = fixture_path ("seed-sha1", "signPri.key", NULL);
+  g_autofree char *cert = fixture_path ("seed-sha1", "signCert.der", NULL);
+  g_autofree char *copy = g_strdup (password);
+
+  out->loop = g_main_loop_new (NULL, FALSE);
+  dojang_private_key_check_async (key, cert, copy, strlen (copy), cancellable, on_checked, out);
+  /* The task keeps its own copy: the caller may wipe the password at once. */
+  memset (copy, 'x', strlen (copy));
+  g_main_loop_run (out->loop);
+  g_main_loop_unref (out->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncResult right = { NULL, FALSE, NULL };
+  AsyncResult wrong = { NULL, FALSE, NULL };
+  AsyncResult cancelled = { NULL, FALSE, NULL };
+
+  run_async (KEY_FIXTURE_PASSWORD, NULL, &right);
+  g_assert_no_error (right.error);
+  g_assert_true (right.ok);
+
+  run_async ("Dojang-Test2!", NULL, &wrong);
+  g_assert_error (wrong.error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_WRONG_PASSWORD);
+  g_assert_false (wrong.ok);
+  g_clear_error (&wrong.error);
+
+  g_cancellable_cancel (cancellable);
+  run_async (KEY_FIXTURE_PASSWORD, cancellable, &cancelled);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled.error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dojang_crypto_init ();
+  fixtures = key_fixtures_create ();
+
+  g_test_add_func ("/dojang/private-key/kdf/pbkdf1-facts-vector", test_pbkdf1_vector);
+  g_test_add_func ("/dojang/private-key/kdf/pbkdf1-one-iteration", test_pbkdf1_one_iteration);
+  g_test_add_func ("/dojang/private-key/kdf/pbkdf2-facts-vector", test_pbkdf2_vector);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good_keys); i++)
+    {
+      g_autofree char *correct = g_strdup_printf ("/dojang/private-key/correct/%s", good_keys[i].folder);
+      g_autofree char *wrong = g_strdup_printf ("/dojang/private-key/wrong/%s", good_keys[i].folder);
+      g_autofree char *scheme = g_strdup_printf ("/dojang/private-key/scheme/%s", good_keys[i].folder);
+
+      g_test_add_data_func (correct, &good_keys[i], test_correct);
+      g_test_add_data_func (wrong, &good_keys[i], test_wrong);
+      g_test_add_data_func (scheme, &good_keys[i], test_scheme);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_keys); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/dojang/private-key/bad/%s", bad_keys[i].file);
+
+      g_test_add_data_func (name, &bad_keys[i], test_bad_key);
+    }
+
+  g_test_add_func ("/dojang/private-key/empty-password", test_empty_password);
+  g_test_add_func ("/dojang/private-key/other-certificate", test_other_certificate);
+  g_test_add_func ("/dojang/private-key/damaged-certificate", test_damaged_certificate);
+  g_test_add_func ("/dojang/private-key/missing-files", test_missing_files);
+  g_test_add_func ("/dojang/private-key/resolve", test_resolve);
+  g_test_add_func ("/dojang/private-key/password-length", test_password_length);
+  g_test_add_func ("/dojang/private-key/async", test_async);
+
+  status = g_test_run ();
+
+  key_fixtures_remove (fixtures);
+  g_free (fixtures);
+
+  return status;
+}

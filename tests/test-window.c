@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The main window restores its size from GSettings and saves it on close. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dojang-certificates-page.h"
+#include "dojang-help-page.h"
+#include "dojang-test-fixtures.h"
+#include "dojang-window.h"
+
+extern void dojang_register_resource (void);
+
+
+static void
+test_window_geometry_round_trip (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window;
+  int width = 0;
+  int height = 0;
+
+  g_settings_set_int (settings, "window-width", 720);
+  g_settings_set_int (settings, "window-height", 510);
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+
+  window = g_object_new (DOJANG_TYPE_WINDOW, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 720);
+  g_assert_cmpint (height, ==, 510);
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  gtk_window_close (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_window_show_page (void)
+{
+  GtkWidget *window = g_object_new (DOJANG_TYPE_WINDOW, NULL);
+  GtkWidget *stack;
+
+  dojang_window_show_page (DOJANG_WINDOW (window), "help");
+  stack = GTK_WIDGET (gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "stack"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "help");
+
+  /* An unknown page name leaves the window where it was. */
+  dojang_window_show_page (DOJANG_WINDOW (window), "no-such-page");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "help");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Picking a certificate on the Certificates page fills the issuer and type
+ * of the Help page's "Before you call" form, and so the inquiry summary. */
+static void
+test_window_certificate_reaches_help_form (void)
+{
+  g_autofree char *tree = dojang_test_make_npki_tree (DOJANG_TEST_AT, 0);
+  g_autoptr(JsonObject) expected = dojang_test_load_expected (tree);
+  JsonObject *want = dojang_test_find_expected (expected, "certificates", "name", "김철수");
+  g_autoptr(GFile) file = g_file_new_for_path (json_object_get_string_member (want, "path"));
+  GtkWidget *window = g_object_new (DOJANG_TYPE_WINDOW, NULL);
+  DojangCertificatesPage *certificates = dojang_window_get_certificates_page (DOJANG_WINDOW (window));
+  GtkWidget *help = GTK_WIDGET (gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "help_page"));
+  g_autofree char *summary = NULL;
+  gint64 end;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dojang_certificates_page_open_file (certificates, file);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (dojang_certificates_page_get_selected_certificate (certificates) == NULL &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dojang_certificates_page_get_selected_certificate (certificates));
+
+  g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (help), "kica"));
+  g_assert_true (gtk_widget_activate_action (help, "help.copy-summary", NULL));
+  summary = dojang_test_read_clipboard (help);
+
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, "■ 인증서 발급기관: 한국정보인증 (SignGate)\n"));
+  g_assert_nonnull (strstr (summary, "■ 인증서 종류: 범용 (개인)\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dojang_test_remove_tree (tree);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  dojang_register_resource ();
+
+  g_test_add_func ("/dojang/window/geometry-round-trip", test_window_geometry_round_trip);
+  g_test_add_func ("/dojang/window/show-page", test_window_show_page);
+  g_test_add_func ("/dojang/window/certificate-reaches-help-form", test_window_certificate_reaches_help_form);
+
+  return g_test_run ();
+}
