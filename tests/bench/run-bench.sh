@@ -8,6 +8,7 @@ trap 'rm -rf "$scratch"' EXIT
 export HOME="$scratch/home" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config"
 export XDG_CACHE_HOME="$scratch/cache" GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build_dir/data" DOJANG_LOCALEDIR="$build_dir/po"
+export DOJANG_SOURCE_ROOT="$(cd "$here/../.." && pwd)" DOJANG_PYTHON=/usr/bin/python3
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 
 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
