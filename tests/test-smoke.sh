@@ -1,7 +1,7 @@
 #!/bin/sh
 # Smoke test: the real binary maps its window and draws a non-blank first
-# frame, in English and in Korean, and the two pictures differ (the Korean
-# catalog was loaded). The pictures stay in the build tree for people to see.
+# frame, in English and in Korean, without a single GLib warning, and the two
+# pictures differ (the Korean catalog was loaded). The pictures stay in the build tree for people to see.
 set -u
 dojang=$1
 outdir=$2
@@ -18,6 +18,10 @@ for lang in en ko; do
   fi
   if ! grep -q '^dojang: first frame at ' "$png.log"; then
     echo "not ok: the window never reported its first frame in $lang"
+    fail=1
+  fi
+  if grep -E -- '-(WARNING|CRITICAL) \*\*' "$png.log"; then
+    echo "not ok: warnings on start-up in $lang"
     fail=1
   fi
   colours=$(identify -format '%k' "$png")

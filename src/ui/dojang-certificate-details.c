@@ -217,7 +217,10 @@ update (DojangCertificateDetails *self)
   /* TRANSLATORS: %s is a certificate authority, e.g. yessign */
   contact = g_strdup_printf (_("Contact %s"), dojang_certificate_get_provider_name (c));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), contact);
+  /* The action is set only with its target, so the row never points at
+   * app.show-provider without a provider. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contact_row), "s", provider_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contact_row), "app.show-provider");
 
   issuer = g_strdup_printf ("%s — %s", dojang_certificate_get_provider_name (c),
                             dojang_certificate_get_issuer_dn (c));
