@@ -57,34 +57,31 @@ add_string_member (JsonBuilder *builder,
   json_builder_add_string_value (builder, value != NULL ? value : "");
 }
 
+typedef void (*RowWriter) (JsonBuilder   *builder,
+                           sqlite3_stmt  *stmt);
+
+/* Writes one JSON array member, an object per row of @sql. */
 static gboolean
-export_certificates (DojangReminderStore  *self,
-                     JsonBuilder          *builder,
-                     GError              **error)
+export_rows (DojangReminderStore  *self,
+             JsonBuilder          *builder,
+             const char           *member,
+             const char           *sql,
+             RowWriter             write_row,
+             GError              **error)
 {
   g_autoptr(DojangStatement) stmt = NULL;
   int rc;
 
-  stmt = _dojang_reminder_store_statement (self,
-      "SELECT sha256, subject, name, provider_id, type_name, not_after, path"
-      " FROM certificates ORDER BY not_after, sha256",
-      error);
+  stmt = _dojang_reminder_store_statement (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  json_builder_set_member_name (builder, "certificates");
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       json_builder_begin_object (builder);
-      add_string_member (builder, "sha256", (const char *) sqlite3_column_text (stmt, 0));
-      add_string_member (builder, "subject", (const char *) sqlite3_column_text (stmt, 1));
-      add_string_member (builder, "name", (const char *) sqlite3_column_text (stmt, 2));
-      add_string_member (builder, "provider_id", (const char *) sqlite3_column_text (stmt, 3));
-      add_string_member (builder, "type_name", (const char *) sqlite3_column_text (stmt, 4));
-      add_instant_member (builder, "not_after", sqlite3_column_int64 (stmt, 5));
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        add_string_member (builder, "path", (const char *) sqlite3_column_text (stmt, 6));
+      write_row (builder, stmt);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -98,92 +95,53 @@ export_certificates (DojangReminderStore  *self,
   return TRUE;
 }
 
-static gboolean
-export_manual_entries (DojangReminderStore  *self,
-                       JsonBuilder          *builder,
-                       GError              **error)
+static void
+write_certificate (JsonBuilder  *builder,
+                   sqlite3_stmt *stmt)
 {
-  g_autoptr(DojangStatement) stmt = NULL;
-  int rc;
-
-  stmt = _dojang_reminder_store_statement (self,
-      "SELECT id, name, provider_id, type_name, expiry_date FROM manual_entries ORDER BY id",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-
-  json_builder_set_member_name (builder, "manual_entries");
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
-      add_string_member (builder, "name", (const char *) sqlite3_column_text (stmt, 1));
-      add_string_member (builder, "provider_id", (const char *) sqlite3_column_text (stmt, 2));
-      add_string_member (builder, "type_name", (const char *) sqlite3_column_text (stmt, 3));
-      add_string_member (builder, "expiry_date", (const char *) sqlite3_column_text (stmt, 4));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  if (rc != SQLITE_DONE)
-    {
-      _dojang_reminder_store_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  add_string_member (builder, "sha256", (const char *) sqlite3_column_text (stmt, 0));
+  add_string_member (builder, "subject", (const char *) sqlite3_column_text (stmt, 1));
+  add_string_member (builder, "name", (const char *) sqlite3_column_text (stmt, 2));
+  add_string_member (builder, "provider_id", (const char *) sqlite3_column_text (stmt, 3));
+  add_string_member (builder, "type_name", (const char *) sqlite3_column_text (stmt, 4));
+  add_instant_member (builder, "not_after", sqlite3_column_int64 (stmt, 5));
+  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+    add_string_member (builder, "path", (const char *) sqlite3_column_text (stmt, 6));
 }
 
-static gboolean
-export_reminders (DojangReminderStore  *self,
-                  JsonBuilder          *builder,
-                  GError              **error)
+static void
+write_manual_entry (JsonBuilder  *builder,
+                    sqlite3_stmt *stmt)
 {
-  g_autoptr(DojangStatement) stmt = NULL;
-  int rc;
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+  add_string_member (builder, "name", (const char *) sqlite3_column_text (stmt, 1));
+  add_string_member (builder, "provider_id", (const char *) sqlite3_column_text (stmt, 2));
+  add_string_member (builder, "type_name", (const char *) sqlite3_column_text (stmt, 3));
+  add_string_member (builder, "expiry_date", (const char *) sqlite3_column_text (stmt, 4));
+}
 
-  stmt = _dojang_reminder_store_statement (self,
-      "SELECT c.sha256, r.manual_entry_id, r.lead_days, r.due, r.state, r.snoozed_until, r.sent_at"
-      " FROM reminders r LEFT JOIN certificates c ON c.id = r.certificate_id ORDER BY r.id",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-
-  json_builder_set_member_name (builder, "reminders");
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+static void
+write_reminder (JsonBuilder  *builder,
+                sqlite3_stmt *stmt)
+{
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
-      json_builder_begin_object (builder);
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        {
-          add_string_member (builder, "certificate_sha256", (const char *) sqlite3_column_text (stmt, 0));
-        }
-      else
-        {
-          json_builder_set_member_name (builder, "manual_entry");
-          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
-        }
-      json_builder_set_member_name (builder, "lead_days");
-      json_builder_add_int_value (builder, sqlite3_column_int (stmt, 2));
-      add_instant_member (builder, "due", sqlite3_column_int64 (stmt, 3));
-      add_string_member (builder, "state", (const char *) sqlite3_column_text (stmt, 4));
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        add_instant_member (builder, "snoozed_until", sqlite3_column_int64 (stmt, 5));
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        add_instant_member (builder, "sent_at", sqlite3_column_int64 (stmt, 6));
-      json_builder_end_object (builder);
+      add_string_member (builder, "certificate_sha256", (const char *) sqlite3_column_text (stmt, 0));
     }
-  json_builder_end_array (builder);
-
-  if (rc != SQLITE_DONE)
+  else
     {
-      _dojang_reminder_store_sqlite_error (self, rc, error);
-      return FALSE;
+      json_builder_set_member_name (builder, "manual_entry");
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
     }
-
-  return TRUE;
+  json_builder_set_member_name (builder, "lead_days");
+  json_builder_add_int_value (builder, sqlite3_column_int (stmt, 2));
+  add_instant_member (builder, "due", sqlite3_column_int64 (stmt, 3));
+  add_string_member (builder, "state", (const char *) sqlite3_column_text (stmt, 4));
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    add_instant_member (builder, "snoozed_until", sqlite3_column_int64 (stmt, 5));
+  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+    add_instant_member (builder, "sent_at", sqlite3_column_int64 (stmt, 6));
 }
 
 /**
@@ -218,9 +176,17 @@ dojang_reminder_store_export_json (DojangReminderStore  *self,
   locker = g_rec_mutex_locker_new (&self->lock);
   if (!dojang_reminder_store_begin (self, error))
     return NULL;
-  ok = export_certificates (self, builder, error) &&
-       export_manual_entries (self, builder, error) &&
-       export_reminders (self, builder, error);
+  ok = export_rows (self, builder, "certificates",
+                    "SELECT sha256, subject, name, provider_id, type_name, not_after, path"
+                    " FROM certificates ORDER BY not_after, sha256",
+                    write_certificate, error) &&
+       export_rows (self, builder, "manual_entries",
+                    "SELECT id, name, provider_id, type_name, expiry_date FROM manual_entries ORDER BY id",
+                    write_manual_entry, error) &&
+       export_rows (self, builder, "reminders",
+                    "SELECT c.sha256, r.manual_entry_id, r.lead_days, r.due, r.state, r.snoozed_until, r.sent_at"
+                    " FROM reminders r LEFT JOIN certificates c ON c.id = r.certificate_id ORDER BY r.id",
+                    write_reminder, error);
   dojang_reminder_store_rollback (self);
   if (!ok)
     return NULL;
