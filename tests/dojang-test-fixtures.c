@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dojang-screenshot.h"
 #include "dojang-test-fixtures.h"
 
 /**
@@ -190,4 +191,34 @@ dojang_test_read_clipboard (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
 
   return read.text;
+}
+
+/* Runs the main loop for @ms milliseconds, whatever it has to do. */
+void
+dojang_test_iterate_for_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Saves @widget's window as DOJANG_TEST_SCREENSHOT_DIR/@name, for people to
+ * look at; does nothing when that variable is not set. */
+void
+dojang_test_keep_screenshot (GtkWidget  *widget,
+                             const char *name)
+{
+  const char *dir = g_getenv ("DOJANG_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  /* Let allocation and the first frame settle before drawing. */
+  dojang_test_iterate_for_ms (400);
+  path = g_build_filename (dir, name, NULL);
+  if (!dojang_screenshot_save (widget, path, &error))
+    g_warning ("%s", error->message);
 }

@@ -22,5 +22,8 @@ GDateTime  *dojang_test_parse_instant   (const char *iso8601);
 gboolean    dojang_test_can_drop_root   (void);
 gboolean    dojang_test_drop_root       (void);
 char       *dojang_test_read_clipboard  (GtkWidget  *widget);
+void        dojang_test_iterate_for_ms  (guint       ms);
+void        dojang_test_keep_screenshot (GtkWidget  *widget,
+                                         const char *name);
 
 G_END_DECLS

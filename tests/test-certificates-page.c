@@ -16,7 +16,6 @@
 #include "dojang-certificate-row.h"
 #include "dojang-certificates-page.h"
 #include "dojang-preferences-window.h"
-#include "dojang-screenshot.h"
 #include "dojang-test-fixtures.h"
 
 extern void dojang_register_resource (void);
@@ -24,15 +23,6 @@ extern void dojang_register_resource (void);
 static char *tree;
 static JsonObject *expected;
 static GSettings *settings;
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 wait_loaded (DojangCertificatesPage *page)
@@ -45,7 +35,7 @@ wait_loaded (DojangCertificatesPage *page)
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_true (dojang_certificate_list_get_loaded (list));
-  wait_ms (100);
+  dojang_test_iterate_for_ms (100);
 }
 
 static GtkWidget *
@@ -100,23 +90,6 @@ show_page (DojangCertificatesPage **page_out)
 }
 
 static void
-save_screenshot (GtkWindow  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("DOJANG_TEST_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  wait_ms (400);
-  path = g_build_filename (dir, name, NULL);
-  if (!dojang_screenshot_save (GTK_WIDGET (window), path, &error))
-    g_warning ("%s", error->message);
-}
-
-static void
 use_fixture_folders (void)
 {
   const char *folders[] = {
@@ -164,7 +137,7 @@ test_list_and_details (void)
   g_assert_cmpuint (count_rows (child (page, "not_yet_valid_list")), ==, count_status ("not_yet_valid"));
   g_assert_cmpuint (count_rows (child (page, "problems_list")), ==, problems - (as_root ? 1 : 0));
   g_assert_true (gtk_widget_get_visible (child (page, "problems_group")));
-  save_screenshot (window, "certificates-list.png");
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificates-list.png");
 
   /* The expiring group is sorted by expiry; find 김철수 and open it. */
   for (GtkWidget *w = gtk_widget_get_first_child (child (page, "expiring_list")); w != NULL; w = gtk_widget_get_next_sibling (w))
@@ -200,7 +173,7 @@ test_list_and_details (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (contact)), ==, "app.show-provider");
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (contact));
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "kica");
-  save_screenshot (window, "certificate-details.png");
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details.png");
 
   /* Back, then straight to another one by fingerprint (app.show-certificate). */
   g_signal_emit_by_name (child (page, "back_button"), "clicked");
@@ -209,7 +182,7 @@ test_list_and_details (void)
   dojang_certificates_page_show_certificate (page, json_object_get_string_member (want, "sha256"));
   g_assert_cmpstr (dojang_certificate_get_name (dojang_certificates_page_get_selected_certificate (page)), ==, "이영희");
   g_assert_cmpuint (notified, ==, 2);
-  save_screenshot (window, "certificate-details-expired.png");
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details-expired.png");
 
   gtk_window_destroy (window);
 }
@@ -258,11 +231,11 @@ test_empty_state (void)
     listed |= ADW_IS_PREFERENCES_ROW (row) &&
               g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), home_npki) == 0;
   g_assert_true (listed);
-  save_screenshot (window, "certificates-empty.png");
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificates-empty.png");
 
   /* Adding a folder in Preferences fills the page. */
   use_fixture_folders ();
-  wait_ms (200);
+  dojang_test_iterate_for_ms (200);
   wait_loaded (page);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))), ==, "list");
 
@@ -306,7 +279,7 @@ test_preferences_folders (void)
   folders = g_settings_get_strv (settings, "certificate-folders");
   g_assert_cmpuint (g_strv_length (folders), ==, 2);
   g_assert_cmpuint (count_rows (list), ==, 2);
-  save_screenshot (GTK_WINDOW (prefs), "preferences-folders.png");
+  dojang_test_keep_screenshot (GTK_WIDGET (prefs), "preferences-folders.png");
 
   /* The first row's remove button removes that folder. */
   row = gtk_widget_get_first_child (list);

@@ -12,7 +12,7 @@
 #include "dojang-reminder-preferences.h"
 #include "dojang-reminder-row.h"
 #include "dojang-reminders-page.h"
-#include "dojang-screenshot.h"
+#include "dojang-test-fixtures.h"
 
 extern void dojang_register_resource (void);
 
@@ -24,15 +24,6 @@ typedef struct
   DojangRemindersPage *page;
 } Fixture;
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 spin_until (gboolean (*done) (gpointer),
             gpointer  data)
@@ -43,23 +34,6 @@ spin_until (gboolean (*done) (gpointer),
     g_main_context_iteration (NULL, FALSE);
 
   return done (data);
-}
-
-static void
-keep_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("DOJANG_TEST_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  spin (300);
-  path = g_build_filename (dir, name, NULL);
-  if (!dojang_screenshot_save (window, path, &error))
-    g_warning ("%s", error->message);
 }
 
 static GtkWidget *
@@ -124,7 +98,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
   dojang_reminders_page_set_store (fixture->page, fixture->store, NULL);
-  spin (50);
+  dojang_test_iterate_for_ms (50);
 }
 
 static void
@@ -136,7 +110,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
-  spin (20);
+  dojang_test_iterate_for_ms (20);
 
   dir = g_dir_open (fixture->folder, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -188,7 +162,7 @@ test_empty_then_list (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "홍길동 (yessign 범용)");
   g_assert_cmpint (dojang_reminder_get_lead_days (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (first))),
                    ==, 60);
-  keep_screenshot (fixture->window, "reminders-page.png");
+  dojang_test_keep_screenshot (fixture->window, "reminders-page.png");
 }
 
 static gboolean
@@ -223,7 +197,7 @@ test_recovered_banner (Fixture       *fixture,
   g_assert_nonnull (moved);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (fixture, "banner_revealer"))));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), moved));
-  keep_screenshot (fixture->window, "reminders-recovered.png");
+  dojang_test_keep_screenshot (fixture->window, "reminders-recovered.png");
   /* The page itself works on the fresh database. */
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
 }
@@ -281,7 +255,7 @@ test_dialog_validation (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (50);
+  dojang_test_iterate_for_ms (50);
 
   /* Nothing filled in: no saving. */
   g_assert_false (dojang_manual_entry_dialog_can_save (dialog));
@@ -291,7 +265,7 @@ test_dialog_validation (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name), "회사 USB");
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_true (gtk_widget_get_visible (error_label));
-  keep_screenshot (GTK_WIDGET (dialog), "manual-entry-dialog.png");
+  dojang_test_keep_screenshot (GTK_WIDGET (dialog), "manual-entry-dialog.png");
 
   /* …and spaces are no name. */
   gtk_calendar_select_day (GTK_CALENDAR (dialog_child (dialog, "calendar")), day);
@@ -309,7 +283,7 @@ test_dialog_validation (Fixture       *fixture,
 
   gtk_widget_activate (save);
   g_assert_true (spin_until (has_entry, fixture->store));
-  spin (50);
+  dojang_test_iterate_for_ms (50);
   g_assert_null (dialog);
 
   entries = dojang_reminder_store_list_manual_entries (fixture->store, NULL);
@@ -343,7 +317,7 @@ test_dialog_edit (Fixture       *fixture,
 
   dialog = dojang_manual_entry_dialog_new (fixture->store, g_ptr_array_index (entries, 0));
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (50);
+  dojang_test_iterate_for_ms (50);
 
   g_assert_true (dojang_manual_entry_dialog_can_save (dialog));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "name_row"))), ==, "엄마 휴대폰");
@@ -415,7 +389,7 @@ test_preferences (void)
 
   gtk_switch_set_active (login, TRUE);
   g_assert_true (g_settings_get_boolean (settings, "check-at-login"));
-  keep_screenshot (window, "reminder-preferences.png");
+  dojang_test_keep_screenshot (window, "reminder-preferences.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
