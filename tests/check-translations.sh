@@ -13,7 +13,7 @@ trap 'rm -rf "$scratch"' EXIT
 cd "$srcdir" || exit 1
 
 for f in $(grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|NC_|g_dngettext|ngettext) ?\(|translatable="yes"' \
-             src resources data --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' 2>/dev/null | sort); do
+             src data --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' 2>/dev/null | sort); do
   if ! grep -qx "$f" po/POTFILES.in; then
     echo "not ok: $f has translatable strings but is not in po/POTFILES.in"
     fail=1

@@ -13,6 +13,7 @@ export GSETTINGS_SCHEMA_DIR="$PWD/$build_dir/data" DOJANG_LOCALEDIR="$PWD/$build
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$out_dir"
 
 dojang="$PWD/$build_dir/src/dojang"
+export DOJANG_TEST_PRELOAD="$PWD/$build_dir/tests/support/libdojang-test-preload.so"
 
 # A home folder with certificates of every authority, made up at run time.
 /usr/bin/python3 "$here/fixtures/make-npki-tree.py" "$scratch/fixtures" >/dev/null

@@ -1,10 +1,12 @@
 #!/bin/sh
 # Starts the real dojang binary, waits for its first frame and saves the
-# window as a PNG (see src/ui/dojang-screenshot.c).
+# window as a PNG (see tests/support/dojang-test-preload.c, whose path is in
+# DOJANG_TEST_PRELOAD).
 #   screenshot.sh DOJANG OUT.png [LANGUAGE] [PAGE]
 # Needs a display (DISPLAY) and a session bus; HOME and XDG_* are taken
 # from the environment, so a caller can point them at a fixture tree.
 set -u
+: "${DOJANG_TEST_PRELOAD:?the path of libdojang-test-preload.so}"
 dojang=$1
 out=$2
 lang=${3:-en}
@@ -18,7 +20,7 @@ else
   export LANGUAGE="$lang" LC_ALL=C.UTF-8
 fi
 
-DOJANG_SCREENSHOT="$out" DOJANG_PAGE="$page" GDK_DEBUG=gl-disable \
+LD_PRELOAD="$DOJANG_TEST_PRELOAD" DOJANG_SCREENSHOT="$out" DOJANG_PAGE="$page" GDK_DEBUG=gl-disable \
   timeout 60 "$dojang" 2>"$out.log"
 status=$?
 if [ "$status" -ne 0 ] || [ ! -s "$out" ]; then

@@ -9,6 +9,13 @@ here=$(dirname "$0")
 fail=0
 mkdir -p "$outdir"
 
+for tool in identify compare; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "not ok: $tool (ImageMagick) is not installed"
+    exit 1
+  fi
+done
+
 for lang in en ko; do
   png="$outdir/smoke-$lang.png"
   if ! "$here/screenshot.sh" "$dojang" "$png" "$lang"; then
@@ -40,10 +47,12 @@ for lang in en ko; do
 done
 
 if [ "$fail" -eq 0 ]; then
-  diff_pixels=$(compare -metric AE "$outdir/smoke-en.png" "$outdir/smoke-ko.png" null: 2>&1 || true)
-  case "$diff_pixels" in
-    0|0\ *) echo "not ok: the Korean window looks exactly like the English one"; fail=1 ;;
-    *) echo "ok: English and Korean differ in $diff_pixels pixels" ;;
+  # compare exits 0 for identical pictures, 1 for different ones, 2 on error.
+  diff_pixels=$(compare -metric AE "$outdir/smoke-en.png" "$outdir/smoke-ko.png" null: 2>&1)
+  case $? in
+    0) echo "not ok: the Korean window looks exactly like the English one"; fail=1 ;;
+    1) echo "ok: English and Korean differ in $diff_pixels pixels" ;;
+    *) echo "not ok: compare failed: $diff_pixels"; fail=1 ;;
   esac
 fi
 exit "$fail"

@@ -8,7 +8,7 @@
 
 #include "dojang-certificates-page.h"
 #include "dojang-help-page.h"
-#include "dojang-test-fixtures.h"
+#include "dojang-test-ui.h"
 #include "dojang-window.h"
 
 extern void dojang_register_resource (void);

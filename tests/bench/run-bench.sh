@@ -12,9 +12,10 @@ export DOJANG_SOURCE_ROOT="$(cd "$here/../.." && pwd)" DOJANG_PYTHON=/usr/bin/py
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 
 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
-  /usr/bin/python3 "$here/startup.py" "$build_dir/src/dojang" "$build_dir/tests/hello-adw"
+  env DOJANG_TEST_PRELOAD="$build_dir/tests/support/libdojang-test-preload.so" \
+  /usr/bin/python3 "$here/startup.py" "$build_dir/src/dojang" "$build_dir/tests/bench/hello-adw"
 
-for bench in "$build_dir"/tests/bench-*; do
+for bench in "$build_dir"/tests/bench/bench-*; do
   [ -f "$bench" ] && [ -x "$bench" ] || continue
   "$bench"
 done

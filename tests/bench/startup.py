@@ -29,7 +29,8 @@ def first_frame_ms(cmd, env):
 def main():
     dojang, hello = sys.argv[1], sys.argv[2]
     runs = int(os.environ.get("BENCH_RUNS", "15"))
-    env = dict(os.environ, GDK_DEBUG="gl-disable", DOJANG_REPORT_FIRST_FRAME="1")
+    env = dict(os.environ, GDK_DEBUG="gl-disable", DOJANG_REPORT_FIRST_FRAME="1",
+               LD_PRELOAD=os.path.abspath(os.environ["DOJANG_TEST_PRELOAD"]))
     results = {"dojang": [], "hello": []}
     first_frame_ms([hello], env)  # warm the caches once, not measured
     for _ in range(runs):

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Builds the libFuzzer target for the private key parser with
 # clang -fsanitize=fuzzer,address and runs it briefly on a seed corpus made
-# from the key fixtures. Exits 77 (skipped) without clang or its fuzzer
-# runtime.
+# from the key fixtures. `make check` installs clang and its fuzzer runtime,
+# so their absence is a failure, not a skip.
 #
 # Usage: run-fuzz.sh SOURCE_ROOT BUILD_ROOT ASN1_TABLE_C PYTHON [SECONDS]
 set -eu
@@ -13,8 +13,8 @@ python=$4
 seconds=${5:-10}
 
 if ! command -v clang >/dev/null 2>&1; then
-  echo "clang is not installed: skipping"
-  exit 77
+  echo "not ok: clang is not installed"
+  exit 1
 fi
 
 work=$(mktemp -d "${DOJANG_TEST_SCRATCH:-${TMPDIR:-/tmp}}/fuzz.XXXXXX")
@@ -22,18 +22,18 @@ trap 'rm -rf "$work"' EXIT
 
 printf 'int LLVMFuzzerTestOneInput (const char *d, unsigned long n) { return 0; }\n' >"$work/probe.c"
 if ! clang -fsanitize=fuzzer,address "$work/probe.c" -o "$work/probe" 2>/dev/null; then
-  echo "clang has no libFuzzer runtime: skipping"
-  exit 77
+  echo "not ok: clang has no libFuzzer runtime (libclang-rt-14-dev)"
+  exit 1
 fi
 
-core="$source_root/src/core"
+keys="$source_root/src/keys"
 # shellcheck disable=SC2046 # pkg-config prints several words on purpose
 clang -g -O1 -fsanitize=fuzzer,address -std=gnu11 \
-  -I"$build_root" -I"$core" \
+  -I"$build_root" -I"$keys" -I"$source_root/src/common" \
   $(pkg-config --cflags glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
   "$source_root/tests/fuzz/fuzz-private-key.c" \
-  "$core/dojang-asn1.c" "$core/dojang-encrypted-key.c" "$core/dojang-key-derivation.c" \
-  "$core/dojang-private-key.c" "$core/dojang-private-key-info.c" "$asn1_table" \
+  "$keys/dojang-asn1.c" "$keys/dojang-encrypted-key.c" "$keys/dojang-key-derivation.c" \
+  "$keys/dojang-private-key.c" "$keys/dojang-private-key-info.c" "$asn1_table" \
   $(pkg-config --libs glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
   -o "$work/fuzz-private-key"
 

@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Everything about one certificate, and what its owner should do next. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-certificate-details.h"
+#include "dojang-certificate-format.h"
+
+struct _DojangCertificateDetails
+{
+  AdwBin             parent_instance;
+
+  DojangCertificate *certificate;
+  GDateTime         *now;
+
+  GtkLabel          *name_label;
+  GtkLabel          *badge;
+  GtkLabel          *days_label;
+  GtkLabel          *expiry_label;
+  GtkLabel          *advice_label;
+  GtkButton         *renew_button;
+  AdwActionRow      *contact_row;
+  GtkButton         *copy_button;
+  AdwActionRow      *subject_row;
+  AdwActionRow      *issuer_row;
+  AdwActionRow      *type_row;
+  AdwActionRow      *validity_row;
+  AdwActionRow      *serial_row;
+  AdwActionRow      *sha256_row;
+  AdwActionRow      *fee_row;
+  AdwActionRow      *window_row;
+  AdwActionRow      *cert_path_row;
+  AdwActionRow      *key_row;
+  AdwActionRow      *km_row;
+};
+
+G_DEFINE_FINAL_TYPE (DojangCertificateDetails, dojang_certificate_details, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CERTIFICATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+build_advice (DojangCertificate *certificate,
+              GDateTime         *now)
+{
+  g_autoptr(GString) advice = g_string_new (NULL);
+  g_autoptr(GDateTime) opens_at = dojang_certificate_get_renewal_opens (certificate);
+  g_autofree char *opens = dojang_format_date (opens_at);
+  g_autofree char *until = dojang_format_date (dojang_certificate_get_not_after (certificate));
+  g_autofree char *from = dojang_format_date (dojang_certificate_get_not_before (certificate));
+  const char *ca = dojang_certificate_get_provider_name (certificate);
+  gboolean known_ca = g_strcmp0 (dojang_certificate_get_provider_id (certificate), "unknown") != 0;
+
+  switch (dojang_certificate_get_status (certificate, now))
+    {
+    case DOJANG_CERTIFICATE_STATUS_VALID:
+      g_string_append_printf (advice, _("Nothing to do yet. Renewal opens on %s, %d days before the certificate expires on %s."),
+                              opens, dojang_certificate_get_renewal_window_days (certificate), until);
+      break;
+
+    case DOJANG_CERTIFICATE_STATUS_EXPIRING:
+      g_string_append_printf (advice, _("Renew it now: renewal is open until the certificate expires on %s. After that it cannot be renewed, only issued anew."),
+                              until);
+      break;
+
+    case DOJANG_CERTIFICATE_STATUS_EXPIRED:
+      g_string_append_printf (advice, _("This certificate expired on %s. An expired certificate cannot be renewed: apply for a new one (신규 발급) with %s or at your bank."),
+                              until, ca);
+      break;
+
+    case DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID:
+    default:
+      g_string_append_printf (advice, _("This certificate becomes valid on %s. Keep the old one until then."), from);
+      break;
+    }
+
+  if (!dojang_certificate_get_has_private_key (certificate))
+    {
+      g_string_append (advice, "\n\n");
+      g_string_append (advice, _("The private key (signPri.key) is not in this folder, so the certificate cannot be used or renewed from here. Copy the whole folder from where you keep the certificate."));
+    }
+
+  g_string_append (advice, "\n\n");
+  if (known_ca)
+    g_string_append_printf (advice, _("Questions or errors? Call %s; Dojang shows their numbers and opening hours."), ca);
+  else
+    g_string_append (advice, _("Dojang does not know who issued this certificate. Ask the website or bank that asks for it."));
+
+  return g_string_free (g_steal_pointer (&advice), FALSE);
+}
+
+static char *
+build_window_text (DojangCertificate *certificate)
+{
+  g_autoptr(GDateTime) opens_at = dojang_certificate_get_renewal_opens (certificate);
+  g_autofree char *opens = dojang_format_date (opens_at);
+  g_autofree char *until = dojang_format_date (dojang_certificate_get_not_after (certificate));
+  int days = dojang_certificate_get_renewal_window_days (certificate);
+
+  if (!dojang_certificate_get_type_known (certificate))
+    return g_strdup_printf (_("Not known for this type; Dojang assumes %d days before expiry: %s to %s. Please verify with the CA."),
+                            days, opens, until);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day before expiry: %s to %s",
+                                       "%d days before expiry: %s to %s", days),
+                          days, opens, until);
+}
+
+static void
+set_row (AdwActionRow *row,
+         const char   *value)
+{
+  adw_action_row_set_subtitle (row, value);
+}
+
+static void
+append_field (GString      *text,
+              AdwActionRow *row)
+{
+  g_string_append_printf (text, "%s: %s\n",
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                          adw_action_row_get_subtitle (row));
+}
+
+/**
+ * dojang_certificate_details_to_text:
+ *
+ * Returns: the details as plain text, for the clipboard
+ */
+char *
+dojang_certificate_details_to_text (DojangCertificateDetails *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  AdwActionRow *rows[] = {
+    self->subject_row, self->issuer_row, self->type_row, self->validity_row,
+    self->serial_row, self->sha256_row, self->fee_row, self->window_row,
+    self->cert_path_row, self->key_row, self->km_row,
+  };
+
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_DETAILS (self), NULL);
+
+  if (self->certificate == NULL)
+    return g_strdup ("");
+
+  g_string_append_printf (text, "%s — %s, %s\n", gtk_label_get_text (self->name_label),
+                          gtk_label_get_text (self->badge), gtk_label_get_text (self->days_label));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    append_field (text, rows[i]);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+on_copy_clicked (DojangCertificateDetails *self)
+{
+  g_autofree char *text = dojang_certificate_details_to_text (self);
+  GtkWidget *overlay;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Details copied")));
+}
+
+static void
+update (DojangCertificateDetails *self)
+{
+  DojangCertificate *c = self->certificate;
+  DojangCertificateStatus status;
+  g_autofree char *days = NULL;
+  g_autofree char *expiry = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *issuer = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *validity = NULL;
+  g_autofree char *fee = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *advice = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *km = NULL;
+  const char *provider_id;
+
+  if (c == NULL || self->now == NULL)
+    return;
+
+  status = dojang_certificate_get_status (c, self->now);
+  days = dojang_format_days_left (dojang_certificate_get_days_left (c, self->now));
+  until = dojang_format_date (dojang_certificate_get_not_after (c));
+  from = dojang_format_date (dojang_certificate_get_not_before (c));
+  expiry = status == DOJANG_CERTIFICATE_STATUS_EXPIRED
+    ? g_strdup_printf (_("Expired on %s"), until)
+    : g_strdup_printf (_("Expires on %s"), until);
+
+  gtk_label_set_text (self->name_label, dojang_certificate_get_name (c));
+  gtk_label_set_text (self->badge, dojang_certificate_status_label (status));
+  gtk_widget_set_css_classes (GTK_WIDGET (self->badge),
+                              (const char *[]) { "certificate-badge", dojang_certificate_status_css (status), NULL });
+  gtk_label_set_text (self->days_label, days);
+  gtk_label_set_text (self->expiry_label, expiry);
+
+  advice = build_advice (c, self->now);
+  gtk_label_set_text (self->advice_label, advice);
+
+  provider_id = dojang_certificate_get_provider_id (c);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->contact_row)),
+                          g_strcmp0 (provider_id, "unknown") != 0);
+  /* TRANSLATORS: %s is a certificate authority, e.g. yessign */
+  contact = g_strdup_printf (_("Contact %s"), dojang_certificate_get_provider_name (c));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), contact);
+  /* The action is set only with its target, so the row never points at
+   * app.show-provider without a provider. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contact_row), "s", provider_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contact_row), "app.show-provider");
+
+  issuer = g_strdup_printf ("%s — %s", dojang_certificate_get_provider_name (c),
+                            dojang_certificate_get_issuer_dn (c));
+  type = g_strdup_printf ("%s — %s", dojang_certificate_get_type_name (c),
+                          dojang_certificate_get_policy_oid (c) != NULL ? dojang_certificate_get_policy_oid (c) : _("no policy"));
+  /* TRANSLATORS: a validity period, from – until */
+  validity = g_strdup_printf (_("%s – %s"), from, until);
+  fee = dojang_format_fee (dojang_certificate_get_annual_fee_krw (c));
+  window = build_window_text (c);
+
+  set_row (self->subject_row, dojang_certificate_get_subject (c));
+  set_row (self->issuer_row, issuer);
+  set_row (self->type_row, type);
+  set_row (self->validity_row, validity);
+  set_row (self->serial_row, dojang_certificate_get_serial (c));
+  set_row (self->sha256_row, dojang_certificate_get_sha256 (c));
+  set_row (self->fee_row, fee);
+  set_row (self->window_row, window);
+  set_row (self->cert_path_row, dojang_certificate_get_path (c));
+  set_row (self->key_row, dojang_certificate_get_key_path (c) != NULL
+                            ? dojang_certificate_get_key_path (c)
+                            : _("Missing: no signPri.key beside the certificate"));
+
+  if (dojang_certificate_get_km_cert_path (c) != NULL || dojang_certificate_get_km_key_path (c) != NULL)
+    km = g_strjoin ("\n",
+                    dojang_certificate_get_km_cert_path (c) != NULL ? dojang_certificate_get_km_cert_path (c) : _("kmCert.der missing"),
+                    dojang_certificate_get_km_key_path (c) != NULL ? dojang_certificate_get_km_key_path (c) : _("kmPri.key missing"),
+                    NULL);
+  set_row (self->km_row, km != NULL ? km : _("None (only needed by some sites)"));
+}
+
+static void
+dojang_certificate_details_dispose (GObject *object)
+{
+  DojangCertificateDetails *self = DOJANG_CERTIFICATE_DETAILS (object);
+
+  /* AdwBin would unparent its child again after the template is gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_CERTIFICATE_DETAILS);
+  g_clear_object (&self->certificate);
+  g_clear_pointer (&self->now, g_date_time_unref);
+
+  G_OBJECT_CLASS (dojang_certificate_details_parent_class)->dispose (object);
+}
+
+static void
+dojang_certificate_details_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  DojangCertificateDetails *self = DOJANG_CERTIFICATE_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_CERTIFICATE:
+      g_value_set_object (value, self->certificate);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dojang_certificate_details_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  DojangCertificateDetails *self = DOJANG_CERTIFICATE_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_CERTIFICATE:
+      dojang_certificate_details_set_certificate (self, g_value_get_object (value), NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dojang_certificate_details_class_init (DojangCertificateDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dojang_certificate_details_dispose;
+  object_class->get_property = dojang_certificate_details_get_property;
+  object_class->set_property = dojang_certificate_details_set_property;
+
+  properties[PROP_CERTIFICATE] =
+    g_param_spec_object ("certificate", NULL, NULL, DOJANG_TYPE_CERTIFICATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/certificates/dojang-certificate-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, name_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, days_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, expiry_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, renew_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, issuer_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, type_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, validity_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, serial_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, sha256_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, fee_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, window_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, cert_path_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, key_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, km_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+}
+
+static void
+dojang_certificate_details_init (DojangCertificateDetails *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+dojang_certificate_details_new (void)
+{
+  return g_object_new (DOJANG_TYPE_CERTIFICATE_DETAILS, NULL);
+}
+
+DojangCertificate *
+dojang_certificate_details_get_certificate (DojangCertificateDetails *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_DETAILS (self), NULL);
+
+  return self->certificate;
+}
+
+/**
+ * dojang_certificate_details_set_certificate:
+ * @certificate: (nullable): what to show
+ * @now: (nullable): the instant status and days left are relative to;
+ *   %NULL for the current time
+ */
+void
+dojang_certificate_details_set_certificate (DojangCertificateDetails *self,
+                                            DojangCertificate        *certificate,
+                                            GDateTime                *now)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_DETAILS (self));
+  g_return_if_fail (certificate == NULL || DOJANG_IS_CERTIFICATE (certificate));
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+
+  if (g_set_object (&self->certificate, certificate))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATE]);
+
+  update (self);
+}

@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The Certificates page: the live list grouped by urgency (expired, renew
+ * now, valid, not yet valid), the files that could not be read, and the
+ * details of one certificate one level down. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-certificate-details.h"
+#include "dojang-certificate-list.h"
+#include "dojang-certificate-row.h"
+#include "dojang-certificates-page.h"
+
+/* Status and days left move on with the clock; a rescan refreshes them too. */
+#define REFRESH_SECONDS (15 * 60)
+
+#define N_GROUPS 4
+
+struct _DojangCertificatesPage
+{
+  AdwBin                 parent_instance;
+
+  DojangCertificateList *list;
+  GSettings             *settings;
+  GDateTime             *now;
+  DojangCertificate     *selected;
+  char                  *pending_sha256;
+  char                  *pending_path;
+  GtkCustomFilter       *filters[N_GROUPS];
+  GListModel            *group_models[N_GROUPS];
+  GtkListBox            *group_lists[N_GROUPS];
+  AdwPreferencesGroup   *group_widgets[N_GROUPS];
+  guint                  refresh_source;
+
+  AdwLeaflet            *leaflet;
+  GtkStack              *list_stack;
+  AdwStatusPage         *empty_page;
+  GtkListBox            *roots_list;
+  GtkLabel              *summary_label;
+  AdwPreferencesGroup   *expired_group;
+  AdwPreferencesGroup   *expiring_group;
+  AdwPreferencesGroup   *valid_group;
+  AdwPreferencesGroup   *not_yet_valid_group;
+  AdwPreferencesGroup   *problems_group;
+  GtkListBox            *expired_list;
+  GtkListBox            *expiring_list;
+  GtkListBox            *valid_list;
+  GtkListBox            *not_yet_valid_list;
+  GtkListBox            *problems_list;
+  GtkButton             *back_button;
+  DojangCertificateDetails *details;
+};
+
+G_DEFINE_FINAL_TYPE (DojangCertificatesPage, dojang_certificates_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_CERTIFICATE,
+  PROP_LIST,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The groups in the order they are shown: most urgent first. */
+static const DojangCertificateStatus group_status[N_GROUPS] = {
+  DOJANG_CERTIFICATE_STATUS_EXPIRED,
+  DOJANG_CERTIFICATE_STATUS_EXPIRING,
+  DOJANG_CERTIFICATE_STATUS_VALID,
+  DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID,
+};
+
+typedef struct
+{
+  DojangCertificatesPage  *page;
+  DojangCertificateStatus  status;
+} GroupFilter;
+
+static gboolean
+match_group (gpointer item,
+             gpointer user_data)
+{
+  GroupFilter *filter = user_data;
+
+  return dojang_certificate_get_status (item, filter->page->now) == filter->status;
+}
+
+/* Soonest expiry first inside each group. */
+static int
+compare_expiry (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  int order = g_date_time_compare (dojang_certificate_get_not_after ((DojangCertificate *) a),
+                                   dojang_certificate_get_not_after ((DojangCertificate *) b));
+
+  if (order != 0)
+    return order;
+
+  return g_strcmp0 (dojang_certificate_get_path ((DojangCertificate *) a),
+                    dojang_certificate_get_path ((DojangCertificate *) b));
+}
+
+static GtkWidget *
+create_certificate_row (gpointer item,
+                        gpointer user_data)
+{
+  DojangCertificatesPage *self = user_data;
+
+  return dojang_certificate_row_new (item, self->now);
+}
+
+static GtkWidget *
+create_problem_row (gpointer item,
+                    gpointer user_data)
+{
+  DojangScanProblem *problem = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dojang_scan_problem_get_message (problem));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dojang_scan_problem_get_path (problem));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static void
+show_toast (DojangCertificatesPage *self,
+            const char             *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+update_roots (DojangCertificatesPage *self)
+{
+  const char * const *roots = dojang_certificate_list_get_roots (self->list);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->roots_list))) != NULL)
+    gtk_list_box_remove (self->roots_list, child);
+
+  for (guint i = 0; roots != NULL && roots[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("folder-symbolic");
+      gboolean exists = g_file_test (roots[i], G_FILE_TEST_IS_DIR);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), roots[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   exists ? _("No certificates in this folder")
+                                          : _("This folder does not exist"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Folder"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->roots_list, row);
+    }
+}
+
+static void
+update_summary (DojangCertificatesPage *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint urgent = g_list_model_get_n_items (self->group_models[0]) +
+                 g_list_model_get_n_items (self->group_models[1]);
+  g_autofree char *count = NULL;
+  g_autofree char *summary = NULL;
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate", "%u certificates", total), total);
+  if (urgent > 0)
+    /* TRANSLATORS: "5 certificates · 2 need attention" */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u needs attention",
+                                            "%s · %u need attention", urgent),
+                               count, urgent);
+  else
+    summary = g_strdup (count);
+
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+update_visibility (DojangCertificatesPage *self)
+{
+  guint problems = g_list_model_get_n_items (dojang_certificate_list_get_problems (self->list));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    gtk_widget_set_visible (GTK_WIDGET (self->group_widgets[i]),
+                            g_list_model_get_n_items (self->group_models[i]) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems > 0);
+
+  if (!dojang_certificate_list_get_loaded (self->list))
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  else if (total == 0 && problems == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  update_summary (self);
+}
+
+static void
+on_model_changed (GListModel             *model,
+                  guint                   position,
+                  guint                   removed,
+                  guint                   added,
+                  DojangCertificatesPage *self)
+{
+  update_visibility (self);
+}
+
+static void
+set_selected (DojangCertificatesPage *self,
+              DojangCertificate      *certificate)
+{
+  if (g_set_object (&self->selected, certificate))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CERTIFICATE]);
+}
+
+static void
+show_details (DojangCertificatesPage *self,
+              DojangCertificate      *certificate)
+{
+  dojang_certificate_details_set_certificate (self->details, certificate, self->now);
+  set_selected (self, certificate);
+  adw_leaflet_set_visible_child_name (self->leaflet, "details");
+  gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
+}
+
+static void
+rebind_lists (DojangCertificatesPage *self)
+{
+  for (guint i = 0; i < N_GROUPS; i++)
+    gtk_list_box_bind_model (self->group_lists[i], self->group_models[i],
+                             create_certificate_row, self, NULL);
+}
+
+static void
+refresh_now (DojangCertificatesPage *self)
+{
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_new_now_utc ();
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    gtk_filter_changed (GTK_FILTER (self->filters[i]), GTK_FILTER_CHANGE_DIFFERENT);
+  rebind_lists (self);
+
+  if (self->selected != NULL)
+    dojang_certificate_details_set_certificate (self->details, self->selected, self->now);
+}
+
+static gboolean
+refresh_timeout (gpointer user_data)
+{
+  refresh_now (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+handle_pending (DojangCertificatesPage *self)
+{
+  g_autofree char *sha256 = g_steal_pointer (&self->pending_sha256);
+  g_autofree char *path = g_steal_pointer (&self->pending_path);
+  GListModel *problems = dojang_certificate_list_get_problems (self->list);
+  DojangCertificate *certificate;
+
+  if (sha256 != NULL)
+    {
+      certificate = dojang_certificate_list_find_by_sha256 (self->list, sha256);
+      if (certificate != NULL)
+        show_details (self, certificate);
+      else
+        show_toast (self, _("That certificate is no longer where it was"));
+    }
+
+  if (path == NULL)
+    return;
+
+  certificate = dojang_certificate_list_find_by_path (self->list, path);
+  if (certificate != NULL)
+    {
+      show_details (self, certificate);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DojangScanProblem) problem = g_list_model_get_item (problems, i);
+
+      if (g_strcmp0 (dojang_scan_problem_get_path (problem), path) == 0)
+        {
+          show_toast (self, dojang_scan_problem_get_message (problem));
+          break;
+        }
+    }
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_loading_changed (DojangCertificateList  *list,
+                    GParamSpec             *pspec,
+                    DojangCertificatesPage *self)
+{
+  if (dojang_certificate_list_get_loading (list))
+    return;
+
+  /* A rescan is a good moment to catch up with the clock. */
+  refresh_now (self);
+  update_visibility (self);
+  update_roots (self);
+  handle_pending (self);
+}
+
+static void
+on_row_activated (DojangCertificatesPage *self,
+                  GtkListBoxRow          *row)
+{
+  if (DOJANG_IS_CERTIFICATE_ROW (row))
+    show_details (self, dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (row)));
+}
+
+static void
+on_back_clicked (DojangCertificatesPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_open_response (GtkNativeDialog        *chooser,
+                  int                     response,
+                  DojangCertificatesPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      dojang_certificates_page_open_file (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_open_clicked (DojangCertificatesPage *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) certificates = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Certificate"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (certificates, _("Certificates (signCert.der)"));
+  gtk_file_filter_add_suffix (certificates, "der");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), certificates);
+  gtk_file_filter_set_name (everything, _("All Files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+add_folder (DojangCertificatesPage *self,
+            const char             *path)
+{
+  g_auto(GStrv) folders = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+
+  /* Without the schema (a test build), the folder is looked in for now only. */
+  if (self->settings == NULL)
+    {
+      dojang_certificate_list_add_path (self->list, path);
+      return;
+    }
+
+  folders = g_settings_get_strv (self->settings, "certificate-folders");
+  if (g_strv_contains ((const char * const *) folders, path))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) folders);
+  g_strv_builder_add (builder, path);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "certificate-folders", (const char * const *) updated);
+}
+
+static void
+on_add_folder_response (GtkNativeDialog        *chooser,
+                        int                     response,
+                        DojangCertificatesPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (folder);
+
+      if (path != NULL)
+        add_folder (self, path);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_add_folder_clicked (DojangCertificatesPage *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Add Certificate Folder"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_add_folder_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+on_drop (GtkDropTarget          *target,
+         const GValue           *value,
+         double                  x,
+         double                  y,
+         DojangCertificatesPage *self)
+{
+  GSList *files;
+  gboolean accepted;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  accepted = files != NULL;
+  for (GSList *l = files; l != NULL; l = l->next)
+    dojang_certificates_page_open_file (self, l->data);
+  g_slist_free (files);
+
+  return accepted;
+}
+
+static void
+dojang_certificates_page_dispose (GObject *object)
+{
+  DojangCertificatesPage *self = DOJANG_CERTIFICATES_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  /* AdwBin would unparent its child again after the template is gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_CERTIFICATES_PAGE);
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      g_clear_object (&self->group_models[i]);
+      g_clear_object (&self->filters[i]);
+    }
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_clear_object (&self->list);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->pending_sha256, g_free);
+  g_clear_pointer (&self->pending_path, g_free);
+
+  G_OBJECT_CLASS (dojang_certificates_page_parent_class)->dispose (object);
+}
+
+static void
+dojang_certificates_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  DojangCertificatesPage *self = DOJANG_CERTIFICATES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_CERTIFICATE:
+      g_value_set_object (value, self->selected);
+      break;
+
+    case PROP_LIST:
+      g_value_set_object (value, self->list);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dojang_certificates_page_dispose;
+  object_class->get_property = dojang_certificates_page_get_property;
+
+  properties[PROP_SELECTED_CERTIFICATE] =
+    g_param_spec_object ("selected-certificate", NULL, NULL, DOJANG_TYPE_CERTIFICATE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIST] =
+    g_param_spec_object ("list", NULL, NULL, DOJANG_TYPE_CERTIFICATE_LIST,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DOJANG_TYPE_CERTIFICATE_DETAILS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/certificates/dojang-certificates-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, roots_list);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expired_group);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expiring_group);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, valid_group);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, not_yet_valid_group);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expired_list);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expiring_list);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, valid_list);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, not_yet_valid_list);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_folder_clicked);
+}
+
+static GSettings *
+settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+dojang_certificates_page_init (DojangCertificatesPage *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->group_lists[0] = self->expired_list;
+  self->group_lists[1] = self->expiring_list;
+  self->group_lists[2] = self->valid_list;
+  self->group_lists[3] = self->not_yet_valid_list;
+  self->group_widgets[0] = self->expired_group;
+  self->group_widgets[1] = self->expiring_group;
+  self->group_widgets[2] = self->valid_group;
+  self->group_widgets[3] = self->not_yet_valid_group;
+  self->now = g_date_time_new_now_utc ();
+  self->list = dojang_certificate_list_new ();
+  self->settings = settings_if_installed ();
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "certificate-folders", self->list, "extra-folders",
+                     G_SETTINGS_BIND_GET);
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      GroupFilter *filter = g_new0 (GroupFilter, 1);
+      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_expiry, NULL, NULL));
+      GtkFilterListModel *filtered;
+
+      filter->page = self;
+      filter->status = group_status[i];
+      self->filters[i] = gtk_custom_filter_new (match_group, filter, g_free);
+      filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->list)),
+                                            GTK_FILTER (g_object_ref (self->filters[i])));
+      self->group_models[i] = G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter));
+      g_signal_connect_object (self->group_models[i], "items-changed",
+                               G_CALLBACK (on_model_changed), self, 0);
+    }
+  rebind_lists (self);
+
+  gtk_list_box_bind_model (self->problems_list, dojang_certificate_list_get_problems (self->list),
+                           create_problem_row, NULL, NULL);
+  g_signal_connect_object (dojang_certificate_list_get_problems (self->list), "items-changed",
+                           G_CALLBACK (on_model_changed), self, 0);
+  g_signal_connect (self->list, "notify::loading", G_CALLBACK (on_loading_changed), self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  adw_status_page_set_description (self->empty_page,
+                                   _("Dojang looked for joint certificates (공동인증서) in the places below. Plug in the USB stick that holds yours, add the folder where you keep it, or open its signCert.der file. You can also drop a certificate or folder here."));
+
+  self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_timeout, self);
+  update_roots (self);
+  update_visibility (self);
+}
+
+/**
+ * dojang_certificates_page_get_list:
+ *
+ * Returns: (transfer none): the live list the page shows
+ */
+DojangCertificateList *
+dojang_certificates_page_get_list (DojangCertificatesPage *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self), NULL);
+
+  return self->list;
+}
+
+/**
+ * dojang_certificates_page_get_selected_certificate:
+ *
+ * Returns: (transfer none) (nullable): the certificate last opened in the details
+ */
+DojangCertificate *
+dojang_certificates_page_get_selected_certificate (DojangCertificatesPage *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * dojang_certificates_page_show_certificate:
+ * @sha256: the fingerprint of the certificate to show
+ *
+ * Shows its details, once the first scan is done if it is still running.
+ */
+void
+dojang_certificates_page_show_certificate (DojangCertificatesPage *self,
+                                           const char             *sha256)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self));
+  g_return_if_fail (sha256 != NULL);
+
+  g_free (self->pending_sha256);
+  self->pending_sha256 = g_strdup (sha256);
+
+  if (dojang_certificate_list_get_loaded (self->list) && !dojang_certificate_list_get_loading (self->list))
+    handle_pending (self);
+}
+
+/**
+ * dojang_certificates_page_open_file:
+ * @file: a signCert.der (any name) or a folder holding certificates
+ *
+ * Adds it to the places looked in for this session and shows the
+ * certificate, or says what is wrong with the file.
+ */
+void
+dojang_certificates_page_open_file (DojangCertificatesPage *self,
+                                    GFile                  *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_toast (self, _("Only files on this computer or a plugged-in drive can be opened"));
+      return;
+    }
+
+  g_free (self->pending_path);
+  self->pending_path = g_strdup (path);
+  dojang_certificate_list_add_path (self->list, path);
+}

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-certificates-page.h"
+#include "dojang-help-page.h"
+#include "dojang-provider-catalog.h"
+#include "dojang-reminders-page.h"
+#include "dojang-window.h"
+
+struct _DojangWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  DojangCertificatesPage *certificates_page;
+  DojangRemindersPage  *reminders_page;
+  DojangHelpPage       *help_page;
+};
+
+G_DEFINE_FINAL_TYPE (DojangWindow, dojang_window, ADW_TYPE_APPLICATION_WINDOW)
+
+DojangWindow *
+dojang_window_new (DojangApplication *application)
+{
+  DojangWindow *self = g_object_new (DOJANG_TYPE_WINDOW,
+                                     "application", application,
+                                     NULL);
+  DojangReminderController *reminders = dojang_application_get_reminders (application);
+
+  /* "application" is not a construct property: it is set after constructed(). */
+  if (reminders != NULL)
+    dojang_reminders_page_set_store (self->reminders_page,
+                                     dojang_reminder_controller_get_store (reminders),
+                                     dojang_reminder_controller_get_error (reminders));
+
+  return self;
+}
+
+void
+dojang_window_show_page (DojangWindow *self,
+                         const char   *page_name)
+{
+  g_return_if_fail (DOJANG_IS_WINDOW (self));
+  g_return_if_fail (page_name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, page_name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, page_name);
+}
+
+void
+dojang_window_add_toast (DojangWindow *self,
+                         const char   *message)
+{
+  g_return_if_fail (DOJANG_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * dojang_window_get_certificates_page:
+ *
+ * Returns: (transfer none): the Certificates page
+ */
+DojangCertificatesPage *
+dojang_window_get_certificates_page (DojangWindow *self)
+{
+  g_return_val_if_fail (DOJANG_IS_WINDOW (self), NULL);
+
+  return self->certificates_page;
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  dojang_window_show_page (DOJANG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_provider_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DojangWindow *self = DOJANG_WINDOW (widget);
+  const char *provider_id = g_variant_get_string (parameter, NULL);
+
+  dojang_window_show_page (self, "help");
+  if (!dojang_help_page_show_provider (self->help_page, provider_id))
+    g_warning ("No certificate authority with the id “%s”", provider_id);
+}
+
+/* The certificate picked on the Certificates page fills the issuer and type
+ * of the Help page's "Before you call" form. Those fields end up in an
+ * inquiry to a Korean help desk, so they carry the Korean names. */
+static void
+on_selected_certificate_changed (DojangCertificatesPage *page,
+                                 GParamSpec             *pspec,
+                                 DojangWindow           *self)
+{
+  DojangCertificate *certificate = dojang_certificates_page_get_selected_certificate (page);
+  DojangProviderCatalog *catalog = dojang_provider_catalog_get_default ();
+  DojangProvider *provider;
+  DojangCertificateType *type;
+  g_autofree char *issuer = NULL;
+  const char *type_name;
+
+  if (certificate == NULL)
+    return;
+
+  provider = dojang_provider_catalog_lookup (catalog, dojang_certificate_get_provider_id (certificate));
+  if (provider != NULL)
+    issuer = g_strdup_printf ("%s (%s)", dojang_provider_get_name_ko (provider),
+                              dojang_provider_get_brand (provider));
+  else
+    issuer = g_strdup (dojang_certificate_get_issuer_dn (certificate));
+
+  type = dojang_provider_catalog_find_type (catalog, dojang_certificate_get_policy_oid (certificate));
+  type_name = type != NULL ? dojang_certificate_type_get_name_ko (type)
+                           : dojang_certificate_get_type_name (certificate);
+
+  dojang_help_page_set_certificate (self->help_page, issuer, type_name);
+}
+
+static void
+restore_geometry (DojangWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_geometry (DojangWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width = 0;
+  int height = 0;
+
+  /* The default size stays the unmaximized size, which is what we restore. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+dojang_window_close_request (GtkWindow *window)
+{
+  save_geometry (DOJANG_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (dojang_window_parent_class)->close_request (window);
+}
+
+static void
+dojang_window_constructed (GObject *object)
+{
+  DojangWindow *self = DOJANG_WINDOW (object);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  G_OBJECT_CLASS (dojang_window_parent_class)->constructed (object);
+
+  if (DOJANG_IS_APPLICATION (app))
+    self->settings = g_object_ref (dojang_application_get_settings (DOJANG_APPLICATION (app)));
+  else
+    self->settings = g_settings_new (APP_ID);
+
+  restore_geometry (self);
+}
+
+static void
+dojang_window_dispose (GObject *object)
+{
+  DojangWindow *self = DOJANG_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dojang_window_parent_class)->dispose (object);
+}
+
+static void
+dojang_window_class_init (DojangWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = dojang_window_constructed;
+  object_class->dispose = dojang_window_dispose;
+  window_class->close_request = dojang_window_close_request;
+
+  g_type_ensure (DOJANG_TYPE_CERTIFICATES_PAGE);
+  g_type_ensure (DOJANG_TYPE_REMINDERS_PAGE);
+  g_type_ensure (DOJANG_TYPE_HELP_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/dojang-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, certificates_page);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, reminders_page);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, help_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-provider", "s", show_provider_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "certificates");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "reminders");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "help");
+}
+
+static void
+dojang_window_init (DojangWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->certificates_page, "notify::selected-certificate",
+                           G_CALLBACK (on_selected_certificate_changed), self, 0);
+}

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A small "please verify" mark next to a fact of the bundled data that is
+ * not confirmed by several sources; hidden for well-sourced facts. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dojang-verify-badge.h"
+
+struct _DojangVerifyBadge
+{
+  AdwBin parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DojangVerifyBadge, dojang_verify_badge, ADW_TYPE_BIN)
+
+GtkWidget *
+dojang_verify_badge_new (void)
+{
+  return g_object_new (DOJANG_TYPE_VERIFY_BADGE, NULL);
+}
+
+static void
+append_fact (GString    *text,
+             DojangFact *fact)
+{
+  const char *note = dojang_fact_get_note (fact);
+  const char *source = dojang_fact_get_source (fact);
+  const char *checked = dojang_fact_get_checked (fact);
+
+  g_string_append (text, "\n\n");
+  if (note != NULL && *note != '\0')
+    g_string_append_printf (text, "%s\n", note);
+  /* Translators: the first %s is a web address or the name of a printed
+   * guide, the second a date such as 2026-11-22. */
+  g_string_append_printf (text, _("Source: %s (checked on %s)"),
+                          source != NULL ? source : "",
+                          checked != NULL ? checked : "");
+}
+
+/**
+ * dojang_verify_badge_set_facts:
+ * @self: a badge
+ * @facts: (array length=n_facts): the facts the badge stands next to; %NULL
+ *   entries are skipped
+ * @n_facts: the number of @facts
+ *
+ * The badge shows when at least one of @facts is not verified, with a
+ * tooltip that explains each of them.
+ */
+void
+dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
+                               DojangFact * const *facts,
+                               guint               n_facts)
+{
+  DojangConfidence weakest = DOJANG_CONFIDENCE_HIGH;
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
+
+  for (guint i = 0; i < n_facts; i++)
+    {
+      if (facts[i] == NULL || dojang_fact_is_verified (facts[i]))
+        continue;
+
+      weakest = MAX (weakest, dojang_fact_get_confidence (facts[i]));
+      append_fact (details, facts[i]);
+    }
+
+  if (weakest == DOJANG_CONFIDENCE_HIGH)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return;
+    }
+
+  if (weakest == DOJANG_CONFIDENCE_LOW)
+    g_string_prepend (details, _("Sources are weak or disagree. Check this with the certificate authority before you rely on it."));
+  else
+    g_string_prepend (details, _("Only one source confirms this. Check it with the certificate authority before you rely on it."));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), details->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (adw_bin_get_child (ADW_BIN (self))),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+static void
+dojang_verify_badge_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), DOJANG_TYPE_VERIFY_BADGE);
+
+  G_OBJECT_CLASS (dojang_verify_badge_parent_class)->dispose (object);
+}
+
+static void
+dojang_verify_badge_class_init (DojangVerifyBadgeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dojang_verify_badge_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/providers/dojang-verify-badge.ui");
+}
+
+static void
+dojang_verify_badge_init (DojangVerifyBadge *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The Certificates page in a real (Xvfb) window: the groups hold the right
+ * certificates, a row opens its details, the empty state lists the roots,
+ * and the Preferences folder list edits the setting. Set
+ * DOJANG_TEST_SCREENSHOT_DIR to keep PNGs of the list and the details. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "dojang-certificate-details.h"
+#include "dojang-certificate-row.h"
+#include "dojang-certificates-page.h"
+#include "dojang-preferences-window.h"
+#include "dojang-test-ui.h"
+
+extern void dojang_register_resource (void);
+
+static char *tree;
+static JsonObject *expected;
+static GSettings *settings;
+
+static void
+wait_loaded (DojangCertificatesPage *page)
+{
+  DojangCertificateList *list = dojang_certificates_page_get_list (page);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end &&
+         !(dojang_certificate_list_get_loaded (list) && !dojang_certificate_list_get_loading (list)))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (dojang_certificate_list_get_loaded (list));
+  dojang_test_iterate_for_ms (100);
+}
+
+static GtkWidget *
+child (DojangCertificatesPage *page,
+       const char             *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), DOJANG_TYPE_CERTIFICATES_PAGE, name);
+
+  g_assert_nonnull (object);
+
+  return GTK_WIDGET (object);
+}
+
+static guint
+count_rows (GtkWidget *list_box)
+{
+  guint count = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    count += GTK_IS_LIST_BOX_ROW (row);
+
+  return count;
+}
+
+static guint
+count_status (const char *status)
+{
+  JsonArray *certificates = json_object_get_array_member (expected, "certificates");
+  guint count = 0;
+
+  for (guint i = 0; i < json_array_get_length (certificates); i++)
+    count += g_strcmp0 (json_object_get_string_member (json_array_get_object_element (certificates, i), "status"),
+                        status) == 0;
+
+  return count;
+}
+
+static GtkWindow *
+show_page (DojangCertificatesPage **page_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *page = g_object_new (DOJANG_TYPE_CERTIFICATES_PAGE, NULL);
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  *page_out = DOJANG_CERTIFICATES_PAGE (page);
+
+  return GTK_WINDOW (window);
+}
+
+static void
+use_fixture_folders (void)
+{
+  const char *folders[] = {
+    json_array_get_string_element (json_object_get_array_member (expected, "roots"), 0),
+    json_array_get_string_element (json_object_get_array_member (expected, "roots"), 1),
+    NULL,
+  };
+
+  g_settings_set_strv (settings, "certificate-folders", folders);
+}
+
+static void
+on_selected (GObject    *page,
+             GParamSpec *pspec,
+             guint      *notified)
+{
+  (*notified)++;
+}
+
+static void
+test_list_and_details (void)
+{
+  DojangCertificatesPage *page = NULL;
+  GtkWindow *window;
+  JsonObject *want = dojang_test_find_expected (expected, "certificates", "name", "김철수");
+  guint problems = json_array_get_length (json_object_get_array_member (expected, "problems"));
+  gboolean as_root = geteuid () == 0;
+  GtkListBoxRow *row = NULL;
+  DojangCertificateDetails *details;
+  g_autofree char *text = NULL;
+  GtkWidget *renew;
+  GtkWidget *contact;
+  GVariant *target;
+  guint notified = 0;
+
+  use_fixture_folders ();
+  window = show_page (&page);
+  wait_loaded (page);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))), ==, "list");
+  /* Run as root, the "unreadable" fixture reads fine and is a valid one. */
+  g_assert_cmpuint (count_rows (child (page, "expired_list")), ==, count_status ("expired"));
+  g_assert_cmpuint (count_rows (child (page, "expiring_list")), ==, count_status ("expiring"));
+  g_assert_cmpuint (count_rows (child (page, "valid_list")), ==, count_status ("valid") + (as_root ? 1 : 0));
+  g_assert_cmpuint (count_rows (child (page, "not_yet_valid_list")), ==, count_status ("not_yet_valid"));
+  g_assert_cmpuint (count_rows (child (page, "problems_list")), ==, problems - (as_root ? 1 : 0));
+  g_assert_true (gtk_widget_get_visible (child (page, "problems_group")));
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificates-list.png");
+
+  /* The expiring group is sorted by expiry; find 김철수 and open it. */
+  for (GtkWidget *w = gtk_widget_get_first_child (child (page, "expiring_list")); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      if (DOJANG_IS_CERTIFICATE_ROW (w) &&
+          g_strcmp0 (dojang_certificate_get_name (dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (w))), "김철수") == 0)
+        row = GTK_LIST_BOX_ROW (w);
+    }
+  g_assert_nonnull (row);
+
+  g_signal_connect (page, "notify::selected-certificate", G_CALLBACK (on_selected), &notified);
+  g_signal_emit_by_name (child (page, "expiring_list"), "row-activated", row);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (dojang_certificate_get_sha256 (dojang_certificates_page_get_selected_certificate (page)), ==,
+                   json_object_get_string_member (want, "sha256"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (page, "leaflet"))), ==, "details");
+
+  details = DOJANG_CERTIFICATE_DETAILS (child (page, "details"));
+  text = dojang_certificate_details_to_text (details);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "김철수"));
+  g_assert_nonnull (strstr (text, json_object_get_string_member (want, "sha256")));
+  g_assert_nonnull (strstr (text, json_object_get_string_member (want, "serial")));
+  g_assert_nonnull (strstr (text, json_object_get_string_member (want, "path")));
+  g_assert_nonnull (strstr (text, "D-23"));
+  g_assert_nonnull (strstr (text, "1.2.410.200004.5.2.1.2"));
+
+  renew = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (details), DOJANG_TYPE_CERTIFICATE_DETAILS, "renew_button"));
+  g_assert_false (gtk_widget_get_sensitive (renew));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (renew));
+  contact = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (details), DOJANG_TYPE_CERTIFICATE_DETAILS, "contact_row"));
+  g_assert_true (gtk_widget_get_visible (contact));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (contact)), ==, "app.show-provider");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (contact));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "kica");
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details.png");
+
+  /* Back, then straight to another one by fingerprint (app.show-certificate). */
+  g_signal_emit_by_name (child (page, "back_button"), "clicked");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (page, "leaflet"))), ==, "list");
+  want = dojang_test_find_expected (expected, "certificates", "name", "이영희");
+  dojang_certificates_page_show_certificate (page, json_object_get_string_member (want, "sha256"));
+  g_assert_cmpstr (dojang_certificate_get_name (dojang_certificates_page_get_selected_certificate (page)), ==, "이영희");
+  g_assert_cmpuint (notified, ==, 2);
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details-expired.png");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_open_file (void)
+{
+  DojangCertificatesPage *page = NULL;
+  GtkWindow *window;
+  JsonObject *want = dojang_test_find_expected (expected, "certificates", "name", "홍길동");
+  g_autoptr(GFile) file = g_file_new_for_path (json_object_get_string_member (want, "path"));
+  gint64 end;
+
+  g_settings_reset (settings, "certificate-folders");
+  window = show_page (&page);
+  wait_loaded (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))), ==, "empty");
+
+  dojang_certificates_page_open_file (page, file);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (dojang_certificates_page_get_selected_certificate (page) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (dojang_certificates_page_get_selected_certificate (page));
+  g_assert_cmpstr (dojang_certificate_get_sha256 (dojang_certificates_page_get_selected_certificate (page)), ==,
+                   json_object_get_string_member (want, "sha256"));
+  gtk_window_destroy (window);
+}
+
+static void
+test_empty_state (void)
+{
+  DojangCertificatesPage *page = NULL;
+  GtkWindow *window;
+  g_autofree char *home_npki = g_build_filename (g_get_home_dir (), "NPKI", NULL);
+  GtkWidget *roots;
+  gboolean listed = FALSE;
+
+  g_settings_reset (settings, "certificate-folders");
+  window = show_page (&page);
+  wait_loaded (page);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))), ==, "empty");
+  roots = child (page, "roots_list");
+  for (GtkWidget *row = gtk_widget_get_first_child (roots); row != NULL; row = gtk_widget_get_next_sibling (row))
+    listed |= ADW_IS_PREFERENCES_ROW (row) &&
+              g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), home_npki) == 0;
+  g_assert_true (listed);
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificates-empty.png");
+
+  /* Adding a folder in Preferences fills the page. */
+  use_fixture_folders ();
+  dojang_test_iterate_for_ms (200);
+  wait_loaded (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))), ==, "list");
+
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_preferences_folders (void)
+{
+  DojangPreferencesWindow *prefs;
+  GtkWidget *list;
+  g_auto(GStrv) folders = NULL;
+  GtkWidget *row;
+  GtkWidget *remove = NULL;
+
+  g_settings_reset (settings, "certificate-folders");
+  prefs = dojang_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), DOJANG_TYPE_PREFERENCES_WINDOW, "folders_list"));
+
+  dojang_preferences_window_add_folder (prefs, "/srv/certificates");
+  dojang_preferences_window_add_folder (prefs, "/media/stick/NPKI");
+  dojang_preferences_window_add_folder (prefs, "/srv/certificates");
+  folders = g_settings_get_strv (settings, "certificate-folders");
+  g_assert_cmpuint (g_strv_length (folders), ==, 2);
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  dojang_test_keep_screenshot (GTK_WIDGET (prefs), "preferences-folders.png");
+
+  /* The first row's remove button removes that folder. */
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "/srv/certificates");
+  remove = find_button (row);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  g_strfreev (folders);
+  folders = g_settings_get_strv (settings, "certificate-folders");
+  g_assert_cmpuint (g_strv_length (folders), ==, 1);
+  g_assert_cmpstr (folders[0], ==, "/media/stick/NPKI");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOJANG_LOCALEDIR") != NULL ? g_getenv ("DOJANG_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  dojang_register_resource ();
+  {
+    /* What AdwApplication loads by itself in the app. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/dojang/Dojang/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  settings = g_settings_new (APP_ID);
+  tree = dojang_test_make_npki_tree (at, 0);
+  expected = dojang_test_load_expected (tree);
+
+  g_test_add_func ("/dojang/certificates-page/list-and-details", test_list_and_details);
+  g_test_add_func ("/dojang/certificates-page/open-file", test_open_file);
+  g_test_add_func ("/dojang/certificates-page/empty-state", test_empty_state);
+  g_test_add_func ("/dojang/certificates-page/preferences-folders", test_preferences_folders);
+
+  status = g_test_run ();
+
+  dojang_test_remove_tree (tree);
+  json_object_unref (expected);
+  g_object_unref (settings);
+  g_free (tree);
+
+  return status;
+}

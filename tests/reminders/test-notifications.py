@@ -1,0 +1,364 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`dojang --check-reminders` talks to a real notification daemon.
+
+    test-notifications.py DOJANG
+
+Runs itself again under its own `dbus-run-session` with dunst as the
+notification server and `dbus-monitor` recording every call to
+org.freedesktop.Notifications. Checks that a check sends exactly the expected
+Notify calls (summary, body, actions), withdraws nothing, and that a second
+run sends nothing. First with manual entries imported from JSON, then with
+certificates of a generated NPKI tree. Last, a notification button pressed
+while Dojang is closed: the action reaches a D-Bus-activated instance (the
+session finds the app through its D-Bus service file) and snoozes the
+reminder. Needs an X display (dunst draws on it) and the private session
+bus configuration of tests/isolate.sh; without them it fails.
+"""
+
+import datetime
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+AT = "2026-11-24T09:30:00+09:00"
+KST = datetime.timezone(datetime.timedelta(hours=9))
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print("not ok: " + message)
+
+
+def run(args, env, **kwargs):
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=60, **kwargs)
+
+
+def name_has_owner(name, env):
+    result = run(["gdbus", "call", "--session", "-d", "org.freedesktop.DBus", "-o", "/org/freedesktop/DBus",
+                  "-m", "org.freedesktop.DBus.NameHasOwner", name], env)
+    return "true" in result.stdout
+
+
+def wait_for(predicate, what, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise SystemExit("timed out waiting for " + what)
+
+
+class Monitor:
+    """dbus-monitor on the Notifications interface, read incrementally."""
+
+    def __init__(self, log_path, env):
+        self.log_path = log_path
+        self.env = env
+        self.log = open(log_path, "w")
+        self.process = subprocess.Popen(
+            ["dbus-monitor", "--session", "type=method_call,interface=org.freedesktop.Notifications"],
+            stdout=self.log, stderr=subprocess.DEVNULL, env=env)
+        self.offset = 0
+        # A call of our own shows the monitor is attached.
+        wait_for(self.probe, "dbus-monitor")
+        self.take()
+
+    def probe(self):
+        run(["gdbus", "call", "--session", "-d", "org.freedesktop.Notifications",
+             "-o", "/org/freedesktop/Notifications",
+             "-m", "org.freedesktop.Notifications.GetServerInformation"], self.env)
+        with open(self.log_path, encoding="utf-8") as f:
+            return "member=GetServerInformation" in f.read()
+
+    def take(self):
+        """The calls logged since the last take(), as (member, values) pairs."""
+        time.sleep(0.3)
+        with open(self.log_path, encoding="utf-8") as f:
+            text = f.read()
+        new, self.offset = text[self.offset:], len(text)
+        return parse_calls(new)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait()
+        self.log.close()
+
+
+def parse_calls(text):
+    calls = []
+    for block in re.split(r"^(?=method call )", text, flags=re.M):
+        header = re.match(r"method call .*member=(\w+)", block)
+        if not header:
+            continue
+        top, actions, depth, in_first_array = [], [], 0, False
+        for line in block.splitlines()[1:]:
+            stripped = line.strip()
+            if stripped.startswith("array ["):
+                depth += 1
+                in_first_array = depth == 1 and not actions and len(top) == 4
+                continue
+            if stripped == "]":
+                depth -= 1
+                in_first_array = False
+                continue
+            if depth == 0 and stripped.startswith("string \""):
+                top.append(stripped[len("string \""):-1])
+            elif in_first_array and stripped.startswith("string \""):
+                actions.append(stripped[len("string \""):-1])
+        calls.append((header.group(1), top, actions))
+    return calls
+
+
+def notify_calls(calls):
+    return [(top[2], top[3], actions) for member, top, actions in calls if member == "Notify"]
+
+
+def reminder_id(db_path, name):
+    """The id of the reminder just sent for a manual entry or certificate holder."""
+    with sqlite3.connect(db_path) as db:
+        row = db.execute(
+            "SELECT r.id FROM reminders r"
+            " LEFT JOIN manual_entries m ON m.id = r.manual_entry_id"
+            " LEFT JOIN certificates c ON c.id = r.certificate_id"
+            " WHERE r.state = 'sent' AND coalesce (m.name, c.name) = ?", (name,)).fetchall()
+    return [r[0] for r in row]
+
+
+def expiry_day(not_after_utc):
+    """The Korean calendar day a certificate is valid through."""
+    last = not_after_utc - datetime.timedelta(seconds=1)
+    return last.astimezone(KST).date()
+
+
+def days_left(at, not_after_utc):
+    return (expiry_day(not_after_utc) - at.astimezone(KST).date()).days
+
+
+def expected_title(name, detail, days, expired):
+    who = "%s (%s)" % (name, detail) if detail else name
+    if expired:
+        return "Certificate expired: " + who
+    if days == 0:
+        return "Certificate expires today: " + who
+    return "Certificate expires in %d day%s: %s" % (days, "" if days == 1 else "s", who)
+
+
+def summary_line(output):
+    lines = [l for l in output.splitlines() if l.strip()]
+    return lines[-1] if lines else ""
+
+
+def manual_scenario(dojang, env, monitor, work, db_path):
+    entries = {
+        "format": "dojang-reminders", "version": 1,
+        "manual_entries": [
+            {"id": 1, "name": "엄마 휴대폰", "provider_id": "yessign", "type_name": "은행용",
+             "expiry_date": "2026-12-01"},
+            {"id": 2, "name": "회사 USB", "provider_id": "other", "expiry_date": "2026-11-24"},
+            {"id": 3, "name": "나중에", "provider_id": "kica", "expiry_date": "2027-06-01"},
+            {"id": 4, "name": "오래전", "provider_id": "kica", "expiry_date": "2025-01-01"},
+        ],
+    }
+    path = os.path.join(work, "entries.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(entries, f, ensure_ascii=False)
+
+    result = run([dojang, "--import-reminders", path, "--at", AT], env)
+    check(result.returncode == 0, "import exited with %d: %s" % (result.returncode, result.stderr))
+
+    result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
+    check(result.returncode == 0, "check exited with %d: %s" % (result.returncode, result.stderr))
+    check(summary_line(result.stdout) == "4 certificates, 2 reminders sent, next on 2026-11-30",
+          "manual summary was %r" % result.stdout)
+
+    calls = monitor.take()
+    got = sorted(notify_calls(calls))
+    mom = reminder_id(db_path, "엄마 휴대폰")
+    usb = reminder_id(db_path, "회사 USB")
+    check(len(mom) == 1 and len(usb) == 1, "sent reminders in the store: %r %r" % (mom, usb))
+    expected = sorted([
+        ("Certificate expires in 7 days: 엄마 휴대폰 (yessign 은행용)",
+         "Valid until 2026-12-01. Renew it before then: once it has expired, it can only be issued anew.",
+         ["default", "", "app.show-reminders", "Open Reminders", "app.show-provider::yessign",
+          "Call Provider", "app.snooze-reminder(int64 %d)" % mom[0], "Remind Me Tomorrow"]),
+        ("Certificate expires today: 회사 USB",
+         "Valid until 2026-11-24. Renew it before then: once it has expired, it can only be issued anew.",
+         ["default", "", "app.show-reminders", "Open Reminders",
+          "app.snooze-reminder(int64 %d)" % usb[0], "Remind Me Tomorrow"]),
+    ]) if mom and usb else []
+    check(got == expected, "manual Notify calls:\n  got      %r\n  expected %r" % (got, expected))
+    check(not any(member == "CloseNotification" for member, _, _ in calls), "a notification was withdrawn")
+
+    result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
+    check(result.returncode == 0, "second check exited with %d" % result.returncode)
+    check(summary_line(result.stdout) == "4 certificates, 0 reminders sent, next on 2026-11-30",
+          "second manual summary was %r" % result.stdout)
+    again = monitor.take()
+    check(notify_calls(again) == [], "the second run notified again: %r" % notify_calls(again))
+
+
+def npki_scenario(dojang, env, monitor, work, db_path, source_root):
+    tree = os.path.join(work, "tree")
+    subprocess.run([sys.executable, os.path.join(source_root, "tests", "fixtures", "make-npki-tree.py"),
+                    tree, "--at", AT], check=True)
+    with open(os.path.join(tree, "expected.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    with open(os.path.join(source_root, "data", "providers.json"), encoding="utf-8") as f:
+        brands = {p["id"]: p["brand"] for p in json.load(f)["providers"]}
+    paths = []
+    for root in manifest["roots"]:
+        paths += ["--path", root]
+
+    listed = run([dojang, "--list-certificates", "--json"] + paths, env)
+    types = {c["sha256"]: c["type"] for c in json.loads(listed.stdout)["certificates"]}
+
+    at = datetime.datetime.fromisoformat(AT)
+    expected = []
+    for cert in manifest["certificates"]:
+        if cert["status"] not in ("expiring", "expired"):
+            continue
+        not_after = datetime.datetime.strptime(cert["not_after"], "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=datetime.timezone.utc)
+        expired = cert["status"] == "expired"
+        title = expected_title(cert["name"], "%s %s" % (brands[cert["ca"]], types[cert["sha256"]]),
+                               days_left(at, not_after), expired)
+        day = expiry_day(not_after).isoformat()
+        if expired:
+            body = ("It expired on %s. An expired certificate cannot be renewed: the certificate "
+                    "authority has to issue a new one." % day)
+        else:
+            body = "Valid until %s. Renew it before then: once it has expired, it can only be issued anew." % day
+        expected.append((cert["name"], title, body, cert["sha256"], cert["ca"]))
+
+    result = run([dojang, "--check-reminders", "--at", AT] + paths, env)
+    check(result.returncode == 0, "NPKI check exited with %d: %s" % (result.returncode, result.stderr))
+    count = len(manifest["certificates"]) + 4
+    check(summary_line(result.stdout).startswith("%d certificates, %d reminders sent, next on "
+                                                 % (count, len(expected))),
+          "NPKI summary was %r" % result.stdout)
+
+    calls = monitor.take()
+    want = []
+    for name, title, body, sha256, ca in expected:
+        ids = reminder_id(db_path, name)
+        check(len(ids) == 1, "%s: sent reminders in the store: %r" % (name, ids))
+        want.append((title, body, ["default", "", "app.renew::" + sha256, "Renew",
+                                   "app.show-provider::" + ca, "Call Provider",
+                                   "app.snooze-reminder(int64 %d)" % (ids[0] if ids else -1),
+                                   "Remind Me Tomorrow"]))
+    got = sorted(notify_calls(calls))
+    check(got == sorted(want), "NPKI Notify calls:\n  got      %r\n  expected %r" % (got, sorted(want)))
+    check(len(want) == 4, "the fixture should have 2 expiring and 2 recently expired certificates")
+    check(not any(member == "CloseNotification" for member, _, _ in calls), "a notification was withdrawn")
+
+    result = run([dojang, "--check-reminders", "--at", AT] + paths, env)
+    check(result.returncode == 0, "second NPKI check exited with %d" % result.returncode)
+    again = monitor.take()
+    check(notify_calls(again) == [], "the second NPKI run notified again: %r" % notify_calls(again))
+
+
+def state_of(db_path, reminder):
+    with sqlite3.connect(db_path) as db:
+        return db.execute("SELECT state FROM reminders WHERE id = ?", (reminder,)).fetchone()[0]
+
+
+def activation_scenario(env, db_path):
+    """Invokes app.snooze-reminder as a desktop does for a notification button."""
+    ids = reminder_id(db_path, "엄마 휴대폰")
+    check(len(ids) == 1, "no sent reminder to snooze")
+    if not ids:
+        return
+    result = run(["gdbus", "call", "--session", "--dest", "io.github.dojang.Dojang",
+                  "--object-path", "/io/github/dojang/Dojang",
+                  "--method", "org.freedesktop.Application.ActivateAction",
+                  "snooze-reminder", "[<int64 %d>]" % ids[0], "{}"], env)
+    check(result.returncode == 0, "ActivateAction failed: %s" % result.stderr.strip())
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and state_of(db_path, ids[0]) != "snoozed":
+        time.sleep(0.1)
+    check(state_of(db_path, ids[0]) == "snoozed",
+          "the activated app did not snooze the reminder: %s" % state_of(db_path, ids[0]))
+
+
+def write_service_file(dojang, folder):
+    """A D-Bus service file for the build tree's binary, like data/ installs."""
+    services = os.path.join(folder, "dbus-1", "services")
+    os.makedirs(services)
+    with open(os.path.join(services, "io.github.dojang.Dojang.service"), "w") as f:
+        f.write("[D-BUS Service]\nName=io.github.dojang.Dojang\nExec=%s --gapplication-service\n"
+                % os.path.abspath(dojang))
+
+
+def inner(dojang):
+    source_root = os.environ["DOJANG_SOURCE_ROOT"]
+    work = tempfile.mkdtemp(prefix="dojang-notify-")
+    env = dict(os.environ)
+    env["LC_ALL"] = "C.UTF-8"
+    env.pop("LANGUAGE", None)
+    dunst = monitor = None
+    try:
+        os.makedirs(os.path.join(work, "empty"))
+        config = os.path.join(work, "dunstrc")
+        with open(config, "w") as f:
+            f.write("[global]\n    monitor = 0\n    follow = none\n    timeout = 0\n")
+        dunst = subprocess.Popen(["dunst", "-config", config], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: name_has_owner("org.freedesktop.Notifications", env), "dunst")
+        monitor = Monitor(os.path.join(work, "monitor.log"), env)
+
+        db_path = os.path.join(os.environ["XDG_DATA_HOME"], "dojang", "dojang.db")
+        manual_scenario(dojang, env, monitor, work, db_path)
+        npki_scenario(dojang, env, monitor, work, db_path, source_root)
+        activation_scenario(env, db_path)
+    finally:
+        if monitor:
+            monitor.stop()
+        if dunst:
+            dunst.terminate()
+            dunst.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+    if failures:
+        return 1
+    print("ok: --check-reminders notifications")
+    return 0
+
+
+def main():
+    dojang = sys.argv[1]
+    if os.environ.get("DOJANG_NOTIFY_SESSION") == "1":
+        return inner(dojang)
+
+    if not os.environ.get("DISPLAY"):
+        print("not ok: dunst needs an X display (run under tests/isolate.sh)")
+        return 1
+    for tool in ("dunst", "dbus-monitor", "dbus-run-session", "gdbus"):
+        if shutil.which(tool) is None:
+            print("not ok: %s is not installed" % tool)
+            return 1
+    bus_config = os.environ.get("DOJANG_TEST_BUS_CONFIG")
+    if not bus_config:
+        print("not ok: DOJANG_TEST_BUS_CONFIG is not set (run under tests/isolate.sh)")
+        return 1
+
+    # The private bus, configured like isolate.sh's, also reads the service
+    # files in $XDG_DATA_HOME/dbus-1/services.
+    write_service_file(dojang, os.environ["XDG_DATA_HOME"])
+    env = dict(os.environ, DOJANG_NOTIFY_SESSION="1")
+    return subprocess.run(["dbus-run-session", "--config-file=" + bus_config, "--",
+                           sys.executable, os.path.abspath(__file__), dojang],
+                          env=env, timeout=180).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The monitor of the running app (sends what is due, re-arms its one timer,
+ * follows the store, scans first), the notification it builds, and "Check
+ * at login": the autostart entry and the Background portal request, the
+ * latter against a fake portal on a private bus. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dojang-autostart.h"
+#include "dojang-reminder-monitor.h"
+#include "dojang-reminder-notification.h"
+#include "dojang-reminder-scan.h"
+#include "dojang-reminder-schedule.h"
+#include "dojang-test-fixtures.h"
+
+
+typedef struct
+{
+  char                  *folder;
+  DojangReminderStore   *store;
+  DojangReminderMonitor *monitor;
+  GPtrArray             *sent;
+} Fixture;
+
+static void
+on_sent (DojangReminderMonitor *monitor,
+         DojangReminder        *reminder,
+         Fixture               *fixture)
+{
+  g_ptr_array_add (fixture->sent, g_object_ref (reminder));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->folder = g_dir_make_tmp ("reminder-monitor-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->folder, "dojang.db", NULL);
+  fixture->store = dojang_reminder_store_new (path, &error);
+  g_assert_no_error (error);
+  fixture->sent = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->monitor = dojang_reminder_monitor_new (NULL, fixture->store);
+  g_signal_connect (fixture->monitor, "reminder-sent", G_CALLBACK (on_sent), fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->monitor);
+  g_clear_object (&fixture->store);
+  g_ptr_array_unref (fixture->sent);
+  dojang_test_remove_tree (fixture->folder);
+  g_free (fixture->folder);
+}
+
+static gboolean
+wait_for_sent (Fixture *fixture,
+               guint    count)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (fixture->sent->len < count && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Let a wrong extra one arrive, if there is one. */
+  end = g_get_monotonic_time () + 200 * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return fixture->sent->len == count;
+}
+
+static char *
+date_in_days (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+test_sends_and_arms (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *in_three_days = date_in_days (3);
+  g_autofree char *in_two_days = date_in_days (2);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  GDateTime *next;
+  DojangReminder *first;
+
+  dojang_reminder_store_add_manual_entry (fixture->store, "휴대폰", "kica", "", in_three_days, &error);
+  g_assert_no_error (error);
+
+  dojang_reminder_monitor_start (fixture->monitor, NULL);
+  g_assert_true (wait_for_sent (fixture, 1));
+  first = g_ptr_array_index (fixture->sent, 0);
+  g_assert_cmpint (dojang_reminder_get_lead_days (first), ==, 7);
+  g_assert_cmpint (dojang_reminder_get_state (first), ==, DOJANG_REMINDER_STATE_SENT);
+
+  /* The one timer points at the next due instant: the D-1 reminder. */
+  next = dojang_reminder_monitor_get_next_check (fixture->monitor);
+  g_assert_nonnull (next);
+  g_assert_cmpint (g_date_time_compare (next, now), >, 0);
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (next, g_time_zone_new_identifier ("Asia/Seoul"));
+    g_assert_cmpint (g_date_time_get_hour (local), ==, 9);
+  }
+
+  /* A change to the store is followed at once. */
+  dojang_reminder_store_add_manual_entry (fixture->store, "USB", "other", "", in_two_days, &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_for_sent (fixture, 2));
+  g_assert_cmpstr (dojang_reminder_get_name (g_ptr_array_index (fixture->sent, 1)), ==, "USB");
+}
+
+static void
+test_scans_first (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *tree = dojang_test_make_npki_tree (at, 0);
+  g_autoptr(JsonObject) expected = dojang_test_load_expected (tree);
+  JsonArray *roots_json = json_object_get_array_member (expected, "roots");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) roots = NULL;
+
+  for (guint i = 0; i < json_array_get_length (roots_json); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (roots_json, i));
+  roots = g_strv_builder_end (builder);
+
+  dojang_reminder_monitor_start (fixture->monitor, (const char * const *) roots);
+
+  /* Two certificates expire in 23 days (their D-30 is due), two expired
+   * less than a week ago (their same-day reminder still goes out). */
+  g_assert_true (wait_for_sent (fixture, 4));
+  g_assert_cmpuint (dojang_reminder_store_count_certificates (fixture->store), >=, 9);
+
+  dojang_test_remove_tree (tree);
+}
+
+static void
+test_notification (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) not_after = g_date_time_new_from_iso8601 ("2026-12-01T23:59:59+09:00", NULL);
+  g_autoptr(GDateTime) seen = g_date_time_new_from_iso8601 ("2026-09-01T00:00:00+09:00", NULL);
+  g_autoptr(GDateTime) d7 = g_date_time_new_from_iso8601 ("2026-11-24T09:00:00+09:00", NULL);
+  g_autoptr(GDateTime) day_of = g_date_time_new_from_iso8601 ("2026-12-01T09:00:00+09:00", NULL);
+  g_autoptr(GDateTime) after = g_date_time_new_from_iso8601 ("2026-12-02T09:00:00+09:00", NULL);
+  g_autoptr(GPtrArray) upcoming = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *left_7 = NULL;
+  g_autofree char *left_0 = NULL;
+  g_autofree char *left_gone = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  DojangReminder *reminder;
+
+  dojang_reminder_store_set_clock (fixture->store, seen);
+  dojang_reminder_store_upsert_certificate (fixture->store,
+                                            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                                            "홍길동()0011", "홍길동", "yessign", "범용", not_after, NULL, seen, &error);
+  g_assert_no_error (error);
+  upcoming = dojang_reminder_store_list_upcoming (fixture->store, &error);
+  g_assert_no_error (error);
+  reminder = g_ptr_array_index (upcoming, 2);
+
+  label = dojang_reminder_describe_certificate (reminder);
+  g_assert_cmpstr (label, ==, "홍길동 (yessign 범용)");
+  id = dojang_reminder_notification_id (reminder);
+  g_assert_cmpstr (id, ==, "reminder-certificate-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+
+  left_7 = dojang_reminder_describe_days_left (reminder, d7);
+  left_0 = dojang_reminder_describe_days_left (reminder, day_of);
+  left_gone = dojang_reminder_describe_days_left (reminder, after);
+  g_assert_cmpstr (left_7, ==, "Expires in 7 days");
+  g_assert_cmpstr (left_0, ==, "Expires today");
+  g_assert_cmpstr (left_gone, ==, "Expired");
+
+  notification = dojang_reminder_notification_new (reminder, d7);
+  g_assert_true (G_IS_NOTIFICATION (notification));
+}
+
+static void
+test_autostart_file (void)
+{
+  g_autofree char *path = dojang_autostart_get_desktop_file_path ();
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec = NULL;
+
+  /* isolate.sh gives this test its own XDG_CONFIG_HOME. */
+  g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
+  g_assert_true (g_str_has_suffix (path, "/autostart/io.github.dojang.Dojang-reminders.desktop"));
+
+  g_assert_true (dojang_autostart_write_desktop_file (TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  g_assert_cmpstr (exec, ==, "dojang --check-reminders");
+  g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", NULL));
+
+  g_assert_true (dojang_autostart_write_desktop_file (FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Removing twice is fine. */
+  g_assert_true (dojang_autostart_write_desktop_file (FALSE, &error));
+  g_assert_no_error (error);
+}
+
+/* A fake org.freedesktop.portal.Background: records the request, answers
+ * on the request object like xdg-desktop-portal does. */
+typedef struct
+{
+  GDBusConnection *connection;
+  GVariant        *options;
+  guint32          response;
+} FakePortal;
+
+static const char portal_xml[] =
+  "<node><interface name='org.freedesktop.portal.Background'>"
+  "  <method name='RequestBackground'>"
+  "    <arg type='s' name='parent_window' direction='in'/>"
+  "    <arg type='a{sv}' name='options' direction='in'/>"
+  "    <arg type='o' name='handle' direction='out'/>"
+  "  </method>"
+  "</interface></node>";
+
+static void
+portal_method_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  FakePortal *portal = user_data;
+  g_autofree char *sender_part = g_strdup (sender + 1);
+  g_autofree char *handle = NULL;
+  const char *token = NULL;
+  gboolean autostart = FALSE;
+  GVariantBuilder results;
+
+  g_variant_get (parameters, "(&s@a{sv})", NULL, &portal->options);
+  g_variant_lookup (portal->options, "handle_token", "&s", &token);
+  g_variant_lookup (portal->options, "autostart", "b", &autostart);
+  g_strdelimit (sender_part, ".", '_');
+  handle = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", sender_part, token);
+
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", handle));
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (TRUE));
+  g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  g_dbus_connection_emit_signal (connection, sender, handle, "org.freedesktop.portal.Request", "Response",
+                                 g_variant_new ("(ua{sv})", portal->response, &results), NULL);
+}
+
+static void
+on_requested (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!dojang_autostart_request_background_finish (result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "ok");
+}
+
+static void
+test_autostart_portal (void)
+{
+  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(GDBusConnection) portal_side = NULL;
+  g_autoptr(GDBusConnection) app_side = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
+  GDBusInterfaceVTable vtable = { portal_method_call, NULL, NULL };
+  FakePortal portal = { 0 };
+  GError *result = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree const char **commandline = NULL;
+  gboolean autostart = FALSE;
+
+  g_test_dbus_up (bus);
+  portal_side = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                        G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                        G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                        NULL, NULL, NULL);
+  app_side = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                     G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                     G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                     NULL, NULL, NULL);
+  g_assert_nonnull (portal_side);
+  g_assert_nonnull (app_side);
+
+  portal.connection = portal_side;
+  g_dbus_connection_register_object (portal_side, "/org/freedesktop/portal/desktop", info->interfaces[0],
+                                     &vtable, &portal, NULL, NULL);
+  reply = g_dbus_connection_call_sync (portal_side, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 0),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_assert_nonnull (reply);
+
+  /* Allowed: the request carries autostart and the command line. */
+  dojang_autostart_request_background (app_side, TRUE, NULL, on_requested, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (result, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&result);
+
+  g_assert_true (g_variant_lookup (portal.options, "autostart", "b", &autostart));
+  g_assert_true (autostart);
+  g_assert_true (g_variant_lookup (portal.options, "commandline", "^a&s", &commandline));
+  g_assert_cmpstr (commandline[0], ==, "dojang");
+  g_assert_cmpstr (commandline[1], ==, "--check-reminders");
+  g_assert_null (commandline[2]);
+  g_clear_pointer (&portal.options, g_variant_unref);
+
+  /* Refused by the user: an error, not a silent success. */
+  portal.response = 1;
+  dojang_autostart_request_background (app_side, TRUE, NULL, on_requested, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (result, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result);
+  g_clear_pointer (&portal.options, g_variant_unref);
+
+  g_dbus_connection_close_sync (portal_side, NULL, NULL);
+  g_dbus_connection_close_sync (app_side, NULL, NULL);
+  g_test_dbus_down (bus);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/dojang/reminder-monitor/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("sends-and-arms", test_sends_and_arms);
+  ADD ("scans-first", test_scans_first);
+  ADD ("notification", test_notification);
+#undef ADD
+  g_test_add_func ("/dojang/autostart/desktop-file", test_autostart_file);
+  g_test_add_func ("/dojang/autostart/portal", test_autostart_portal);
+
+  return g_test_run ();
+}

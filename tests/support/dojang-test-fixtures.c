@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Shared by the certificate tests: builds NPKI trees with
+ * tests/fixtures/make-npki-tree.py and reads the expectations it writes. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "dojang-test-fixtures.h"
+
+/**
+ * dojang_test_make_npki_tree:
+ * @at: the instant dates are relative to
+ * @bulk: 0 for the standard tree, else the number of folders for the benchmark
+ *
+ * Returns: a new temporary folder holding the tree and expected.json
+ */
+char *
+dojang_test_make_npki_tree (const char *at,
+                            int         bulk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *tree = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *standard_error = NULL;
+  const char *source_root = g_getenv ("DOJANG_SOURCE_ROOT");
+  const char *python = g_getenv ("DOJANG_PYTHON");
+  int status = 0;
+
+  g_assert_nonnull (source_root);
+  if (python == NULL || *python == '\0')
+    python = "python3";
+
+  tree = g_dir_make_tmp ("dojang-npki-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  script = g_build_filename (source_root, "tests", "fixtures", "make-npki-tree.py", NULL);
+  g_ptr_array_add (argv, g_strdup (python));
+  g_ptr_array_add (argv, g_strdup (script));
+  g_ptr_array_add (argv, g_strdup (tree));
+  g_ptr_array_add (argv, g_strdup ("--at"));
+  g_ptr_array_add (argv, g_strdup (at));
+  if (bulk > 0)
+    {
+      g_ptr_array_add (argv, g_strdup ("--bulk"));
+      g_ptr_array_add (argv, g_strdup_printf ("%d", bulk));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
+                NULL, NULL, NULL, &standard_error, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("make-npki-tree.py failed: %s\n%s", error->message, standard_error);
+
+  return g_steal_pointer (&tree);
+}
+
+JsonObject *
+dojang_test_load_expected (const char *tree)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tree, "expected.json", NULL);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* The element of the array @member whose string @key equals @value. */
+JsonObject *
+dojang_test_find_expected (JsonObject *expected,
+                           const char *member,
+                           const char *key,
+                           const char *value)
+{
+  JsonArray *array = json_object_get_array_member (expected, member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, key), value) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+remove_recursively (const char *path)
+{
+  GDir *dir;
+
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_recursively (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+      g_rmdir (path);
+    }
+}
+
+void
+dojang_test_remove_tree (const char *path)
+{
+  if (path != NULL)
+    remove_recursively (path);
+}
+
+GDateTime *
+dojang_test_parse_instant (const char *iso8601)
+{
+  GDateTime *instant = g_date_time_new_from_iso8601 (iso8601, NULL);
+
+  g_assert_nonnull (instant);
+
+  return instant;
+}
+
+gboolean
+dojang_test_can_drop_root (void)
+{
+  return geteuid () != 0 || getpwnam ("nobody") != NULL;
+}
+
+/* Root reads every file whatever its mode, so permission tests drop to the
+ * unprivileged "nobody" user inside a test subprocess. */
+gboolean
+dojang_test_drop_root (void)
+{
+  struct passwd *nobody;
+
+  if (geteuid () != 0)
+    return TRUE;
+
+  nobody = getpwnam ("nobody");
+  if (nobody == NULL)
+    return FALSE;
+
+  return setgid (nobody->pw_gid) == 0 && setuid (nobody->pw_uid) == 0 && geteuid () != 0;
+}
