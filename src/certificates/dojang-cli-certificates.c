@@ -30,24 +30,6 @@ parse_at (const char *text)
   return dojang_seoul_parse_iso8601 (with_time);
 }
 
-static char **
-user_folders (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  /* Run from a build tree or a script, the schema may not be installed. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
-    return NULL;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-
-  return g_settings_get_strv (settings, "certificate-folders");
-}
-
 static char *
 format_utc (GDateTime *instant)
 {
@@ -238,9 +220,7 @@ dojang_cli_certificates_list (GVariantDict *options)
     }
   else
     {
-      g_auto(GStrv) folders = user_folders ();
-
-      roots = dojang_certificate_scanner_default_roots ((const char * const *) folders);
+      roots = dojang_certificate_scanner_configured_roots ();
     }
 
   if (!dojang_certificate_scan_sync ((const char * const *) roots, NULL, &certificates, &problems, &error))
