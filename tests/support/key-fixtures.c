@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "key-fixtures.h"
 
@@ -70,4 +71,66 @@ key_fixtures_remove (const char *dir)
   g_autoptr(GFile) file = g_file_new_for_path (dir);
 
   remove_tree (file);
+}
+
+/**
+ * key_fixtures_run:
+ * @argv: a command; "python3" as argv[0] stands for $DOJANG_PYTHON and a
+ *   second word "FIXTURE/x.py" for tests/fixtures/x.py
+ * @password: (nullable): put into $DOJANG_FIXTURE_PASSWORD for the command
+ * @output: (out) (optional): what it printed, standard error after
+ *   standard output (OpenSSL reports on standard error)
+ *
+ * Runs a tool the tests check Dojang's output with (OpenSSL, the fixture
+ * scripts). A tool that cannot be started fails the test.
+ *
+ * Returns: its exit status
+ */
+int
+key_fixtures_run (const char * const  *argv,
+                  const char          *password,
+                  char               **output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  const char *source_root = g_getenv ("DOJANG_SOURCE_ROOT");
+  const char *python = g_getenv ("DOJANG_PYTHON");
+
+  if (source_root == NULL)
+    source_root = DOJANG_TEST_SOURCE_ROOT;
+  if (python == NULL)
+    python = DOJANG_TEST_PYTHON;
+
+  for (gsize i = 0; argv[i] != NULL; i++)
+    {
+      if (i == 0 && g_str_equal (argv[i], "python3"))
+        g_ptr_array_add (args, g_strdup (python));
+      else if (i == 1 && g_str_has_prefix (argv[i], "FIXTURE/"))
+        g_ptr_array_add (args, g_build_filename (source_root, "tests", "fixtures",
+                                                 argv[i] + strlen ("FIXTURE/"), NULL));
+      else
+        g_ptr_array_add (args, g_strdup (argv[i]));
+    }
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  if (password != NULL)
+    g_subprocess_launcher_setenv (launcher, "DOJANG_FIXTURE_PASSWORD", password, TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  if (output != NULL)
+    *output = g_steal_pointer (&out);
+  else if (out != NULL && *out != '\0')
+    g_test_message ("%s: %s", argv[0], out);
+
+  if (g_subprocess_get_if_signaled (process))
+    return 128 + g_subprocess_get_term_sig (process);
+
+  return g_subprocess_get_exit_status (process);
 }

@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 
 char *key_fixtures_create (void);
 void  key_fixtures_remove (const char *dir);
+int   key_fixtures_run    (const char * const  *argv,
+                           const char          *password,
+                           char               **output);
 
 G_END_DECLS
