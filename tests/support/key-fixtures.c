@@ -134,3 +134,56 @@ key_fixtures_run (const char * const  *argv,
 
   return g_subprocess_get_exit_status (process);
 }
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (from, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, (gssize) len, &error);
+  g_assert_no_error (error);
+}
+
+/**
+ * key_fixtures_install:
+ * @fixtures: the folder key_fixtures_create() made
+ * @name: one of its key folders, e.g. "seed-sha1"
+ * @root: where NPKI/ is or goes
+ * @with_km: also install the pair as kmCert.der and kmPri.key
+ *
+ * Installs a fixture as NPKI software would:
+ * ROOT/NPKI/yessign/USER/cn=…,o=yessign,c=KR/{signCert.der,signPri.key}.
+ *
+ * Returns: (transfer full): the certificate folder
+ */
+char *
+key_fixtures_install (const char *fixtures,
+                      const char *name,
+                      const char *root,
+                      gboolean    with_km)
+{
+  g_autofree char *source = g_build_filename (fixtures, name, NULL);
+  char *folder = g_build_filename (root, "NPKI", "yessign", "USER", KEY_FIXTURE_SUBJECT_FOLDER, NULL);
+  const char *names[][2] = {
+    { "signCert.der", "signCert.der" },
+    { "signPri.key", "signPri.key" },
+    { "signCert.der", "kmCert.der" },
+    { "signPri.key", "kmPri.key" },
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (gsize i = 0; i < (with_km ? 4 : 2); i++)
+    {
+      g_autofree char *from = g_build_filename (source, names[i][0], NULL);
+      g_autofree char *to = g_build_filename (folder, names[i][1], NULL);
+
+      copy_file (from, to);
+    }
+
+  return folder;
+}
