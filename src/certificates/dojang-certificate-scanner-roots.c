@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Where the scanner looks by default (see dojang-certificate-scanner.h).
+ * Linux has no one place for NPKI folders: ~/NPKI is the common one, some
+ * distributions keep ~/PKI/NPKI, HamoniKR has a /vusb virtual stick
+ * (github.com/Opensource-OS/Community issue 12), and USB sticks carry an
+ * NPKI folder at their top. Letter case varies everywhere. */
+
+#include "config.h"
+
+#include <gio/gunixmounts.h>
+
+#include "dojang-certificate-scanner.h"
+#include "dojang-npki-folder.h"
+
+static void
+add_npki_folders (GPtrArray  *roots,
+                  const char *parent)
+{
+  g_autofree char *npki = dojang_npki_find_entry (parent, "NPKI");
+
+  if (npki != NULL && g_file_test (npki, G_FILE_TEST_IS_DIR))
+    g_ptr_array_add (roots, g_steal_pointer (&npki));
+}
+
+static void
+add_media_folders (GPtrArray  *roots,
+                   const char *media)
+{
+  g_autoptr(GDir) dir = g_dir_open (media, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *mount = g_build_filename (media, name, NULL);
+
+      add_npki_folders (roots, mount);
+    }
+}
+
+/* Every mounted volume, also those the volume monitor does not show (a
+ * stick mounted by hand, a /vusb mount), but not the system's own. */
+static void
+add_mounted_volumes (GPtrArray *roots)
+{
+  GList *mounts = g_unix_mounts_get (NULL);
+
+  for (GList *l = mounts; l != NULL; l = l->next)
+    {
+      GUnixMountEntry *mount = l->data;
+
+      if (!g_unix_mount_is_system_internal (mount))
+        add_npki_folders (roots, g_unix_mount_get_mount_path (mount));
+    }
+  g_list_free_full (mounts, (GDestroyNotify) g_unix_mount_free);
+}
+
+static void
+add_monitored_volumes (GPtrArray *roots)
+{
+  g_autoptr(GVolumeMonitor) monitor = g_volume_monitor_get ();
+  GList *mounts = g_volume_monitor_get_mounts (monitor);
+
+  for (GList *l = mounts; l != NULL; l = l->next)
+    {
+      g_autoptr(GFile) root = g_mount_get_root (l->data);
+      g_autofree char *path = g_file_get_path (root);
+
+      if (path != NULL)
+        add_npki_folders (roots, path);
+    }
+  g_list_free_full (mounts, g_object_unref);
+}
+
+static gboolean
+contains_path (GPtrArray  *paths,
+               const char *path)
+{
+  for (guint i = 0; i < paths->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (paths, i), path) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * dojang_certificate_scanner_default_roots:
+ * @extra_folders: (nullable): folders the user added (the `certificate-folders` setting)
+ *
+ * The places Dojang looks: ~/NPKI (listed even when it does not exist, so
+ * the user is told), ~/PKI/NPKI, the NPKI folder of /vusb, of every
+ * removable medium under /media/$USER and /run/media/$USER, of every mount
+ * the volume monitor knows and of every other mounted volume, then
+ * @extra_folders. Names match in any letter case. Call it from the main
+ * thread.
+ *
+ * Returns: (transfer full): the roots, without duplicates
+ */
+char **
+dojang_certificate_scanner_default_roots (const char * const *extra_folders)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) roots = NULL;
+  g_autofree char *pki = NULL;
+  g_autofree char *media = NULL;
+  g_autofree char *run_media = NULL;
+
+  add_npki_folders (found, g_get_home_dir ());
+  if (found->len == 0)
+    g_ptr_array_add (found, g_build_filename (g_get_home_dir (), "NPKI", NULL));
+
+  pki = dojang_npki_find_entry (g_get_home_dir (), "PKI");
+  if (pki != NULL)
+    add_npki_folders (found, pki);
+  add_npki_folders (found, "/vusb");
+
+  media = g_build_filename ("/media", g_get_user_name (), NULL);
+  run_media = g_build_filename ("/run/media", g_get_user_name (), NULL);
+  add_media_folders (found, media);
+  add_media_folders (found, run_media);
+  add_monitored_volumes (found);
+  add_mounted_volumes (found);
+
+  for (guint i = 0; extra_folders != NULL && extra_folders[i] != NULL; i++)
+    {
+      if (*extra_folders[i] != '\0')
+        g_ptr_array_add (found, g_strdup (extra_folders[i]));
+    }
+
+  roots = g_ptr_array_new ();
+  for (guint i = 0; i < found->len; i++)
+    {
+      char *path = g_ptr_array_index (found, i);
+
+      if (!contains_path (roots, path))
+        g_ptr_array_add (roots, g_strdup (path));
+    }
+  g_ptr_array_add (roots, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&roots), FALSE);
+}
+
+/* Run from a build tree or a script, the schema may not be installed. */
+static char **
+user_folders (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  return g_settings_get_strv (settings, "certificate-folders");
+}
+
+/**
+ * dojang_certificate_scanner_configured_roots:
+ *
+ * The default roots plus the folders of the `certificate-folders` setting
+ * when its schema is installed: what the command line scans.
+ *
+ * Returns: (transfer full): the roots
+ */
+char **
+dojang_certificate_scanner_configured_roots (void)
+{
+  g_auto(GStrv) folders = user_folders ();
+
+  return dojang_certificate_scanner_default_roots ((const char * const *) folders);
+}
