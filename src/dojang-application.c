@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-application.h"
+#include "dojang-cli-certificate-tools.h"
 #include "dojang-cli-password.h"
 #include "dojang-cli-providers.h"
 #include "dojang-cli-certificates.h"
@@ -40,6 +41,22 @@ static const GOptionEntry main_entries[] = {
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Scan, show the certificate reminders that are due as notifications, and exit"), NULL },
   { "import-reminders", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import reminders and manual entries from a JSON FILE and exit"), N_("FILE") },
   { "export-reminders", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export reminders and manual entries to a JSON FILE (- for the output) and exit"), N_("FILE") },
+  { "copy-certificate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy a certificate (its signCert.der, folder or SHA-256) to the NPKI folder under --to ROOT, such as a USB stick, and exit"),
+    N_("CERT") },
+  { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The folder to copy or import into"), N_("ROOT") },
+  { "export-pfx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a certificate and its key as a .pfx FILE protected by its password, read from standard input, and exit"),
+    N_("CERT FILE") },
+  { "import-pfx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a .pfx or .p12 FILE into ~/NPKI (or under --to ROOT), its password read from standard input, and exit"),
+    N_("FILE") },
+  { "change-password", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Change a certificate’s password, the old and the new one read from standard input, and exit"),
+    N_("CERT") },
+  { "delete-certificate", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Move a certificate’s folder to the trash and exit"),
+    N_("CERT") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -101,6 +118,31 @@ dojang_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "check-password", "^&ay", &check_password_path))
     return dojang_cli_check_password (check_password_path);
+
+  /* Only --export-pfx takes a second word. */
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING) && !g_variant_dict_contains (options, "export-pfx"))
+    {
+      g_printerr ("%s\n", _("Dojang takes no file names; see --help for the options."));
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "copy-certificate"))
+    return dojang_cli_certificates_copy (options);
+  if (g_variant_dict_contains (options, "export-pfx"))
+    return dojang_cli_certificates_export_pfx (options);
+  if (g_variant_dict_contains (options, "import-pfx"))
+    return dojang_cli_certificates_import_pfx (options);
+  if (g_variant_dict_contains (options, "change-password"))
+    return dojang_cli_certificates_change_password (options);
+  if (g_variant_dict_contains (options, "delete-certificate"))
+    {
+      g_autofree char *retired = NULL;
+      int status = dojang_cli_certificates_delete (options, &retired);
+
+      if (retired != NULL)
+        dojang_cli_reminders_retire (retired);
+      return status;
+    }
 
   if (g_variant_dict_contains (options, "list-providers"))
     return dojang_cli_providers_run (options);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/statvfs.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -259,11 +260,11 @@ gboolean
 dojang_npki_check_writable (const char  *folder,
                             GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (folder);
-  g_autoptr(GFileInfo) info = NULL;
+  struct statvfs st;
 
-  info = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_READONLY, NULL, NULL);
-  if (info == NULL || !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_READONLY))
+  /* statvfs() sees the flags of the mount itself, also of a read-only bind
+   * mount, where GIO's filesystem::readonly reports the device's. */
+  if (statvfs (folder, &st) != 0 || (st.f_flag & ST_RDONLY) == 0)
     return TRUE;
 
   return dojang_certificate_error_read_only (folder, error);

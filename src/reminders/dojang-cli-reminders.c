@@ -319,3 +319,25 @@ dojang_cli_reminders_export (GVariantDict *options)
 
   return 0;
 }
+
+/**
+ * dojang_cli_reminders_retire:
+ * @sha256: a certificate `--delete-certificate` moved to the trash
+ *
+ * Retires the deleted certificate's reminders, if Dojang has a reminder
+ * database at all (none is created for this).
+ */
+void
+dojang_cli_reminders_retire (const char *sha256)
+{
+  g_autofree char *path = dojang_reminder_store_default_path ();
+  g_autoptr(DojangReminderStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  store = dojang_reminder_store_new (path, &error);
+  if (store == NULL || !dojang_reminder_store_retire_certificate (store, sha256, &error))
+    g_printerr ("dojang: %s\n", error->message);
+}
