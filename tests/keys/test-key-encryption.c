@@ -71,24 +71,6 @@ write_scratch (const char *name,
   return path;
 }
 
-/* decrypt-key.py's two lines: the format it read, the key in hex. */
-static void
-decrypt_independently (const char  *path,
-                       const char  *password,
-                       char       **format,
-                       char       **plain_hex)
-{
-  const char *argv[] = { "python3", "FIXTURE/decrypt-key.py", path, NULL };
-  g_autofree char *output = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_assert_cmpint (key_fixtures_run (argv, password, &output), ==, 0);
-  lines = g_strsplit (output, "\n", 3);
-  g_assert_cmpuint (g_strv_length (lines), >=, 2);
-  *format = g_strdup (lines[0]);
-  *plain_hex = g_strdup (lines[1]);
-}
-
 static char *
 to_hex (const guint8 *data,
         gsize         len)
@@ -109,13 +91,6 @@ test_change (gconstpointer data)
   g_autoptr(GBytes) old_der = read_bytes (key->folder, "signPri.key");
   g_autoptr(GBytes) cert_der = read_bytes (key->folder, "signCert.der");
   g_autoptr(GBytes) new_der = NULL;
-  g_autofree char *old_path = NULL;
-  g_autofree char *new_path = NULL;
-  g_autofree char *old_format = NULL;
-  g_autofree char *new_format = NULL;
-  g_autofree char *old_plain = NULL;
-  g_autofree char *new_plain = NULL;
-  g_autofree char *file_name = g_strconcat (key->folder, ".key", NULL);
   DojangKeyFormat before;
   DojangKeyFormat after;
   guint8 *info;
@@ -146,14 +121,75 @@ test_change (gconstpointer data)
   g_assert_cmpmem (&before, sizeof before, &after, sizeof after);
   g_assert_cmpuint (g_bytes_get_size (new_der), ==, g_bytes_get_size (old_der));
   g_assert_false (g_bytes_equal (new_der, old_der));
+}
 
-  /* An independent reader agrees on the format and on the key inside. */
-  old_path = g_build_filename (fixtures, key->folder, "signPri.key", NULL);
-  new_path = write_scratch (file_name, new_der);
-  decrypt_independently (old_path, key->password, &old_format, &old_plain);
-  decrypt_independently (new_path, NEW_PASSWORD, &new_format, &new_plain);
-  g_assert_cmpstr (new_format, ==, old_format);
-  g_assert_cmpstr (new_plain, ==, old_plain);
+/* decrypt-key.py's lines for @paths, all opened with @password. */
+static char **
+decrypt_independently (GPtrArray  *paths,
+                       const char *password)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *output = NULL;
+  char **lines;
+
+  g_ptr_array_add (argv, (gpointer) "python3");
+  g_ptr_array_add (argv, (gpointer) "FIXTURE/decrypt-key.py");
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (paths, i));
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_cmpint (key_fixtures_run ((const char * const *) argv->pdata, password, &output), ==, 0);
+  lines = g_strsplit (output, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2 * paths->len);
+
+  return lines;
+}
+
+/* An independent reader (python3-cryptography) agrees that every changed
+ * key has its old format and the same key inside: three runs of it for all
+ * the keys, not two per key, to keep the test quick. */
+static void
+test_independent_reader (void)
+{
+  g_autoptr(GPtrArray) old_ascii = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) old_korean = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) ascii_lines = NULL;
+  g_auto(GStrv) korean_lines = NULL;
+  g_auto(GStrv) new_lines = NULL;
+  guint ascii = 0;
+  guint korean = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) old_der = read_bytes (keys[i].folder, "signPri.key");
+      g_autoptr(GBytes) new_der = NULL;
+      gboolean is_korean = g_str_equal (keys[i].password, KEY_FIXTURE_PASSWORD_KOREAN);
+      g_autofree char *file_name = g_strconcat (keys[i].folder, ".key", NULL);
+
+      new_der = dojang_private_key_change_password (old_der, NULL, keys[i].password, strlen (keys[i].password),
+                                                    NEW_PASSWORD, strlen (NEW_PASSWORD), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (is_korean ? old_korean : old_ascii,
+                       g_build_filename (fixtures, keys[i].folder, "signPri.key", NULL));
+      g_ptr_array_add (changed, write_scratch (file_name, new_der));
+    }
+
+  ascii_lines = decrypt_independently (old_ascii, KEY_FIXTURE_PASSWORD);
+  korean_lines = decrypt_independently (old_korean, KEY_FIXTURE_PASSWORD_KOREAN);
+  new_lines = decrypt_independently (changed, NEW_PASSWORD);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gboolean is_korean = g_str_equal (keys[i].password, KEY_FIXTURE_PASSWORD_KOREAN);
+      char **old_lines = is_korean ? korean_lines : ascii_lines;
+      guint old_index = is_korean ? korean++ : ascii++;
+
+      g_test_message ("%s: %s", keys[i].folder, new_lines[2 * i]);
+      g_assert_cmpstr (new_lines[2 * i], ==, old_lines[2 * old_index]);
+      g_assert_cmpstr (new_lines[2 * i + 1], ==, old_lines[2 * old_index + 1]);
+    }
 }
 
 /* An imported key gets the form of current Korean certificates, which
@@ -166,9 +202,9 @@ test_npki_format (void)
   g_autoptr(GBytes) cert_der = read_bytes ("seed-sha1", "signCert.der");
   g_autoptr(GBytes) sealed = NULL;
   g_autoptr(GBytes) again = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *format = NULL;
-  g_autofree char *plain_hex = NULL;
   g_autofree char *info_hex = NULL;
   g_autofree char *openssl_out = g_build_filename (scratch, "openssl-plain.der", NULL);
   DojangKeyFormat npki;
@@ -190,9 +226,10 @@ test_npki_format (void)
   g_assert_no_error (error);
 
   path = write_scratch ("npki.key", sealed);
-  decrypt_independently (path, NEW_PASSWORD, &format, &plain_hex);
-  g_assert_cmpstr (format, ==, "pbes2 cipher=seed prf=sha1 prf_explicit=False key_length=16 salt=8 iterations=2048");
-  g_assert_cmpstr (plain_hex, ==, info_hex);
+  g_ptr_array_add (paths, g_strdup (path));
+  lines = decrypt_independently (paths, NEW_PASSWORD);
+  g_assert_cmpstr (lines[0], ==, "pbes2 cipher=seed prf=sha1 prf_explicit=False key_length=16 salt=8 iterations=2048");
+  g_assert_cmpstr (lines[1], ==, info_hex);
 
   {
     const char *argv[] = { "openssl", "pkcs8", "-inform", "DER", "-in", path, "-outform", "DER",
@@ -266,6 +303,7 @@ main (int   argc,
 
       g_test_add_data_func (name, &keys[i], test_change);
     }
+  g_test_add_func ("/dojang/key-encryption/independent-reader", test_independent_reader);
   g_test_add_func ("/dojang/key-encryption/npki-format", test_npki_format);
   g_test_add_func ("/dojang/key-encryption/refusals", test_refusals);
 
