@@ -16,7 +16,8 @@
 #include "dojang-key-encryption.h"
 #include "dojang-private-key.h"
 
-/* FACTS.md §5 (c): the fixed IV of the old top-level SEED-CBC keys. */
+/* The fixed IV of the old top-level SEED-CBC keys (as PyPinkSign,
+ * github.com/bandoche/PyPinkSign, reads them). */
 static const guint8 legacy_seed_iv[DOJANG_SEED_BLOCK_LEN] = "0123456789012345";
 
 /* DER of the NULL parameters of an HMAC algorithm identifier. */
@@ -25,9 +26,9 @@ static const guint8 der_null[] = { 0x05, 0x00 };
 /**
  * dojang_key_format_init_npki:
  *
- * The format current Korean certificates are issued in (FACTS.md §5 (b)):
- * PBES2 with PBKDF2-HMAC-SHA1 (2048 rounds, 8-byte salt, key length 16
- * stated, default PRF left out) and SEED-CBC.
+ * The format current Korean certificates are issued in (PyPinkSign issue 7,
+ * github.com/bandoche/PyPinkSign): PBES2 with PBKDF2-HMAC-SHA1 (2048 rounds,
+ * 8-byte salt, key length 16 stated, default PRF left out) and SEED-CBC.
  */
 void
 dojang_key_format_init_npki (DojangKeyFormat *format)
