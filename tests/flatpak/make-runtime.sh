@@ -51,7 +51,7 @@ packages () {
 # The host's own Debian sources (mirror, updates, security), so the stand-in
 # gets the same package versions the host would.
 codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
-sources=$(apt-get indextargets --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' 'Created-By: Packages' |
+sources=$(apt-get indextargets --no-release-info --format '$(REPO_URI) $(RELEASE) $(COMPONENT)' 'Created-By: Packages' |
   awk -v c="$codename" '$2 == c || index($2, c "-") == 1 { print "deb " $1 " " $2 " " $3 }' | sort -u)
 if [ -z "$sources" ]; then
   echo "make-runtime.sh: no Debian $codename sources in apt's configuration" >&2

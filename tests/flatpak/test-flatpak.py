@@ -175,7 +175,7 @@ class Flatpak:
 
 def debian_mirror():
     codename = run(["sh", "-c", ". /etc/os-release && echo $VERSION_CODENAME"]).stdout.strip()
-    targets = run(["apt-get", "indextargets", "--format", "$(REPO_URI) $(RELEASE)", "Created-By: Packages"])
+    targets = run(["apt-get", "indextargets", "--no-release-info", "--format", "$(REPO_URI) $(RELEASE)", "Created-By: Packages"])
     for line in targets.stdout.splitlines():
         uri, release = line.split()
         if release == codename:
