@@ -140,4 +140,8 @@ build_runtime Sdk "$here/platform.packages" "$here/sdk.packages"
 flatpak build-update-repo "$repo" >&2
 rm -rf "$work"
 touch "$cache/done"
+# Runtimes made from older package lists are of no further use.
+for old in "$cache_root"/????????????????; do
+  [ "$old" = "$cache" ] || rm -rf "$old"
+done
 echo "$repo"

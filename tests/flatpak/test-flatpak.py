@@ -404,7 +404,11 @@ def run_checks(flatpak, branch, fixture, version, out_dir, monitor):
     os.rename(fixture.home_npki, fixture.lower_npki)
     try:
         names, detail = certificate_names(flatpak, branch, [])
-        results["finds-lowercase-npki"] = (names is not None and {"홍길동", "김영희"} <= set(names), "~/npki: " + detail)
+        ok = names is not None and {"홍길동", "김영희"} <= set(names)
+        if not ok:
+            seen = flatpak.run_app(branch, ["-c", "ls -la \"$HOME\" \"$HOME/npki\""], command="sh")
+            detail += "; the sandbox sees: " + (seen.stdout + seen.stderr).replace("\n", " | ")
+        results["finds-lowercase-npki"] = (ok, "~/npki: " + detail)
     finally:
         os.rename(fixture.lower_npki, fixture.home_npki)
 
@@ -473,7 +477,7 @@ def build_and_install(flatpak, manifest, branch, scratch, state_dir, timer):
     build_log = os.path.join(os.path.dirname(state_dir), "flatpak-builder-%s.log" % branch)
     with open(build_log, "w") as out:
         status = subprocess.run(
-            ["flatpak-builder", "--user", "--disable-rofiles-fuse", "--disable-download", "--disable-updates",
+            ["flatpak-builder", "--user", "--disable-rofiles-fuse", "--disable-download", "--disable-updates", "--ccache",
              "--state-dir=" + state_dir, "--repo=" + repo, "--default-branch=" + branch, "--force-clean",
              build_dir, manifest_path],
             cwd=scratch, env=flatpak.env, stdout=out, stderr=subprocess.STDOUT, timeout=1200).returncode
