@@ -13,14 +13,40 @@
 #include "dojang-certificate-scanner.h"
 #include "dojang-npki-folder.h"
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every folder of @parent named NPKI in any case: there can be more than
+ * one (a Flatpak sandbox shows an empty ~/NPKI mount point beside ~/npki). */
 static void
 add_npki_folders (GPtrArray  *roots,
                   const char *parent)
 {
-  g_autofree char *npki = dojang_npki_find_entry (parent, "NPKI");
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
 
-  if (npki != NULL && g_file_test (npki, G_FILE_TEST_IS_DIR))
-    g_ptr_array_add (roots, g_steal_pointer (&npki));
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (g_ascii_strcasecmp (name, "NPKI") != 0)
+        continue;
+      path = g_build_filename (parent, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (found, g_steal_pointer (&path));
+    }
+
+  g_ptr_array_sort (found, compare_strings);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (roots, g_strdup (g_ptr_array_index (found, i)));
 }
 
 static void

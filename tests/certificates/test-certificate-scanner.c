@@ -321,6 +321,25 @@ test_pki_npki (void)
   g_rmdir (pki);
 }
 
+/* ~/NPKI and ~/npki side by side (an empty mount point beside the real
+ * folder, as in a Flatpak sandbox): both are looked in. */
+static void
+test_every_case (void)
+{
+  g_autofree char *upper = g_build_filename (g_get_home_dir (), "NPKI", NULL);
+  g_autofree char *lower = g_build_filename (g_get_home_dir (), "npki", NULL);
+  g_auto(GStrv) roots = NULL;
+
+  g_assert_cmpint (g_mkdir (upper, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (lower, 0755), ==, 0);
+  roots = dojang_certificate_scanner_default_roots (NULL);
+  g_assert_cmpstr (roots[0], ==, upper);
+  g_assert_cmpstr (roots[1], ==, lower);
+
+  g_rmdir (upper);
+  g_rmdir (lower);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/dojang/certificate-scanner/cancelled", test_cancelled);
   g_test_add_func ("/dojang/certificate-scanner/default-roots", test_default_roots);
   g_test_add_func ("/dojang/certificate-scanner/pki-npki", test_pki_npki);
+  g_test_add_func ("/dojang/certificate-scanner/every-case", test_every_case);
 
   status = g_test_run ();
 
