@@ -17,6 +17,7 @@
 
 #include "dojang-autostart.h"
 #include "dojang-certificate-scanner.h"
+#include "dojang-clock.h"
 #include "dojang-reminder-controller.h"
 #include "dojang-reminder-monitor.h"
 #include "dojang-reminder-notification.h"
@@ -76,7 +77,7 @@ snooze_action (GSimpleAction *action,
                gpointer       user_data)
 {
   DojangReminderController *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;
   gint64 id = g_variant_get_int64 (parameter);
 

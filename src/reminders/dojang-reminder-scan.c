@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "dojang-certificate-scanner.h"
+#include "dojang-clock.h"
 #include "dojang-reminder-scan.h"
 
 /**
@@ -111,7 +112,7 @@ scan_thread (GTask        *task,
 {
   DojangReminderStore *store = source_object;
   const char * const *roots = task_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   GError *error = NULL;
   guint n_certificates = 0;
 

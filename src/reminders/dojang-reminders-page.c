@@ -9,10 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "dojang-clock.h"
 #include "dojang-manual-entry-dialog.h"
 #include "dojang-manual-entry-row.h"
 #include "dojang-reminder-row.h"
 #include "dojang-reminders-page.h"
+#include "dojang-seoul.h"
 
 struct _DojangRemindersPage
 {
@@ -89,7 +91,7 @@ reload (DojangRemindersPage *self)
 {
   g_autoptr(GPtrArray) upcoming = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;
   guint rows;
 
@@ -370,7 +372,8 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
+  g_autoptr(GDateTime) today = g_date_time_to_timezone (now, dojang_seoul_get_time_zone ());
   g_autofree char *name = g_date_time_format (today, "dojang-reminders-%Y-%m-%d.json");
   g_autoptr(GtkFileFilter) filter = json_filter ();
   GtkFileChooserNative *chooser;

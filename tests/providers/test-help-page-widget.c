@@ -73,7 +73,7 @@ test_inquiry_summary_uses_the_form (void)
   g_assert_nonnull (strstr (text, "■ 문제가 생긴 사이트: (모름)\n"));
   g_assert_nonnull (strstr (text, "■ 오류 메시지 또는 코드: (모름)\n"));
   g_assert_nonnull (strstr (text, os_line));
-  /* DOJANG_NOW pins the page's clock to a Friday morning in Seoul. */
+  /* DOJANG_NOW pins the app's clock to a Friday morning in Seoul. */
   g_assert_nonnull (strstr (text, "■ 작성 시각: 2026년 9월 25일 (금) 10:00 (한국 시간)\n"));
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
