@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-private.h"
+#include "dojang-enum.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-seoul.h"
 #include "dojang-x509.h"
@@ -653,22 +654,11 @@ dojang_certificate_get_days_left (DojangCertificate *self,
 /**
  * dojang_certificate_status_to_string:
  *
- * Returns: "valid", "expiring", "expired" or "not_yet_valid" (not translated)
+ * Returns: the nick of @status: "valid", "expiring", "expired" or
+ *   "not_yet_valid" (not translated; the JSON output uses it)
  */
 const char *
 dojang_certificate_status_to_string (DojangCertificateStatus status)
 {
-  switch (status)
-    {
-    case DOJANG_CERTIFICATE_STATUS_VALID:
-      return "valid";
-    case DOJANG_CERTIFICATE_STATUS_EXPIRING:
-      return "expiring";
-    case DOJANG_CERTIFICATE_STATUS_EXPIRED:
-      return "expired";
-    case DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID:
-      return "not_yet_valid";
-    default:
-      g_return_val_if_reached ("expired");
-    }
+  return dojang_enum_get_nick (DOJANG_TYPE_CERTIFICATE_STATUS, status);
 }
