@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* `dojang --list-certificates [--json] [--path DIR]… [--at TIME]`: scans
+/* `dojang --list-certificates [--json] [--path DIR]… [--at INSTANT]`: scans
  * like the app does and prints what it found. Needs no display and no
  * installed GSettings schema. */
 
@@ -14,24 +14,6 @@
 #include "dojang-cli-certificates.h"
 #include "dojang-clock.h"
 #include "dojang-seoul.h"
-
-static char **
-user_folders (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  /* Run from a build tree or a script, the schema may not be installed. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
-    return NULL;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-
-  return g_settings_get_strv (settings, "certificate-folders");
-}
 
 static char *
 format_utc (GDateTime *instant)
@@ -223,9 +205,7 @@ dojang_cli_certificates_list (GVariantDict *options)
     }
   else
     {
-      g_auto(GStrv) folders = user_folders ();
-
-      roots = dojang_certificate_scanner_default_roots ((const char * const *) folders);
+      roots = dojang_certificate_scanner_configured_roots ();
     }
 
   if (!dojang_certificate_scan_sync ((const char * const *) roots, NULL, &certificates, &problems, &error))

@@ -194,14 +194,15 @@ def korean_chuseok():
 
 
 def korean_lunch_starts():
-    # Shortly before KICA's lunch break: the row must change by itself. The
-    # pinned clock runs from the app's start, which takes seconds on a busy
-    # machine: leave it 40 seconds to show the morning status first.
-    dojang = Dojang("ko", "2026-11-23T11:59:20+09:00")
+    # Half a minute before KICA's lunch break (the clock starts there when
+    # Dojang first reads it): the row says open, then changes by itself. The
+    # margin is for a loaded machine, where finding the row over AT-SPI can
+    # take seconds; nothing here waits on a fixed delay.
+    dojang = Dojang("ko", "2026-11-23T11:59:30+09:00")
     try:
         dojang.open_help_page("고객센터")
         check_row_status(dojang, "한국정보인증", "지금 상담 가능 · 18:00까지")
-        check_row_status(dojang, "한국정보인증", "점심시간 · 13:00 재개", timeout=90)
+        check_row_status(dojang, "한국정보인증", "점심시간 · 13:00 재개", timeout=60)
     finally:
         dojang.close()
 
