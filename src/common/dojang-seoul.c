@@ -250,7 +250,7 @@ instant_regex (void)
       GRegex *compiled = g_regex_new ("^([0-9]{4}-[0-9]{2}-[0-9]{2})"
                                       "(?:[T ]([0-9]{2}:[0-9]{2})(:[0-9]{2}(?:\\.[0-9]+)?)?"
                                       "(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$",
-                                      G_REGEX_OPTIMIZE, 0, NULL);
+                                      G_REGEX_OPTIMIZE | G_REGEX_DOLLAR_ENDONLY, 0, NULL);
 
       g_once_init_leave (&regex, compiled);
     }
@@ -318,9 +318,9 @@ dojang_seoul_parse_instant (const char  *text,
   else
     {
       /* GLib wants the seconds. */
-      g_autofree char *full = g_strconcat (day_text, "T", time_text,
-                                           *seconds_text != '\0' ? seconds_text : ":00",
-                                           offset_text, NULL);
+      gboolean has_seconds = seconds_text != NULL && *seconds_text != '\0';
+      g_autofree char *full = g_strconcat (day_text, "T", time_text, has_seconds ? seconds_text : ":00",
+                                           offset_text != NULL ? offset_text : "", NULL);
 
       parsed = g_date_time_new_from_iso8601 (full, dojang_seoul_get_time_zone ());
       if (parsed == NULL)
