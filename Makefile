@@ -10,7 +10,7 @@ BUILD_PACKAGES = gcc libc6-dev pkg-config meson ninja-build gettext \
 	libgnutls28-dev libgcrypt20-dev libtasn1-6-dev libtasn1-bin \
 	desktop-file-utils appstream python3
 RUN_PACKAGES = fonts-noto-cjk dbus-x11
-TEST_PACKAGES = xvfb xauth dbus dbus-x11 at-spi2-core dunst \
+TEST_PACKAGES = xvfb xauth dbus dbus-x11 at-spi2-core dunst xclip \
 	python3-dogtail python3-gi gir1.2-atspi-2.0 imagemagick \
 	flatpak-builder json-glib-tools fonts-noto-cjk \
 	openssl gnutls-bin python3-cryptography sqlite3 \

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-application.h"
+#include "dojang-certificate-list.h"
 #include "dojang-cli-password.h"
 #include "dojang-cli-providers.h"
 #include "dojang-cli-certificates.h"
@@ -19,11 +20,15 @@
  * library would otherwise drop the constructor that registers it. */
 extern void dojang_register_resource (void);
 
+/* Owns what the windows and the reminders share: the settings, the one
+ * live certificate list and the reminders controller (as a text editor's
+ * session owns its documents). */
 struct _DojangApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication            parent_instance;
 
-  GSettings      *settings;
+  GSettings                *settings;
+  DojangCertificateList    *certificates;
   DojangReminderController *reminders;
 };
 
@@ -64,6 +69,20 @@ dojang_application_get_settings (DojangApplication *self)
   g_return_val_if_fail (DOJANG_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * dojang_application_get_certificates:
+ *
+ * Returns: (transfer none) (nullable): the live certificate list every page
+ *   and the reminders observe, once the application has started
+ */
+DojangCertificateList *
+dojang_application_get_certificates (DojangApplication *self)
+{
+  g_return_val_if_fail (DOJANG_IS_APPLICATION (self), NULL);
+
+  return self->certificates;
 }
 
 /**
@@ -279,6 +298,32 @@ show_provider_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* "Add Folder" on the Certificates page: the setting, which the list
+ * follows, remembers it. */
+static void
+add_certificate_folder_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  DojangApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "certificate-folders");
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+
+  if (g_strv_contains ((const char * const *) folders, path))
+    {
+      dojang_certificate_list_reload (self->certificates);
+      return;
+    }
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) folders);
+  g_strv_builder_add (builder, path);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "certificate-folders", (const char * const *) updated);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "show-provider", show_provider_action, "s" },
@@ -287,6 +332,7 @@ static const GActionEntry app_actions[] = {
   { "show-certificate", show_certificate_action, "s" },
   { "renew", renew_action, "s" },
   { "show-reminders", show_reminders_action },
+  { "add-certificate-folder", add_certificate_folder_action, "s" },
 };
 
 static void
@@ -308,7 +354,10 @@ dojang_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
 
-  self->reminders = dojang_reminder_controller_new (app, self->settings);
+  /* Both scan and open their database in worker threads: the first frame
+   * waits for neither. */
+  self->certificates = dojang_certificate_list_new_for_settings (self->settings);
+  self->reminders = dojang_reminder_controller_new (app, self->settings, self->certificates);
   dojang_reminder_controller_start (self->reminders);
 }
 
@@ -330,6 +379,7 @@ dojang_application_dispose (GObject *object)
   DojangApplication *self = DOJANG_APPLICATION (object);
 
   g_clear_object (&self->reminders);
+  g_clear_object (&self->certificates);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dojang_application_parent_class)->dispose (object);

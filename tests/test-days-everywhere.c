@@ -32,7 +32,6 @@ extern void dojang_register_resource (void);
 
 static char *tree;
 static JsonObject *expected;
-static GSettings *settings;
 
 static char *
 d_n (gint64 days_left)
@@ -120,17 +119,17 @@ static void
 test_certificates_page (void)
 {
   JsonArray *certificates = json_object_get_array_member (expected, "certificates");
-  GtkWidget *page = g_object_new (DOJANG_TYPE_CERTIFICATES_PAGE, NULL);
-  GtkWidget *window = show (page);
   JsonArray *roots = json_object_get_array_member (expected, "roots");
   const char *folders[] = {
     json_array_get_string_element (roots, 0),
     json_array_get_string_element (roots, 1),
     NULL,
   };
+  g_autoptr(DojangCertificateList) list = dojang_certificate_list_new_for_roots (folders);
+  GtkWidget *page = g_object_new (DOJANG_TYPE_CERTIFICATES_PAGE, "list", list, NULL);
+  GtkWidget *window = show (page);
   guint checked = 0;
 
-  g_settings_set_strv (settings, "certificate-folders", folders);
   wait_loaded (DOJANG_CERTIFICATES_PAGE (page));
 
   for (guint i = 0; i < json_array_get_length (certificates); i++)
@@ -303,7 +302,6 @@ main (int   argc,
   adw_init ();
   dojang_register_resource ();
 
-  settings = g_settings_new (APP_ID);
   tree = dojang_test_make_npki_tree (AT, 0);
   expected = dojang_test_load_expected (tree);
 
@@ -315,7 +313,6 @@ main (int   argc,
 
   dojang_test_remove_tree (tree);
   json_object_unref (expected);
-  g_object_unref (settings);
 
   return status;
 }
