@@ -8,6 +8,8 @@
 
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-format.h"
+#include "dojang-clock.h"
+#include "dojang-seoul.h"
 
 struct _DojangCertificateDetails
 {
@@ -53,9 +55,9 @@ build_advice (DojangCertificate *certificate,
 {
   g_autoptr(GString) advice = g_string_new (NULL);
   g_autoptr(GDateTime) opens_at = dojang_certificate_get_renewal_opens (certificate);
-  g_autofree char *opens = dojang_format_date (opens_at);
-  g_autofree char *until = dojang_format_date (dojang_certificate_get_not_after (certificate));
-  g_autofree char *from = dojang_format_date (dojang_certificate_get_not_before (certificate));
+  g_autofree char *opens = dojang_seoul_format_date (opens_at);
+  g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
+  g_autofree char *from = dojang_seoul_format_date (dojang_certificate_get_not_before (certificate));
   const char *ca = dojang_certificate_get_provider_name (certificate);
   gboolean known_ca = g_strcmp0 (dojang_certificate_get_provider_id (certificate), "unknown") != 0;
 
@@ -101,8 +103,8 @@ static char *
 build_window_text (DojangCertificate *certificate)
 {
   g_autoptr(GDateTime) opens_at = dojang_certificate_get_renewal_opens (certificate);
-  g_autofree char *opens = dojang_format_date (opens_at);
-  g_autofree char *until = dojang_format_date (dojang_certificate_get_not_after (certificate));
+  g_autofree char *opens = dojang_seoul_format_date (opens_at);
+  g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
   int days = dojang_certificate_get_renewal_window_days (certificate);
 
   if (!dojang_certificate_get_type_known (certificate))
@@ -195,8 +197,8 @@ update (DojangCertificateDetails *self)
 
   status = dojang_certificate_get_status (c, self->now);
   days = dojang_format_days_left (dojang_certificate_get_days_left (c, self->now));
-  until = dojang_format_date (dojang_certificate_get_not_after (c));
-  from = dojang_format_date (dojang_certificate_get_not_before (c));
+  until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (c));
+  from = dojang_seoul_format_date (dojang_certificate_get_not_before (c));
   expiry = status == DOJANG_CERTIFICATE_STATUS_EXPIRED
     ? g_strdup_printf (_("Expired on %s"), until)
     : g_strdup_printf (_("Expires on %s"), until);
@@ -377,7 +379,7 @@ dojang_certificate_details_set_certificate (DojangCertificateDetails *self,
   g_return_if_fail (certificate == NULL || DOJANG_IS_CERTIFICATE (certificate));
 
   g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  self->now = now != NULL ? g_date_time_ref (now) : dojang_clock_get_now ();
 
   if (g_set_object (&self->certificate, certificate))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATE]);

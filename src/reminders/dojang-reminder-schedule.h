@@ -19,12 +19,7 @@ G_BEGIN_DECLS
 GDateTime *dojang_reminder_due_for             (GDateTime  *not_after,
                                                 int         lead_days);
 GDateTime *dojang_reminder_next_morning        (GDateTime  *after);
-int        dojang_reminder_days_left           (GDateTime  *now,
-                                                GDateTime  *not_after);
 GDateTime *dojang_reminder_expiry_date_to_instant (const char *expiry_date);
 gboolean   dojang_reminder_expiry_date_is_valid (const char *expiry_date);
-char      *dojang_reminder_format_date         (GDateTime  *instant);
-GDateTime *dojang_reminder_parse_at            (const char *text,
-                                                GError    **error);
 
 G_END_DECLS
