@@ -17,6 +17,7 @@
 
 #include "dojang-certificate-private.h"
 #include "dojang-certificate-scanner.h"
+#include "dojang-npki-lookup.h"
 #include "dojang-provider-catalog.h"
 
 /* Folder levels below a root that are listed: enough for
@@ -56,26 +57,6 @@ add_problem (Scan         *scan,
   g_ptr_array_add (scan->problems, dojang_scan_problem_new (path, error));
 }
 
-/* Returns the entry of @folder whose name equals @name ignoring ASCII case. */
-static char *
-find_entry_ignoring_case (const char *folder,
-                          const char *name)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return NULL;
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_ascii_strcasecmp (entry, name) == 0)
-        return g_build_filename (folder, entry, NULL);
-    }
-
-  return NULL;
-}
-
 /* "~/NPKI" also finds "~/npki"; a missing root is not a problem, it is just
  * where nothing was plugged in. */
 static char *
@@ -90,7 +71,7 @@ resolve_root (const char *root)
   parent = g_path_get_dirname (root);
   base = g_path_get_basename (root);
 
-  return find_entry_ignoring_case (parent, base);
+  return dojang_npki_find_entry (parent, base);
 }
 
 /* A root that does not exist yet is watched through its nearest ancestor. */

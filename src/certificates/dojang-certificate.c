@@ -12,6 +12,7 @@
 
 #include "dojang-certificate-private.h"
 #include "dojang-enum.h"
+#include "dojang-npki-lookup.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-seoul.h"
 #include "dojang-x509.h"
@@ -265,27 +266,6 @@ _dojang_certificate_new_with_companions (const char  *cert_path,
   return self;
 }
 
-static char *
-find_companion (const char *folder,
-                GPtrArray  *names,
-                const char *wanted)
-{
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *path = NULL;
-
-      if (g_ascii_strcasecmp (name, wanted) != 0)
-        continue;
-
-      path = g_build_filename (folder, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-
-  return NULL;
-}
-
 /**
  * dojang_certificate_new_from_file:
  * @cert_path: a signCert.der file
@@ -298,29 +278,18 @@ DojangCertificate *
 dojang_certificate_new_from_file (const char  *cert_path,
                                   GError     **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *folder = NULL;
   g_autofree char *key_path = NULL;
   g_autofree char *km_cert_path = NULL;
   g_autofree char *km_key_path = NULL;
-  g_autoptr(GDir) dir = NULL;
 
   g_return_val_if_fail (cert_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   folder = g_path_get_dirname (cert_path);
-  dir = g_dir_open (folder, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        g_ptr_array_add (names, g_strdup (name));
-    }
-
-  key_path = find_companion (folder, names, "signPri.key");
-  km_cert_path = find_companion (folder, names, "kmCert.der");
-  km_key_path = find_companion (folder, names, "kmPri.key");
+  key_path = dojang_npki_find_file (folder, "signPri.key");
+  km_cert_path = dojang_npki_find_file (folder, "kmCert.der");
+  km_key_path = dojang_npki_find_file (folder, "kmPri.key");
 
   return _dojang_certificate_new_with_companions (cert_path, key_path, km_cert_path,
                                                   km_key_path, error);

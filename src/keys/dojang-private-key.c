@@ -9,6 +9,7 @@
 #include "dojang-encrypted-key.h"
 #include "dojang-key-derivation.h"
 #include "dojang-key-encryption.h"
+#include "dojang-npki-lookup.h"
 #include "dojang-private-key-info.h"
 #include "dojang-private-key.h"
 
@@ -26,33 +27,6 @@ static const struct
   { "signPri.key", "signCert.der" },
   { "kmPri.key", "kmCert.der" },
 };
-
-/* Finds @name in @folder ignoring ASCII case, as NPKI folders come from
- * Windows and USB sticks with any capitalisation. */
-static char *
-find_in_folder (const char *folder,
-                const char *name)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return NULL;
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (g_ascii_strcasecmp (entry, name) != 0)
-        continue;
-
-      path = g_build_filename (folder, entry, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-
-  return NULL;
-}
 
 /**
  * dojang_private_key_resolve:
@@ -82,7 +56,7 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
 
   if (g_file_test (dir_or_key_file, G_FILE_TEST_IS_DIR))
     {
-      key = find_in_folder (dir_or_key_file, key_cert_names[0].key_name);
+      key = dojang_npki_find_file (dir_or_key_file, key_cert_names[0].key_name);
       if (key == NULL)
         {
           g_set_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_NOT_FOUND,
@@ -90,7 +64,7 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
           return FALSE;
         }
       *key_path = g_steal_pointer (&key);
-      *cert_path = find_in_folder (dir_or_key_file, key_cert_names[0].cert_name);
+      *cert_path = dojang_npki_find_file (dir_or_key_file, key_cert_names[0].cert_name);
       return TRUE;
     }
 
@@ -111,7 +85,7 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
       if (g_ascii_strcasecmp (base, key_cert_names[i].cert_name) == 0)
         {
           g_clear_pointer (&key, g_free);
-          key = find_in_folder (folder, key_cert_names[i].key_name);
+          key = dojang_npki_find_file (folder, key_cert_names[i].key_name);
           cert = g_strdup (dir_or_key_file);
           if (key == NULL)
             {
@@ -123,14 +97,14 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
         }
       if (g_ascii_strcasecmp (base, key_cert_names[i].key_name) == 0)
         {
-          cert = find_in_folder (folder, key_cert_names[i].cert_name);
+          cert = dojang_npki_find_file (folder, key_cert_names[i].cert_name);
           break;
         }
     }
 
   /* A key file with another name: the usual certificate, if any. */
   if (cert == NULL)
-    cert = find_in_folder (folder, key_cert_names[0].cert_name);
+    cert = dojang_npki_find_file (folder, key_cert_names[0].cert_name);
 
   *key_path = g_steal_pointer (&key);
   *cert_path = g_steal_pointer (&cert);
