@@ -12,6 +12,7 @@
 #include "dojang-npki-lookup.h"
 #include "dojang-private-key-info.h"
 #include "dojang-private-key.h"
+#include "dojang-task.h"
 
 #define MAX_KEY_FILE_SIZE (64 * 1024)
 #define MAX_CERT_FILE_SIZE (1024 * 1024)
@@ -381,23 +382,20 @@ check_data_free (CheckData *data)
   g_free (data);
 }
 
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+check_in_thread (gpointer       source_object,
+                 gpointer       work_data,
+                 GCancellable  *cancellable,
+                 gpointer      *result,
+                 GError       **error)
 {
-  CheckData *data = task_data;
-  GError *error = NULL;
+  CheckData *data = work_data;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
-  if (dojang_private_key_check (data->key_path, data->cert_path,
-                                (const char *) data->password, data->password_len, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_private_key_check (data->key_path, data->cert_path,
+                                   (const char *) data->password, data->password_len, error);
 }
 
 /**
@@ -416,7 +414,6 @@ dojang_private_key_check_async (const char          *key_path,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   CheckData *data;
 
   g_return_if_fail (key_path != NULL);
@@ -431,19 +428,14 @@ dojang_private_key_check_async (const char          *key_path,
   if (password_len > 0)
     memcpy (data->password, password, password_len);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_private_key_check_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
-  g_task_run_in_thread (task, check_thread);
+  dojang_task_run_in_thread (NULL, dojang_private_key_check_async, check_in_thread,
+                             data, (GDestroyNotify) check_data_free, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
 dojang_private_key_check_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_private_key_check_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, NULL, dojang_private_key_check_async, NULL, error);
 }

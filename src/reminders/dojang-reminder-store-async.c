@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "dojang-reminder-store-private.h"
+#include "dojang-task.h"
 
 typedef struct
 {
@@ -31,28 +32,28 @@ entry_change_free (gpointer data)
   g_free (change);
 }
 
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+save_in_thread (gpointer       store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                gpointer      *result,
+                GError       **error)
 {
-  DojangReminderStore *self = source_object;
-  EntryChange *change = task_data;
-  GError *error = NULL;
+  EntryChange *change = data;
   gint64 id = change->id;
 
   if (id == 0)
-    id = dojang_reminder_store_add_manual_entry (self, change->name, change->provider_id,
-                                                 change->type_name, change->expiry_date, &error);
-  else if (!dojang_reminder_store_update_manual_entry (self, id, change->name, change->provider_id,
-                                                       change->type_name, change->expiry_date, &error))
+    id = dojang_reminder_store_add_manual_entry (store, change->name, change->provider_id,
+                                                 change->type_name, change->expiry_date, error);
+  else if (!dojang_reminder_store_update_manual_entry (store, id, change->name, change->provider_id,
+                                                       change->type_name, change->expiry_date, error))
     id = 0;
 
   if (id == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_memdup2 (&id, sizeof id), g_free);
+    return FALSE;
+
+  *result = g_memdup2 (&id, sizeof id);
+  return TRUE;
 }
 
 /**
@@ -74,7 +75,6 @@ dojang_reminder_store_save_manual_entry_async (DojangReminderStore *self,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   EntryChange *change;
 
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
@@ -86,10 +86,9 @@ dojang_reminder_store_save_manual_entry_async (DojangReminderStore *self,
   change->type_name = g_strdup (type_name);
   change->expiry_date = g_strdup (expiry_date);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_save_manual_entry_async);
-  g_task_set_task_data (task, change, entry_change_free);
-  g_task_run_in_thread (task, save_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_save_manual_entry_async, save_in_thread,
+                             change, entry_change_free, g_free,
+                             cancellable, callback, user_data);
 }
 
 /**
@@ -104,25 +103,21 @@ dojang_reminder_store_save_manual_entry_finish (DojangReminderStore  *self,
 {
   g_autofree gint64 *id = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  if (!dojang_task_finish (result, self, dojang_reminder_store_save_manual_entry_async,
+                           (gpointer *) &id, error))
+    return 0;
 
-  id = g_task_propagate_pointer (G_TASK (result), error);
-
-  return id != NULL ? *id : 0;
+  return *id;
 }
 
-static void
-remove_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+remove_in_thread (gpointer       store,
+                  gpointer       id,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  GError *error = NULL;
-
-  if (dojang_reminder_store_remove_manual_entry (source_object, *(gint64 *) task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_reminder_store_remove_manual_entry (store, *(gint64 *) id, error);
 }
 
 void
@@ -132,14 +127,11 @@ dojang_reminder_store_remove_manual_entry_async (DojangReminderStore *self,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_remove_manual_entry_async);
-  g_task_set_task_data (task, g_memdup2 (&id, sizeof id), g_free);
-  g_task_run_in_thread (task, remove_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_remove_manual_entry_async, remove_in_thread,
+                             g_memdup2 (&id, sizeof id), g_free, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -147,9 +139,8 @@ dojang_reminder_store_remove_manual_entry_finish (DojangReminderStore  *self,
                                                   GAsyncResult         *result,
                                                   GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, self, dojang_reminder_store_remove_manual_entry_async,
+                             NULL, error);
 }
 
 static void
