@@ -282,9 +282,6 @@ serial_hex (gnutls_x509_crt_t crt)
   return g_string_free (hex, FALSE);
 }
 
-/* "홍길동()0011048202001011234567" → "홍길동". The number follows the last
- * parenthesis, so companies like "(주)도장상사()…" keep their "(주)". */
-
 void
 dojang_x509_info_free (DojangX509Info *info)
 {
