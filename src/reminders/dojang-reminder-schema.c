@@ -10,7 +10,8 @@
  *       certificate's key, get checked states (+ "skipped"), a sent_at
  *       history stamp, one row per certificate and lead time, and the
  *       partial indexes the due check runs on; a meta table keeps the lead
- *       times the reminders were scheduled with. */
+ *       times the reminders were scheduled with.
+ *   v3  the lead times in meta must be a JSON array, read with json_each(). */
 
 #include "config.h"
 
@@ -20,7 +21,7 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-schema.h"
 
-G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 2);
+G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 3);
 
 static const char schema_v1[] =
   "CREATE TABLE certificates ("
@@ -130,6 +131,30 @@ static const char schema_v2[] =
   "  key   TEXT PRIMARY KEY NOT NULL,"
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;";
+
+/* v2 → v3. v2 wrote the lead times as JSON text by hand and read them back
+ * by splitting the text, which let anything through. Now SQLite's JSON
+ * functions read them, and the table refuses a value that is not a JSON
+ * array. The existing value becomes the distinct whole numbers from 0 to
+ * 365 it holds, largest first; a value that is no JSON array is dropped:
+ * the default lead times apply until the settings set them again. */
+static const char schema_v3[] =
+  "CREATE TABLE meta_v3 ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  CHECK (key <> 'lead_days' OR (json_valid (value) AND json_type (value) = 'array'))"
+  ") WITHOUT ROWID;"
+  "INSERT INTO meta_v3 (key, value) SELECT key, value FROM meta WHERE key <> 'lead_days';"
+  "INSERT INTO meta_v3 (key, value)"
+  "  SELECT 'lead_days',"
+  "         (SELECT json_group_array (days)"
+  "          FROM (SELECT DISTINCT j.value AS days FROM json_each (m.value) j"
+  "                WHERE j.type = 'integer' AND j.value BETWEEN 0 AND 365"
+  "                ORDER BY days DESC))"
+  "  FROM meta m"
+  "  WHERE m.key = 'lead_days' AND json_valid (m.value) AND json_type (m.value) = 'array';"
+  "DROP TABLE meta;"
+  "ALTER TABLE meta_v3 RENAME TO meta;";
 
 void
 dojang_reminder_set_sqlite_error (sqlite3  *db,
@@ -266,11 +291,14 @@ upgrade (sqlite3  *db,
         return FALSE;
     }
 
+  if (from_version < 3 && !exec_sql (db, schema_v3, error))
+    return FALSE;
+
   if (!foreign_keys_hold (db, error))
     return FALSE;
 
   /* A constant: PRAGMA takes no bound parameters. */
-  return exec_sql (db, "PRAGMA user_version = 2", error);
+  return exec_sql (db, "PRAGMA user_version = " G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION), error);
 }
 
 /**

@@ -21,7 +21,7 @@ test_fresh_schema (Fixture       *fixture,
 
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM sqlite_schema WHERE name IN"
                               " ('certificates', 'manual_entries', 'reminders', 'meta',"
@@ -42,7 +42,7 @@ test_fresh_schema (Fixture       *fixture,
 
   /* Reopening an up-to-date file changes nothing. */
   open_store (fixture);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
 }
 
 /* The first released schema, exactly as v1 wrote it, with data of the kind
@@ -92,7 +92,7 @@ test_migrate_v1 (Fixture       *fixture,
   open_store (fixture);
 
   g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
   /* The holder's name, derived from the subject. */
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM certificates WHERE name = '홍길동'"), ==, 1);
@@ -561,7 +561,7 @@ test_unreadable (Fixture       *fixture,
   g_assert_nonnull (moved);
   g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_chmod (moved, 0600), ==, 0);
-  g_assert_cmpint (query_int (moved, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (moved, "PRAGMA user_version"), ==, 3);
 }
 
 int
