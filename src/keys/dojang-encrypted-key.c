@@ -15,7 +15,9 @@
 /* Even a 16384-bit RSA key stays far below this. */
 #define MAX_KEY_FILE_SIZE (64 * 1024)
 
-/* FACTS.md §5 (c): the old top-level SEED-CBC keys use this constant IV. */
+/* Old keys encrypted with SEED-CBC (OID 1.2.410.200004.1.4, RFC 4010) at the
+ * top level use this constant IV, as PyPinkSign's reader has it
+ * (https://github.com/bandoche/PyPinkSign). */
 static const guint8 legacy_seed_iv[DOJANG_SEED_BLOCK_LEN] = "0123456789012345";
 
 struct _DojangEncryptedKey
@@ -149,7 +151,9 @@ read_salt (DojangAsn1Node  *node,
   return TRUE;
 }
 
-/* FACTS.md §5 (a) and (c): params SEQUENCE { salt, iterations }. */
+/* seedCBCWithSHA1 (1.2.410.200004.1.15) and the old top-level SEED-CBC both
+ * carry params SEQUENCE { salt, iterations }, the PBES1 parameters of
+ * RFC 8018, appendix A.3. */
 static gboolean
 parse_salt_and_iterations (DojangEncryptedKey  *self,
                            GBytes              *params,

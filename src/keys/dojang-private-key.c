@@ -19,7 +19,9 @@
 
 G_DEFINE_QUARK (dojang-private-key-error-quark, dojang_private_key_error)
 
-/* NPKI pairs each key with its certificate by name (FACTS.md §4). */
+/* NPKI pairs each key with its certificate by name in the certificate's
+ * folder, as KISA's storage specification lays it out
+ * (http://www.rootca.or.kr/kcac/down/TechSpec/6.1-KCAC.TS.UI.pdf). */
 static const struct
 {
   const char *key_name;

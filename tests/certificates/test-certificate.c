@@ -101,7 +101,8 @@ load_by_oid (const char *oid)
   return load (json_object_get_string_member (want, "path"));
 }
 
-/* Fees and windows as in the catalog's sources (FACTS §2): yessign 범용 개인
+/* Fees and windows as data/providers.json has them from the CAs' sites
+ * (yessign.or.kr, signgate.com, crosscert.com): yessign 범용 개인
  * costs 4,400 won a year, bank-only certificates are free, business 범용
  * 110,000; yessign and KICA accept renewals 30 days ahead, CrossCert 60. */
 static void
