@@ -121,7 +121,10 @@ hex_decode (const char *hex,
     out[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
 }
 
-/* FACTS.md §5 test vector. */
+/* A known-answer vector: PBKDF1-SHA1 and PBKDF2-HMAC-SHA1 (RFC 8018, sections
+ * 5.1 and 5.2) of this password and salt over 2048 rounds, and the
+ * seedCBCWithSHA1 IV, the first 16 bytes of SHA-1 (DK[16..20]). The same
+ * values are checked by tests/fixtures/make-keys.py with Python's hashlib. */
 static const char vector_password[] = "Test1234!@#$";
 static const guint8 vector_salt[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 
@@ -139,8 +142,6 @@ test_pbkdf1_vector (void)
   dojang_pbkdf1_sha1 ((const guint8 *) vector_password, strlen (vector_password),
                       vector_salt, sizeof vector_salt, 2048, dk);
   g_assert_cmpmem (dk, sizeof dk, expected_dk, sizeof expected_dk);
-  /* The SEED key is DK[0..16]. */
-  g_assert_cmpmem (dk, 16, expected_dk, 16);
 
   dojang_seed_iv_from_dk (dk, iv);
   g_assert_cmpmem (iv, sizeof iv, expected_iv, sizeof expected_iv);
@@ -544,9 +545,9 @@ main (int   argc,
   dojang_crypto_init ();
   fixtures = key_fixtures_create ();
 
-  g_test_add_func ("/dojang/private-key/kdf/pbkdf1-facts-vector", test_pbkdf1_vector);
+  g_test_add_func ("/dojang/private-key/kdf/pbkdf1-known-vector", test_pbkdf1_vector);
   g_test_add_func ("/dojang/private-key/kdf/pbkdf1-one-iteration", test_pbkdf1_one_iteration);
-  g_test_add_func ("/dojang/private-key/kdf/pbkdf2-facts-vector", test_pbkdf2_vector);
+  g_test_add_func ("/dojang/private-key/kdf/pbkdf2-known-vector", test_pbkdf2_vector);
 
   for (gsize i = 0; i < G_N_ELEMENTS (good_keys); i++)
     {
