@@ -122,3 +122,24 @@ dojang_task_finish (GAsyncResult  *result,
 
   return TRUE;
 }
+
+/**
+ * dojang_task_get_work_data:
+ * @result: the #GAsyncResult of a task started by dojang_task_run_in_thread()
+ *
+ * For a `_finish()` that also reads what the work left in its data, even
+ * when the work failed.
+ *
+ * Returns: (transfer none): the work data
+ */
+gpointer
+dojang_task_get_work_data (GAsyncResult *result)
+{
+  ThreadWork *thread_work;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  thread_work = g_task_get_task_data (G_TASK (result));
+
+  return thread_work->data;
+}

@@ -38,5 +38,6 @@ gboolean dojang_task_finish        (GAsyncResult         *result,
                                     gpointer              source_tag,
                                     gpointer             *value,
                                     GError              **error);
+gpointer dojang_task_get_work_data (GAsyncResult         *result);
 
 G_END_DECLS

@@ -143,19 +143,18 @@ dojang_reminder_store_remove_manual_entry_finish (DojangReminderStore  *self,
                              NULL, error);
 }
 
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+open_in_thread (gpointer       source_object,
+                gpointer       store,
+                GCancellable  *cancellable,
+                gpointer      *result,
+                GError       **error)
 {
-  DojangReminderStore *store = task_data;
-  GError *error = NULL;
+  if (!_dojang_reminder_store_open (store, error))
+    return FALSE;
 
-  if (_dojang_reminder_store_open (store, &error))
-    g_task_return_pointer (task, g_object_ref (store), g_object_unref);
-  else
-    g_task_return_error (task, error);
+  *result = g_object_ref (store);
+  return TRUE;
 }
 
 /**
@@ -172,15 +171,12 @@ dojang_reminder_store_new_async (const char          *path,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_new_async);
   /* Made here, so that it belongs to this thread's main context. */
-  g_task_set_task_data (task, _dojang_reminder_store_new_unopened (path), g_object_unref);
-  g_task_run_in_thread (task, open_thread);
+  dojang_task_run_in_thread (NULL, dojang_reminder_store_new_async, open_in_thread,
+                             _dojang_reminder_store_new_unopened (path), g_object_unref,
+                             g_object_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -193,10 +189,12 @@ DojangReminderStore *
 dojang_reminder_store_new_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_reminder_store_new_async, NULL);
+  DojangReminderStore *store = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!dojang_task_finish (result, NULL, dojang_reminder_store_new_async, (gpointer *) &store, error))
+    return NULL;
+
+  return store;
 }
 
 typedef struct
@@ -218,33 +216,23 @@ reminder_change_free (gpointer data)
 
 /* The reminder is read first, so that the caller can withdraw its
  * notification even when the change itself is refused (already dismissed). */
-static void
-change_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+change_in_thread (gpointer       store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  DojangReminderStore *self = source_object;
-  ReminderChange *change = task_data;
-  GError *error = NULL;
-  gboolean done;
+  ReminderChange *change = data;
 
-  change->reminder = dojang_reminder_store_get_reminder (self, change->id, &error);
+  change->reminder = dojang_reminder_store_get_reminder (store, change->id, error);
   if (change->reminder == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return FALSE;
 
   if (change->now != NULL)
-    done = dojang_reminder_store_snooze (self, change->id, change->now, &error);
-  else
-    done = dojang_reminder_store_dismiss (self, change->id, &error);
+    return dojang_reminder_store_snooze (store, change->id, change->now, error);
 
-  if (done)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_reminder_store_dismiss (store, change->id, error);
 }
 
 static void
@@ -256,30 +244,29 @@ change_async (DojangReminderStore *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ReminderChange *change = g_new0 (ReminderChange, 1);
 
   change->id = id;
   change->now = now != NULL ? g_date_time_ref (now) : NULL;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, change, reminder_change_free);
-  g_task_run_in_thread (task, change_thread);
+  dojang_task_run_in_thread (self, source_tag, change_in_thread, change, reminder_change_free, NULL,
+                             cancellable, callback, user_data);
 }
 
 static gboolean
 change_finish (DojangReminderStore  *self,
                GAsyncResult         *result,
+               gpointer              source_tag,
                DojangReminder      **reminder,
                GError              **error)
 {
-  ReminderChange *change = g_task_get_task_data (G_TASK (result));
+  gboolean done = dojang_task_finish (result, self, source_tag, NULL, error);
+  ReminderChange *change = dojang_task_get_work_data (result);
 
   if (reminder != NULL)
     *reminder = change->reminder != NULL ? g_object_ref (change->reminder) : NULL;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return done;
 }
 
 /**
@@ -312,10 +299,7 @@ dojang_reminder_store_snooze_finish (DojangReminderStore  *self,
                                      DojangReminder      **reminder,
                                      GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_reminder_store_snooze_async, FALSE);
-
-  return change_finish (self, result, reminder, error);
+  return change_finish (self, result, dojang_reminder_store_snooze_async, reminder, error);
 }
 
 /**
@@ -346,25 +330,27 @@ dojang_reminder_store_dismiss_finish (DojangReminderStore  *self,
                                       DojangReminder      **reminder,
                                       GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_reminder_store_dismiss_async, FALSE);
-
-  return change_finish (self, result, reminder, error);
+  return change_finish (self, result, dojang_reminder_store_dismiss_async, reminder, error);
 }
 
-static void
-next_due_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+/* No next instant is a result too: only an error fails. */
+static gboolean
+next_due_in_thread (gpointer       store,
+                    gpointer       now,
+                    GCancellable  *cancellable,
+                    gpointer      *result,
+                    GError       **error)
 {
-  GError *error = NULL;
-  GDateTime *next = dojang_reminder_store_get_next_due (source_object, task_data, &error);
+  GError *local_error = NULL;
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, next, (GDestroyNotify) g_date_time_unref);
+  *result = dojang_reminder_store_get_next_due (store, now, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -379,15 +365,12 @@ dojang_reminder_store_get_next_due_async (DojangReminderStore *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
   g_return_if_fail (now != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_get_next_due_async);
-  g_task_set_task_data (task, g_date_time_ref (now), (GDestroyNotify) g_date_time_unref);
-  g_task_run_in_thread (task, next_due_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_get_next_due_async, next_due_in_thread,
+                             g_date_time_ref (now), (GDestroyNotify) g_date_time_unref,
+                             (GDestroyNotify) g_date_time_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -401,24 +384,26 @@ dojang_reminder_store_get_next_due_finish (DojangReminderStore  *self,
                                            GAsyncResult         *result,
                                            GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  GDateTime *next = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!dojang_task_finish (result, self, dojang_reminder_store_get_next_due_async,
+                           (gpointer *) &next, error))
+    return NULL;
+
+  return next;
 }
 
-static void
-lead_days_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gboolean
+lead_days_in_thread (gpointer       store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     gpointer      *result,
+                     GError       **error)
 {
-  GArray *days = task_data;
-  GError *error = NULL;
+  GArray *days = data;
 
-  if (dojang_reminder_store_set_lead_days (source_object, (const int *) days->data, days->len, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_reminder_store_set_lead_days (store, (const int *) (gpointer) days->data, days->len,
+                                              error);
 }
 
 /**
@@ -435,7 +420,6 @@ dojang_reminder_store_set_lead_days_async (DojangReminderStore *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   GArray *days;
 
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
@@ -444,10 +428,9 @@ dojang_reminder_store_set_lead_days_async (DojangReminderStore *self,
   days = g_array_sized_new (FALSE, FALSE, sizeof (int), n_lead_days);
   g_array_append_vals (days, lead_days, n_lead_days);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_set_lead_days_async);
-  g_task_set_task_data (task, days, (GDestroyNotify) g_array_unref);
-  g_task_run_in_thread (task, lead_days_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_set_lead_days_async, lead_days_in_thread,
+                             days, (GDestroyNotify) g_array_unref, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -455,9 +438,7 @@ dojang_reminder_store_set_lead_days_finish (DojangReminderStore  *self,
                                             GAsyncResult         *result,
                                             GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, self, dojang_reminder_store_set_lead_days_async, NULL, error);
 }
 
 typedef struct
@@ -476,30 +457,30 @@ listing_free (gpointer data)
   g_free (listing);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+list_in_thread (gpointer       store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                gpointer      *result,
+                GError       **error)
 {
-  DojangReminderStore *self = source_object;
+  DojangReminderStore *self = store;
   g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
   Listing *listing = g_new0 (Listing, 1);
-  GError *error = NULL;
 
   /* Under one lock, so both lists show the same moment. */
-  listing->upcoming = dojang_reminder_store_list_upcoming (self, &error);
+  listing->upcoming = dojang_reminder_store_list_upcoming (self, error);
   if (listing->upcoming != NULL)
-    listing->entries = dojang_reminder_store_list_manual_entries (self, &error);
+    listing->entries = dojang_reminder_store_list_manual_entries (self, error);
 
   if (listing->entries == NULL)
     {
       listing_free (listing);
-      g_task_return_error (task, error);
-      return;
+      return FALSE;
     }
 
-  g_task_return_pointer (task, listing, listing_free);
+  *result = listing;
+  return TRUE;
 }
 
 /**
@@ -514,13 +495,10 @@ dojang_reminder_store_list_async (DojangReminderStore *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_list_async);
-  g_task_run_in_thread (task, list_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_list_async, list_in_thread, NULL, NULL,
+                             listing_free, cancellable, callback, user_data);
 }
 
 /**
@@ -537,13 +515,12 @@ dojang_reminder_store_list_finish (DojangReminderStore  *self,
                                    GPtrArray           **entries,
                                    GError              **error)
 {
-  Listing *listing;
+  Listing *listing = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (upcoming != NULL && entries != NULL, FALSE);
 
-  listing = g_task_propagate_pointer (G_TASK (result), error);
-  if (listing == NULL)
+  if (!dojang_task_finish (result, self, dojang_reminder_store_list_async, (gpointer *) &listing,
+                           error))
     return FALSE;
 
   *upcoming = g_steal_pointer (&listing->upcoming);

@@ -168,6 +168,52 @@ test_cancelled (void)
   wait_for (&results_freed, 1);
 }
 
+/* Records that it ran in its data, then fails: the caller still reads it. */
+static gboolean
+note_and_fail_in_thread (gpointer       source_object,
+                         gpointer       work_data,
+                         GCancellable  *cancellable,
+                         gpointer      *result,
+                         GError       **error)
+{
+  *(int *) work_data = 7;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "already done");
+  return FALSE;
+}
+
+static void
+on_noted (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = dojang_task_finish (result, source, note_and_fail_in_thread, NULL, &outcome->error);
+  outcome->value = g_memdup2 (dojang_task_get_work_data (result), sizeof (int));
+  g_main_loop_quit (outcome->loop);
+}
+
+static void
+test_work_data_after_failure (void)
+{
+  Outcome outcome = { 0 };
+  g_autofree int *noted = NULL;
+
+  data_freed = 0;
+  outcome.loop = g_main_loop_new (NULL, FALSE);
+  dojang_task_run_in_thread (NULL, note_and_fail_in_thread, note_and_fail_in_thread,
+                             g_new0 (int, 1), free_data, NULL, NULL, on_noted, &outcome);
+  g_main_loop_run (outcome.loop);
+  g_main_loop_unref (outcome.loop);
+
+  g_assert_false (outcome.ok);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&outcome.error);
+  noted = outcome.value;
+  g_assert_cmpint (*noted, ==, 7);
+  wait_for (&data_freed, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +225,7 @@ main (int   argc,
   g_test_add_func ("/dojang/task/error", test_error);
   g_test_add_func ("/dojang/task/unclaimed-result-freed", test_unclaimed_result_freed);
   g_test_add_func ("/dojang/task/cancelled", test_cancelled);
+  g_test_add_func ("/dojang/task/work-data-after-failure", test_work_data_after_failure);
 
   return g_test_run ();
 }
