@@ -6,7 +6,6 @@
 
 #include "dojang-certificates-page.h"
 #include "dojang-help-page.h"
-#include "dojang-provider-catalog.h"
 #include "dojang-reminders-page.h"
 #include "dojang-toast.h"
 #include "dojang-window.h"
@@ -52,6 +51,8 @@ dojang_window_new (DojangApplication *application)
    * The pages observe what the application owns. */
   dojang_certificates_page_set_list (self->certificates_page,
                                      dojang_application_get_certificates (application));
+  dojang_help_page_set_certificates (self->help_page,
+                                     G_LIST_MODEL (dojang_application_get_certificates (application)));
 
   if (reminders != NULL)
     {
@@ -117,36 +118,15 @@ show_provider_action (GtkWidget  *widget,
     g_warning ("No certificate authority with the id “%s”", provider_id);
 }
 
-/* The certificate picked on the Certificates page fills the issuer and type
- * of the Help page's "Before you call" form. Those fields end up in an
- * inquiry to a Korean help desk, so they carry the Korean names. */
+/* The certificate last opened on the Certificates page is the one "Before
+ * you call" picks, on the page of the authority that issued it. */
 static void
 on_selected_certificate_changed (DojangCertificatesPage *page,
                                  GParamSpec             *pspec,
                                  DojangWindow           *self)
 {
-  DojangCertificate *certificate = dojang_certificates_page_get_selected_certificate (page);
-  DojangProviderCatalog *catalog = dojang_provider_catalog_get_default ();
-  DojangProvider *provider;
-  DojangCertificateType *type;
-  g_autofree char *issuer = NULL;
-  const char *type_name;
-
-  if (certificate == NULL)
-    return;
-
-  provider = dojang_provider_catalog_lookup (catalog, dojang_certificate_get_provider_id (certificate));
-  if (provider != NULL)
-    issuer = g_strdup_printf ("%s (%s)", dojang_provider_get_name_ko (provider),
-                              dojang_provider_get_brand (provider));
-  else
-    issuer = g_strdup (dojang_certificate_get_issuer_dn (certificate));
-
-  type = dojang_provider_catalog_find_type (catalog, dojang_certificate_get_policy_oid (certificate));
-  type_name = type != NULL ? dojang_certificate_type_get_name_ko (type)
-                           : dojang_certificate_get_type_name (certificate);
-
-  dojang_help_page_set_certificate (self->help_page, issuer, type_name);
+  dojang_help_page_set_preferred_certificate (self->help_page,
+                                              dojang_certificates_page_get_selected_certificate (page));
 }
 
 static void

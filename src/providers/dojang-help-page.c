@@ -182,22 +182,34 @@ dojang_help_page_show_provider (DojangHelpPage *self,
 }
 
 /**
- * dojang_help_page_set_certificate:
- * @self: the help page
- * @issuer_text: (nullable): the issuing authority of the certificate in trouble
- * @type_text: (nullable): its type, e.g. "범용 (개인)"
+ * dojang_help_page_set_certificates:
+ * @certificates: (nullable) (element-type DojangCertificate): the
+ *   application's certificate list
  *
- * Fills the certificate fields of "Before you call".
+ * "Before you call" offers the certificates of the authority shown.
  */
 void
-dojang_help_page_set_certificate (DojangHelpPage *self,
-                                  const char     *issuer_text,
-                                  const char     *type_text)
+dojang_help_page_set_certificates (DojangHelpPage *self,
+                                   GListModel     *certificates)
 {
   g_return_if_fail (DOJANG_IS_HELP_PAGE (self));
 
-  dojang_call_checklist_set_certificate (dojang_provider_details_get_checklist (self->details),
-                                         issuer_text, type_text);
+  dojang_call_checklist_set_certificates (dojang_provider_details_get_checklist (self->details), certificates);
+}
+
+/**
+ * dojang_help_page_set_preferred_certificate:
+ * @certificate: (nullable): the certificate last opened on the Certificates
+ *   page; "Before you call" picks it on its own authority's page only
+ */
+void
+dojang_help_page_set_preferred_certificate (DojangHelpPage    *self,
+                                            DojangCertificate *certificate)
+{
+  g_return_if_fail (DOJANG_IS_HELP_PAGE (self));
+
+  dojang_call_checklist_set_preferred_certificate (dojang_provider_details_get_checklist (self->details),
+                                                   certificate);
 }
 
 static gboolean

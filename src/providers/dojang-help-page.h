@@ -4,16 +4,19 @@
 
 #include <adwaita.h>
 
+#include "dojang-certificate.h"
+
 G_BEGIN_DECLS
 
 #define DOJANG_TYPE_HELP_PAGE (dojang_help_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (DojangHelpPage, dojang_help_page, DOJANG, HELP_PAGE, AdwBin)
 
-gboolean dojang_help_page_show_provider   (DojangHelpPage *self,
-                                           const char     *provider_id);
-void     dojang_help_page_set_certificate (DojangHelpPage *self,
-                                           const char     *issuer_text,
-                                           const char     *type_text);
+gboolean dojang_help_page_show_provider             (DojangHelpPage    *self,
+                                                     const char        *provider_id);
+void     dojang_help_page_set_certificates          (DojangHelpPage    *self,
+                                                     GListModel        *certificates);
+void     dojang_help_page_set_preferred_certificate (DojangHelpPage    *self,
+                                                     DojangCertificate *certificate);
 
 G_END_DECLS

@@ -413,6 +413,7 @@ dojang_provider_details_set_provider (DojangProviderDetails *self,
   set_link_row (self->inquiry_row, self->inquiry_badge, provider, "inquiry_url",
                 dojang_provider_get_inquiry_url (provider));
   dojang_call_checklist_set_inquiry_url (self->checklist, dojang_provider_get_inquiry_url (provider));
+  dojang_call_checklist_set_provider (self->checklist, dojang_provider_get_id (provider));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }

@@ -1,18 +1,75 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The Help page in-process: the API the rest of the app calls
- * (show_provider, set_certificate) and what its actions put on the
- * clipboard and in a toast. Needs a display (tests/isolate.sh gives one). */
+ * (show_provider, set_certificates, set_preferred_certificate) and what its
+ * actions put on the clipboard and in a toast. Needs a display
+ * (tests/isolate.sh gives one). */
 
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "dojang-certificate-scanner.h"
+#include "dojang-call-checklist.h"
 #include "dojang-help-page.h"
+#include "dojang-provider-details.h"
+#include "dojang-test-fixtures.h"
 #include "dojang-system-info.h"
 #include "dojang-test-ui.h"
 
 extern void dojang_register_resource (void);
+
+static char *tree;
+static JsonObject *expected;
+
+/* The fixture tree's certificates, as a list model; only those of the
+ * authorities in @ca_ids (NULL: all). */
+static GListModel *
+load_certificates (const char * const *ca_ids)
+{
+  JsonArray *roots = json_object_get_array_member (expected, "roots");
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *store = g_list_store_new (DOJANG_TYPE_CERTIFICATE);
+  const char *folders[3] = { json_array_get_string_element (roots, 0),
+                             json_array_get_string_element (roots, 1), NULL };
+
+  g_assert_true (dojang_certificate_scan_sync (folders, NULL, &certificates, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      DojangCertificate *certificate = g_ptr_array_index (certificates, i);
+
+      if (ca_ids == NULL || g_strv_contains (ca_ids, dojang_certificate_get_provider_id (certificate)))
+        g_list_store_append (store, certificate);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+static DojangCertificate *
+find_certificate (GListModel *model,
+                  const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DojangCertificate) certificate = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (dojang_certificate_get_name (certificate), name) == 0)
+        return certificate;
+    }
+
+  g_assert_not_reached ();
+}
+
+static char *
+copy_summary (GtkWidget *page)
+{
+  g_assert_true (gtk_widget_activate_action (page, "help.copy-summary", NULL));
+
+  return dojang_test_read_clipboard (page);
+}
 
 
 static GtkWidget *
@@ -60,20 +117,20 @@ static void
 test_inquiry_summary_uses_the_form (void)
 {
   GtkWidget *page = create_page ();
+  g_autoptr(GListModel) certificates = load_certificates (NULL);
   g_autofree char *os = dojang_system_info_get_os_text ();
   g_autofree char *os_line = g_strdup_printf ("■ 운영체제: %s\n", os);
   g_autofree char *text = NULL;
 
+  dojang_help_page_set_certificates (DOJANG_HELP_PAGE (page), certificates);
+  dojang_help_page_set_preferred_certificate (DOJANG_HELP_PAGE (page), find_certificate (certificates, "김철수"));
   g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "kica"));
-  dojang_help_page_set_certificate (DOJANG_HELP_PAGE (page), "한국정보인증 (signGATE CA4)", "범용 (개인)");
-
-  g_assert_true (gtk_widget_activate_action (page, "help.copy-summary", NULL));
-  text = dojang_test_read_clipboard (page);
+  text = copy_summary (page);
 
   /* Korean whatever the UI language, with the Korean name of the CA. */
   g_assert_true (g_str_has_prefix (text, "[한국정보인증 공동인증서 문의]\n"));
   g_assert_nonnull (strstr (text, "■ 인증서 종류: 범용 (개인)\n"));
-  g_assert_nonnull (strstr (text, "■ 인증서 발급기관: 한국정보인증 (signGATE CA4)\n"));
+  g_assert_nonnull (strstr (text, "■ 인증서 발급기관: 한국정보인증 (SignGate)\n"));
   g_assert_nonnull (strstr (text, "■ 문제가 생긴 사이트: (모름)\n"));
   g_assert_nonnull (strstr (text, "■ 오류 메시지 또는 코드: (모름)\n"));
   g_assert_nonnull (strstr (text, os_line));
@@ -83,10 +140,69 @@ test_inquiry_summary_uses_the_form (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
 }
 
+/* "Before you call" fills in only a certificate the authority shown issued:
+ * the one last opened when it is theirs, else one of theirs (a choice when
+ * there are several), else nothing. */
+static void
+test_checklist_matches_the_authority (void)
+{
+  static const char * const some[] = { "yessign", "kica", NULL };
+  GtkWidget *page = create_page ();
+  g_autoptr(GListModel) certificates = load_certificates (some);
+  DojangCertificate *yessign = find_certificate (certificates, "홍길동");
+  DojangCertificate *kica_bank = find_certificate (certificates, "한지민");
+  GtkWidget *details = (GtkWidget *) gtk_widget_get_template_child (page, DOJANG_TYPE_HELP_PAGE, "details");
+  DojangCallChecklist *checklist = dojang_provider_details_get_checklist (DOJANG_PROVIDER_DETAILS (details));
+  GtkWidget *choice = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (checklist), DOJANG_TYPE_CALL_CHECKLIST,
+                                                     "certificate_row");
+  g_autofree char *text = NULL;
+
+  dojang_help_page_set_certificates (DOJANG_HELP_PAGE (page), certificates);
+
+  /* A yessign certificate was opened last: KICA's form never shows it. */
+  dojang_help_page_set_preferred_certificate (DOJANG_HELP_PAGE (page), yessign);
+  g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "kica"));
+  g_assert_nonnull (dojang_call_checklist_get_certificate (checklist));
+  g_assert_cmpstr (dojang_certificate_get_provider_id (dojang_call_checklist_get_certificate (checklist)), ==, "kica");
+  text = copy_summary (page);
+  g_assert_nonnull (strstr (text, "■ 인증서 발급기관: 한국정보인증 (SignGate)\n"));
+  g_assert_null (strstr (text, "금융결제원"));
+  /* Two KICA certificates: the user picks which. */
+  g_assert_true (gtk_widget_get_visible (choice));
+  g_assert_true (gtk_widget_get_sensitive (choice));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (choice))), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (choice),
+                              dojang_call_checklist_get_certificate (checklist) == kica_bank ? 0 : 1);
+  g_assert_true (dojang_call_checklist_get_certificate (checklist) == kica_bank);
+  g_clear_pointer (&text, g_free);
+  text = copy_summary (page);
+  g_assert_nonnull (strstr (text, "■ 인증서 종류: 은행·보험용 (개인)\n"));
+
+  /* On yessign's page the one opened last is picked. */
+  g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "yessign"));
+  g_assert_true (dojang_call_checklist_get_certificate (checklist) == yessign);
+  g_clear_pointer (&text, g_free);
+  text = copy_summary (page);
+  g_assert_nonnull (strstr (text, "■ 인증서 발급기관: 금융결제원 (yessign)\n"));
+
+  /* No CrossCert certificate here: the fields stay blank. */
+  g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "crosscert"));
+  g_assert_null (dojang_call_checklist_get_certificate (checklist));
+  g_assert_false (gtk_widget_get_visible (choice));
+  g_clear_pointer (&text, g_free);
+  text = copy_summary (page);
+  g_assert_nonnull (strstr (text, "■ 인증서 종류: (모름)\n"));
+  g_assert_nonnull (strstr (text, "■ 인증서 발급기관: (모름)\n"));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("DOJANG_NOW", "2026-09-25T10:00:00+09:00", TRUE);
 
@@ -96,9 +212,16 @@ main (int   argc,
   adw_init ();
   dojang_register_resource ();
 
+  tree = dojang_test_make_npki_tree (DOJANG_TEST_AT, 0);
+  expected = dojang_test_load_expected (tree);
+
   g_test_add_func ("/dojang/help-page/show-provider", test_show_provider);
   g_test_add_func ("/dojang/help-page/copy-phone", test_copy_phone);
   g_test_add_func ("/dojang/help-page/inquiry-summary-uses-the-form", test_inquiry_summary_uses_the_form);
+  g_test_add_func ("/dojang/help-page/checklist-matches-the-authority", test_checklist_matches_the_authority);
 
-  return g_test_run ();
+  status = g_test_run ();
+  dojang_test_remove_tree (tree);
+
+  return status;
 }
