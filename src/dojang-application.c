@@ -357,6 +357,30 @@ add_certificate_folder_action (GSimpleAction *action,
   g_settings_set_strv (self->settings, "certificate-folders", (const char * const *) updated);
 }
 
+/* Takes a folder off the certificate-folders setting (a folder that is gone,
+ * from the Certificates page's problems). */
+static void
+remove_certificate_folder_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  DojangApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "certificate-folders");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      if (g_strcmp0 (folders[i], path) != 0)
+        g_strv_builder_add (builder, folders[i]);
+    }
+
+  updated = g_strv_builder_end (builder);
+  if (g_strv_length (updated) != g_strv_length (folders))
+    g_settings_set_strv (self->settings, "certificate-folders", (const char * const *) updated);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "show-provider", show_provider_action, "s" },
@@ -366,6 +390,7 @@ static const GActionEntry app_actions[] = {
   { "renew", renew_action, "s" },
   { "show-reminders", show_reminders_action },
   { "add-certificate-folder", add_certificate_folder_action, "s" },
+  { "remove-certificate-folder", remove_certificate_folder_action, "s" },
 };
 
 static void

@@ -185,10 +185,10 @@ page_shows_all (gpointer data)
   DojangCertificatesPage *page = certificates_page (run);
   guint rows = 0;
 
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char *lists[] = { "expired_list", "expiring_list", "valid_list", "not_yet_valid_list" };
+  static const char *lists[] = { "expired_list", "expiring_list", "unusable_list", "valid_list", "not_yet_valid_list" };
 
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
       rows += count_rows (page_child (page, DOJANG_TYPE_CERTIFICATES_PAGE, lists[i]));
     }
 
@@ -231,6 +231,47 @@ snoozed (gpointer data)
 }
 
 static gboolean
+folder_missing (gpointer data)
+{
+  Run *run = data;
+  GListModel *problems = dojang_certificate_list_get_problems (dojang_application_get_certificates (run->app));
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(DojangScanProblem) problem = g_list_model_get_item (problems, i);
+
+      if (g_error_matches (dojang_scan_problem_get_error (problem), DOJANG_CERTIFICATE_ERROR,
+                           DOJANG_CERTIFICATE_ERROR_FOLDER_MISSING))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+folder_not_missing (gpointer data)
+{
+  return !folder_missing (data);
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
 summaries_mention (GPtrArray  *summaries,
                    const char *name)
 {
@@ -254,6 +295,11 @@ test_one_list (void)
   g_autoptr(GError) error = NULL;
   JsonArray *roots;
   const char *folders[3];
+  const char *with_gone[3];
+  g_autofree char *gone = NULL;
+  g_auto(GStrv) left = NULL;
+  GtkWidget *problems_list;
+  GtkWidget *remove = NULL;
   GtkWidget *banner;
   gint64 reminder;
   Run run = { 0 };
@@ -321,6 +367,29 @@ test_one_list (void)
   g_assert_true (dojang_test_wait_until (snoozed, &run));
   /* The page follows: the snoozed one is upcoming again. */
   g_assert_true (dojang_test_wait_until (reminders_page_follows, &run));
+
+  /* A folder added once and gone since is shown among the problems, with a
+   * button that takes it off the setting. */
+  gone = g_build_filename (tree, "gone", NULL);
+  with_gone[0] = folders[0];
+  with_gone[1] = gone;
+  with_gone[2] = NULL;
+  g_settings_set_strv (settings, "certificate-folders", with_gone);
+  g_assert_true (dojang_test_wait_until (folder_missing, &run));
+  dojang_test_iterate_for_ms (100);
+  problems_list = page_child (certificates_page (&run), DOJANG_TYPE_CERTIFICATES_PAGE, "problems_list");
+  for (GtkWidget *row = gtk_widget_get_first_child (problems_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), gone) == 0)
+        remove = find_button (row);
+    }
+  g_assert_nonnull (remove);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (remove)), ==, "app.remove-certificate-folder");
+  g_signal_emit_by_name (remove, "clicked");
+  left = g_settings_get_strv (settings, "certificate-folders");
+  g_assert_cmpuint (g_strv_length (left), ==, 1);
+  g_assert_cmpstr (left[0], ==, folders[0]);
+  g_assert_true (dojang_test_wait_until (folder_not_missing, &run));
 
   gtk_window_destroy (GTK_WINDOW (run.window));
   g_clear_object (&run.app);

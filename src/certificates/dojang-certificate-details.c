@@ -79,13 +79,21 @@ build_advice (DojangCertificate *certificate,
                               until, ca);
       break;
 
+    case DOJANG_CERTIFICATE_STATUS_UNUSABLE:
+      g_string_append_printf (advice, _("This certificate cannot be used: its private key (signPri.key) is not in %s, and without it the certificate can neither sign nor be renewed. Copy the certificate’s whole folder from where you keep it, such as a USB stick or another computer. If the key is lost, ask %s to re-issue the certificate (재발급)."),
+                              dojang_certificate_get_folder (certificate), ca);
+      break;
+
     case DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID:
     default:
       g_string_append_printf (advice, _("This certificate becomes valid on %s. Keep the old one until then."), from);
       break;
     }
 
-  if (!dojang_certificate_get_has_private_key (certificate))
+  /* Only an expired or not yet valid certificate gets here without its key:
+   * the missing key is worth a word there too. */
+  if (!dojang_certificate_get_has_private_key (certificate) &&
+      dojang_certificate_get_status (certificate, now) != DOJANG_CERTIFICATE_STATUS_UNUSABLE)
     {
       g_string_append (advice, "\n\n");
       g_string_append (advice, _("The private key (signPri.key) is not in this folder, so the certificate cannot be used or renewed from here. Copy the whole folder from where you keep the certificate."));
@@ -193,12 +201,20 @@ update (DojangCertificateDetails *self)
     return;
 
   status = dojang_certificate_get_status (c, self->now);
-  days = dojang_format_days_left (dojang_certificate_get_days_left (c, self->now));
+  /* Counted to the first day, not to expiry, until it starts. */
+  if (status == DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID)
+    days = dojang_format_days_until_valid (dojang_certificate_get_days_until_valid (c, self->now));
+  else
+    days = dojang_format_days_left (dojang_certificate_get_days_left (c, self->now));
   until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (c));
   from = dojang_seoul_format_date (dojang_certificate_get_not_before (c));
-  expiry = status == DOJANG_CERTIFICATE_STATUS_EXPIRED
-    ? g_strdup_printf (_("Expired on %s"), until)
-    : g_strdup_printf (_("Expires on %s"), until);
+  if (status == DOJANG_CERTIFICATE_STATUS_EXPIRED)
+    expiry = g_strdup_printf (_("Expired on %s"), until);
+  else if (status == DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID)
+    /* TRANSLATORS: the first and last day of a certificate that is not valid yet */
+    expiry = g_strdup_printf (_("Valid from %s until %s"), from, until);
+  else
+    expiry = g_strdup_printf (_("Expires on %s"), until);
 
   gtk_label_set_text (self->name_label, dojang_certificate_get_name (c));
   gtk_label_set_text (self->badge, dojang_certificate_status_label (status));

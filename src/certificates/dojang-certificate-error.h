@@ -35,6 +35,8 @@ G_BEGIN_DECLS
  * @DOJANG_CERTIFICATE_ERROR_NOT_IN_TRASH: nothing to restore: the trash no longer holds it
  * @DOJANG_CERTIFICATE_ERROR_SHARED_FOLDER: the certificate's folder holds other files, so it
  *   is not deleted as a whole
+ * @DOJANG_CERTIFICATE_ERROR_FOLDER_MISSING: a folder the user added to the places
+ *   looked in is not there (an unplugged stick, a moved or deleted folder)
  */
 typedef enum
 {
@@ -58,6 +60,7 @@ typedef enum
   DOJANG_CERTIFICATE_ERROR_WRITE,
   DOJANG_CERTIFICATE_ERROR_NOT_IN_TRASH,
   DOJANG_CERTIFICATE_ERROR_SHARED_FOLDER,
+  DOJANG_CERTIFICATE_ERROR_FOLDER_MISSING,
 } DojangCertificateError;
 
 GQuark   dojang_certificate_error_quark          (void);

@@ -26,6 +26,27 @@ dojang_format_days_left (int days_left)
   return g_strdup_printf ("D+%d", -days_left);
 }
 
+/**
+ * dojang_format_days_until_valid:
+ *
+ * For a certificate that is not valid yet: a countdown to its first day,
+ * never a "D-N", which always counts to expiry.
+ *
+ * Returns: "in 3 days", "tomorrow" or "today"
+ */
+char *
+dojang_format_days_until_valid (int days)
+{
+  if (days <= 0)
+    return g_strdup (C_("a certificate becomes valid", "Today"));
+
+  if (days == 1)
+    return g_strdup (C_("a certificate becomes valid", "Tomorrow"));
+
+  /* TRANSLATORS: when a certificate becomes valid, shown beside "Not Yet Valid" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d day", "In %d days", days), days);
+}
+
 const char *
 dojang_certificate_status_label (DojangCertificateStatus status)
 {
@@ -37,6 +58,9 @@ dojang_certificate_status_label (DojangCertificateStatus status)
       return _("Renew Now");
     case DOJANG_CERTIFICATE_STATUS_EXPIRED:
       return _("Expired");
+    case DOJANG_CERTIFICATE_STATUS_UNUSABLE:
+      /* TRANSLATORS: the badge of a certificate whose private key is missing */
+      return _("Unusable");
     case DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID:
     default:
       return _("Not Yet Valid");
@@ -55,6 +79,8 @@ dojang_certificate_status_css (DojangCertificateStatus status)
       return "expiring";
     case DOJANG_CERTIFICATE_STATUS_EXPIRED:
       return "expired";
+    case DOJANG_CERTIFICATE_STATUS_UNUSABLE:
+      return "unusable";
     case DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID:
     default:
       return "not-yet-valid";

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dojang-certificate-list.h"
+#include "dojang-certificate-location.h"
 #include "dojang-certificate-scanner.h"
 #include "dojang-folder-watch.h"
 
@@ -284,8 +285,11 @@ start_scan (DojangCertificateList *self)
 {
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  dojang_certificate_scan_async ((const char * const *) self->roots, self->cancellable,
-                                 on_scan_done, g_object_ref (self));
+  /* Only the folders the user added must be there; the others come and go
+   * with what is plugged in. */
+  dojang_certificate_scan_full_async ((const char * const *) self->roots,
+                                      self->fixed_roots == NULL ? (const char * const *) self->extra_folders : NULL,
+                                      self->cancellable, on_scan_done, g_object_ref (self));
 }
 
 static void
@@ -673,4 +677,34 @@ dojang_certificate_list_find_by_path (DojangCertificateList *self,
     }
 
   return NULL;
+}
+
+/**
+ * dojang_certificate_list_describe_location:
+ * @certificate: one of the list's certificates
+ *
+ * Returns: (transfer full): where it lives, in words: the home folder, a USB
+ *   stick (by name), a folder the user added, a file opened
+ */
+char *
+dojang_certificate_list_describe_location (DojangCertificateList *self,
+                                           DojangCertificate     *certificate)
+{
+  g_autoptr(GPtrArray) opened = NULL;
+  DojangLocationContext context = { 0 };
+
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (self), NULL);
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE (certificate), NULL);
+
+  opened = g_ptr_array_new ();
+  for (guint i = 0; i < self->opened_paths->len; i++)
+    g_ptr_array_add (opened, g_ptr_array_index (self->opened_paths, i));
+  g_ptr_array_add (opened, NULL);
+
+  context.media_folders = (const char * const *) self->media_folders;
+  context.added_folders = self->fixed_roots == NULL ? (const char * const *) self->extra_folders : NULL;
+  context.opened_paths = (const char * const *) opened->pdata;
+  context.fixed = self->fixed_roots != NULL;
+
+  return dojang_certificate_location_describe (&context, certificate);
 }

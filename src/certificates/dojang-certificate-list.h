@@ -30,5 +30,7 @@ DojangCertificate     *dojang_certificate_list_find_by_sha256    (DojangCertific
                                                                   const char            *sha256);
 DojangCertificate     *dojang_certificate_list_find_by_path      (DojangCertificateList *self,
                                                                   const char            *path);
+char                  *dojang_certificate_list_describe_location (DojangCertificateList *self,
+                                                                  DojangCertificate     *certificate);
 
 G_END_DECLS

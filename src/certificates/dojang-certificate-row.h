@@ -15,5 +15,8 @@ G_DECLARE_FINAL_TYPE (DojangCertificateRow, dojang_certificate_row, DOJANG, CERT
 GtkWidget         *dojang_certificate_row_new             (DojangCertificate    *certificate,
                                                            GDateTime            *now);
 DojangCertificate *dojang_certificate_row_get_certificate (DojangCertificateRow *self);
+void               dojang_certificate_row_set_location    (DojangCertificateRow *self,
+                                                           const char           *location);
+const char        *dojang_certificate_row_get_location    (DojangCertificateRow *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 typedef struct
 {
   GCancellable *cancellable;
+  const char   *root;
   GPtrArray    *certificates;
   GPtrArray    *problems;
   GPtrArray    *watch_folders;
@@ -115,7 +116,7 @@ add_certificate_file (Scan       *scan,
   g_autoptr(GError) error = NULL;
   DojangCertificate *certificate;
 
-  certificate = _dojang_certificate_new_with_companions (cert_path, key_path, km_cert_path,
+  certificate = _dojang_certificate_new_with_companions (scan->root, cert_path, key_path, km_cert_path,
                                                          km_key_path, &error);
   if (certificate != NULL)
     g_ptr_array_add (scan->certificates, certificate);
@@ -226,12 +227,28 @@ scan_folder (Scan       *scan,
     scan_folder (scan, g_ptr_array_index (subfolders, i), depth + 1);
 }
 
+/* A folder the user added is expected to be there: its absence is told,
+ * not taken for an unplugged stick. */
+static void
+add_missing_folder (Scan       *scan,
+                    const char *root)
+{
+  g_autoptr(GError) error = NULL;
+
+  error = g_error_new_literal (DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_FOLDER_MISSING,
+                               _("This folder you added cannot be found. If it is on a USB stick, plug the stick in; if it was moved or deleted, remove it from the list."));
+  add_problem (scan, root, error);
+}
+
 static void
 scan_root (Scan       *scan,
-           const char *root)
+           const char *root,
+           gboolean    required)
 {
   g_autofree char *resolved = resolve_root (root);
   GStatBuf st;
+
+  scan->root = root;
 
   if (resolved == NULL || g_stat (resolved, &st) != 0)
     {
@@ -240,6 +257,9 @@ scan_root (Scan       *scan,
 
       if (ancestor != NULL)
         g_ptr_array_add (scan->watch_folders, g_steal_pointer (&ancestor));
+
+      if (resolved == NULL && required)
+        add_missing_folder (scan, root);
 
       /* Present but not stat-able (a dangling link, a folder we may not
        * enter): say so. Simply absent roots are normal. */
@@ -260,7 +280,7 @@ scan_root (Scan       *scan,
 
       /* A single file the user opened: any name will do. */
       g_ptr_array_add (scan->watch_folders, g_strdup (folder));
-      certificate = dojang_certificate_new_from_file (resolved, &error);
+      certificate = _dojang_certificate_new_from_file (root, resolved, &error);
       if (certificate != NULL)
         g_ptr_array_add (scan->certificates, certificate);
       else
@@ -296,6 +316,7 @@ compare_problems (gconstpointer a,
 
 static ScanResult *
 run_scan (const char * const  *roots,
+          const char * const  *required_roots,
           GCancellable        *cancellable,
           GError             **error)
 {
@@ -309,7 +330,8 @@ run_scan (const char * const  *roots,
   scan.seen_folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; roots != NULL && roots[i] != NULL; i++)
-    scan_root (&scan, roots[i]);
+    scan_root (&scan, roots[i],
+               required_roots != NULL && g_strv_contains (required_roots, roots[i]));
 
   g_hash_table_unref (scan.seen_folders);
 
@@ -358,7 +380,7 @@ dojang_certificate_scan_sync (const char * const  *roots,
   /* Load the catalog once up front rather than from inside the walk. */
   dojang_provider_catalog_get_default ();
 
-  result = run_scan (roots, cancellable, error);
+  result = run_scan (roots, NULL, cancellable, error);
   if (result == NULL)
     return FALSE;
 
@@ -371,16 +393,63 @@ dojang_certificate_scan_sync (const char * const  *roots,
   return TRUE;
 }
 
+typedef struct
+{
+  char **roots;
+  char **required_roots;
+} ScanRequest;
+
+static void
+scan_request_free (ScanRequest *request)
+{
+  g_strfreev (request->roots);
+  g_strfreev (request->required_roots);
+  g_free (request);
+}
+
 static gboolean
 scan_in_thread (gpointer       source_object,
-                gpointer       roots,
+                gpointer       data,
                 GCancellable  *cancellable,
                 gpointer      *result,
                 GError       **error)
 {
-  *result = run_scan (roots, cancellable, error);
+  ScanRequest *request = data;
+
+  *result = run_scan ((const char * const *) request->roots,
+                      (const char * const *) request->required_roots, cancellable, error);
 
   return *result != NULL;
+}
+
+/**
+ * dojang_certificate_scan_full_async:
+ * @roots: folders (or single certificate files) to look in
+ * @required_roots: (nullable): those of @roots that the user added: one
+ *   that is not there is a #DOJANG_CERTIFICATE_ERROR_FOLDER_MISSING problem
+ *   (other roots may be absent: nothing is plugged in there)
+ *
+ * Finish with dojang_certificate_scan_finish_full().
+ */
+void
+dojang_certificate_scan_full_async (const char * const  *roots,
+                                    const char * const  *required_roots,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  ScanRequest *request = g_new0 (ScanRequest, 1);
+
+  /* The default catalog is created here, on the calling thread; the worker
+   * only reads it. */
+  dojang_provider_catalog_get_default ();
+
+  request->roots = g_strdupv ((char **) roots);
+  request->required_roots = g_strdupv ((char **) required_roots);
+  dojang_task_run_in_thread (NULL, dojang_certificate_scan_async, scan_in_thread,
+                             request, (GDestroyNotify) scan_request_free,
+                             (GDestroyNotify) scan_result_free,
+                             cancellable, callback, user_data);
 }
 
 void
@@ -389,14 +458,7 @@ dojang_certificate_scan_async (const char * const  *roots,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  /* The default catalog is created here, on the calling thread; the worker
-   * only reads it. */
-  dojang_provider_catalog_get_default ();
-
-  dojang_task_run_in_thread (NULL, dojang_certificate_scan_async, scan_in_thread,
-                             g_strdupv ((char **) roots), (GDestroyNotify) g_strfreev,
-                             (GDestroyNotify) scan_result_free,
-                             cancellable, callback, user_data);
+  dojang_certificate_scan_full_async (roots, NULL, cancellable, callback, user_data);
 }
 
 /**

@@ -20,6 +20,11 @@ gboolean   dojang_certificate_scan_sync             (const char * const  *roots,
                                                      GPtrArray          **certificates,
                                                      GPtrArray          **problems,
                                                      GError             **error);
+void       dojang_certificate_scan_full_async       (const char * const  *roots,
+                                                     const char * const  *required_roots,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
 void       dojang_certificate_scan_async            (const char * const  *roots,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,

@@ -23,6 +23,7 @@ struct _DojangCertificate
 
   char                  *path;
   char                  *folder;
+  char                  *root;
   char                  *key_path;
   char                  *km_cert_path;
   char                  *km_key_path;
@@ -40,7 +41,8 @@ G_DEFINE_ENUM_TYPE (DojangCertificateStatus, dojang_certificate_status,
   G_DEFINE_ENUM_VALUE (DOJANG_CERTIFICATE_STATUS_VALID, "valid"),
   G_DEFINE_ENUM_VALUE (DOJANG_CERTIFICATE_STATUS_EXPIRING, "expiring"),
   G_DEFINE_ENUM_VALUE (DOJANG_CERTIFICATE_STATUS_EXPIRED, "expired"),
-  G_DEFINE_ENUM_VALUE (DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID, "not_yet_valid"))
+  G_DEFINE_ENUM_VALUE (DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID, "not_yet_valid"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CERTIFICATE_STATUS_UNUSABLE, "unusable"))
 
 enum {
   PROP_0,
@@ -119,6 +121,7 @@ dojang_certificate_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->folder);
+  g_free (self->root);
   g_free (self->key_path);
   g_free (self->km_cert_path);
   g_free (self->km_key_path);
@@ -218,7 +221,8 @@ dojang_certificate_new_from_bytes (GBytes      *der,
 }
 
 DojangCertificate *
-_dojang_certificate_new_with_companions (const char  *cert_path,
+_dojang_certificate_new_with_companions (const char  *root,
+                                         const char  *cert_path,
                                          const char  *key_path,
                                          const char  *km_cert_path,
                                          const char  *km_key_path,
@@ -235,11 +239,26 @@ _dojang_certificate_new_with_companions (const char  *cert_path,
   if (self == NULL)
     return NULL;
 
+  self->root = g_strdup (root);
   self->key_path = g_strdup (key_path);
   self->km_cert_path = g_strdup (km_cert_path);
   self->km_key_path = g_strdup (km_key_path);
 
   return self;
+}
+
+DojangCertificate *
+_dojang_certificate_new_from_file (const char  *root,
+                                   const char  *cert_path,
+                                   GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (cert_path);
+  g_autofree char *key_path = dojang_npki_find_file (folder, "signPri.key");
+  g_autofree char *km_cert_path = dojang_npki_find_file (folder, "kmCert.der");
+  g_autofree char *km_key_path = dojang_npki_find_file (folder, "kmPri.key");
+
+  return _dojang_certificate_new_with_companions (root, cert_path, key_path, km_cert_path,
+                                                  km_key_path, error);
 }
 
 /**
@@ -254,21 +273,10 @@ DojangCertificate *
 dojang_certificate_new_from_file (const char  *cert_path,
                                   GError     **error)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *key_path = NULL;
-  g_autofree char *km_cert_path = NULL;
-  g_autofree char *km_key_path = NULL;
-
   g_return_val_if_fail (cert_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  folder = g_path_get_dirname (cert_path);
-  key_path = dojang_npki_find_file (folder, "signPri.key");
-  km_cert_path = dojang_npki_find_file (folder, "kmCert.der");
-  km_key_path = dojang_npki_find_file (folder, "kmPri.key");
-
-  return _dojang_certificate_new_with_companions (cert_path, key_path, km_cert_path,
-                                                  km_key_path, error);
+  return _dojang_certificate_new_from_file (NULL, cert_path, error);
 }
 
 const char *
@@ -285,6 +293,21 @@ dojang_certificate_get_folder (DojangCertificate *self)
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
   return self->folder;
+}
+
+/**
+ * dojang_certificate_get_root:
+ *
+ * Returns: (nullable): the place it was found in, as the scanner was given
+ *   it (an NPKI folder, a folder the user added, a file the user opened);
+ *   %NULL when it was read on its own
+ */
+const char *
+dojang_certificate_get_root (DojangCertificate *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
+
+  return self->root;
 }
 
 /**
@@ -572,6 +595,11 @@ dojang_certificate_get_status (DojangCertificate *self,
   if (g_date_time_compare (now, self->info->not_after) >= 0)
     return DOJANG_CERTIFICATE_STATUS_EXPIRED;
 
+  /* Without its key a certificate signs nothing and cannot be renewed:
+   * however far its expiry, it needs its owner now. */
+  if (self->key_path == NULL)
+    return DOJANG_CERTIFICATE_STATUS_UNUSABLE;
+
   renewal_opens = dojang_certificate_get_renewal_opens (self);
   if (g_date_time_compare (now, renewal_opens) >= 0)
     return DOJANG_CERTIFICATE_STATUS_EXPIRING;
@@ -597,10 +625,43 @@ dojang_certificate_get_days_left (DojangCertificate *self,
 }
 
 /**
+ * dojang_certificate_get_days_until_valid:
+ *
+ * Returns: Seoul calendar days from @now to the first day of validity: 0
+ *   once that day has come
+ */
+int
+dojang_certificate_get_days_until_valid (DojangCertificate *self,
+                                         GDateTime         *now)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  if (g_date_time_compare (now, self->info->not_before) >= 0)
+    return 0;
+
+  return MAX (dojang_seoul_days_between (now, self->info->not_before), 0);
+}
+
+/**
+ * dojang_certificate_status_needs_attention:
+ *
+ * Returns: %TRUE for the states that ask something of the owner: expired,
+ *   in its renewal window, or unusable
+ */
+gboolean
+dojang_certificate_status_needs_attention (DojangCertificateStatus status)
+{
+  return status == DOJANG_CERTIFICATE_STATUS_EXPIRED ||
+         status == DOJANG_CERTIFICATE_STATUS_EXPIRING ||
+         status == DOJANG_CERTIFICATE_STATUS_UNUSABLE;
+}
+
+/**
  * dojang_certificate_status_to_string:
  *
- * Returns: the nick of @status: "valid", "expiring", "expired" or
- *   "not_yet_valid" (not translated; the JSON output uses it)
+ * Returns: the nick of @status: "valid", "expiring", "expired",
+ *   "not_yet_valid" or "unusable" (not translated; the JSON output uses it)
  */
 const char *
 dojang_certificate_status_to_string (DojangCertificateStatus status)

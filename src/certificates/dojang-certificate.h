@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * @DOJANG_CERTIFICATE_STATUS_EXPIRING: valid, inside the renewal window of its CA and type
  * @DOJANG_CERTIFICATE_STATUS_EXPIRED: past notAfter; only a new issuance (신규 발급) helps
  * @DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID: before notBefore
+ * @DOJANG_CERTIFICATE_STATUS_UNUSABLE: within its validity, but its private key
+ *   (signPri.key) is not beside it, so it can neither sign nor be renewed
+ *
+ * When several hold, the first of not yet valid, expired and unusable wins
+ * (the order in which the renewal rules decide too).
  */
 typedef enum
 {
@@ -21,6 +26,7 @@ typedef enum
   DOJANG_CERTIFICATE_STATUS_EXPIRING,
   DOJANG_CERTIFICATE_STATUS_EXPIRED,
   DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID,
+  DOJANG_CERTIFICATE_STATUS_UNUSABLE,
 } DojangCertificateStatus;
 
 #define DOJANG_TYPE_CERTIFICATE_STATUS (dojang_certificate_status_get_type ())
@@ -42,6 +48,7 @@ DojangCertificate       *dojang_certificate_new_from_bytes         (GBytes      
 
 const char              *dojang_certificate_get_path               (DojangCertificate  *self);
 const char              *dojang_certificate_get_folder             (DojangCertificate  *self);
+const char              *dojang_certificate_get_root               (DojangCertificate  *self);
 const char              *dojang_certificate_get_subject            (DojangCertificate  *self);
 const char              *dojang_certificate_get_name               (DojangCertificate  *self);
 const char              *dojang_certificate_get_issuer_dn          (DojangCertificate  *self);
@@ -67,6 +74,9 @@ DojangCertificateStatus  dojang_certificate_get_status             (DojangCertif
                                                                     GDateTime          *now);
 int                      dojang_certificate_get_days_left          (DojangCertificate  *self,
                                                                     GDateTime          *now);
+int                      dojang_certificate_get_days_until_valid   (DojangCertificate  *self,
+                                                                    GDateTime          *now);
+gboolean                 dojang_certificate_status_needs_attention (DojangCertificateStatus status);
 
 const char              *dojang_certificate_status_to_string       (DojangCertificateStatus status);
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The Certificates page: the live list grouped by urgency (expired, renew
- * now, valid, not yet valid), the files that could not be read, and the
+ * now, unusable, valid, not yet valid), the files that could not be read
+ * and the added folders that are missing, and the
  * details of one certificate one level down. The list is the application's
  * (see DojangApplication); the page only observes it. */
 
@@ -19,7 +20,7 @@
 /* Status and days left move on with the clock; a rescan refreshes them too. */
 #define REFRESH_SECONDS (15 * 60)
 
-#define N_GROUPS 4
+#define N_GROUPS 5
 
 struct _DojangCertificatesPage
 {
@@ -44,11 +45,13 @@ struct _DojangCertificatesPage
   GtkLabel              *summary_label;
   AdwPreferencesGroup   *expired_group;
   AdwPreferencesGroup   *expiring_group;
+  AdwPreferencesGroup   *unusable_group;
   AdwPreferencesGroup   *valid_group;
   AdwPreferencesGroup   *not_yet_valid_group;
   AdwPreferencesGroup   *problems_group;
   GtkListBox            *expired_list;
   GtkListBox            *expiring_list;
+  GtkListBox            *unusable_list;
   GtkListBox            *valid_list;
   GtkListBox            *not_yet_valid_list;
   GtkListBox            *problems_list;
@@ -71,6 +74,7 @@ static GParamSpec *properties[N_PROPS];
 static const DojangCertificateStatus group_status[N_GROUPS] = {
   DOJANG_CERTIFICATE_STATUS_EXPIRED,
   DOJANG_CERTIFICATE_STATUS_EXPIRING,
+  DOJANG_CERTIFICATE_STATUS_UNUSABLE,
   DOJANG_CERTIFICATE_STATUS_VALID,
   DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID,
 };
@@ -111,8 +115,14 @@ create_certificate_row (gpointer item,
                         gpointer user_data)
 {
   DojangCertificatesPage *self = user_data;
+  GtkWidget *row = dojang_certificate_row_new (item, self->now);
+  g_autofree char *location = NULL;
 
-  return dojang_certificate_row_new (item, self->now);
+  if (self->list != NULL)
+    location = dojang_certificate_list_describe_location (self->list, item);
+  dojang_certificate_row_set_location (DOJANG_CERTIFICATE_ROW (row), location);
+
+  return row;
 }
 
 static GtkWidget *
@@ -130,6 +140,22 @@ create_problem_row (gpointer item,
   gtk_widget_add_css_class (icon, "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  /* A folder the user added and that is gone can be taken off the list here. */
+  if (g_error_matches (dojang_scan_problem_get_error (problem), DOJANG_CERTIFICATE_ERROR,
+                       DOJANG_CERTIFICATE_ERROR_FOLDER_MISSING))
+    {
+      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
+      g_autofree char *label = NULL;
+
+      /* TRANSLATORS: the accessible name of a button; %s is a folder */
+      label = g_strdup_printf (_("Remove %s from the folders Dojang looks in"), dojang_scan_problem_get_path (problem));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", dojang_scan_problem_get_path (problem));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "app.remove-certificate-folder");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
 
   return row;
 }
@@ -164,9 +190,15 @@ static void
 update_summary (DojangCertificatesPage *self)
 {
   guint total = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-  guint urgent = g_list_model_get_n_items (self->group_models[0]) +
-                 g_list_model_get_n_items (self->group_models[1]);
+  guint urgent = 0;
   g_autofree char *count = NULL;
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      if (dojang_certificate_status_needs_attention (group_status[i]))
+        urgent += g_list_model_get_n_items (self->group_models[i]);
+    }
+
   g_autofree char *summary = NULL;
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate", "%u certificates", total), total);
@@ -437,11 +469,13 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expired_group);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expiring_group);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, unusable_group);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, valid_group);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, not_yet_valid_group);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, problems_group);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expired_list);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expiring_list);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, unusable_list);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, valid_list);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, not_yet_valid_list);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, problems_list);
@@ -462,12 +496,14 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
 
   self->group_lists[0] = self->expired_list;
   self->group_lists[1] = self->expiring_list;
-  self->group_lists[2] = self->valid_list;
-  self->group_lists[3] = self->not_yet_valid_list;
+  self->group_lists[2] = self->unusable_list;
+  self->group_lists[3] = self->valid_list;
+  self->group_lists[4] = self->not_yet_valid_list;
   self->group_widgets[0] = self->expired_group;
   self->group_widgets[1] = self->expiring_group;
-  self->group_widgets[2] = self->valid_group;
-  self->group_widgets[3] = self->not_yet_valid_group;
+  self->group_widgets[2] = self->unusable_group;
+  self->group_widgets[3] = self->valid_group;
+  self->group_widgets[4] = self->not_yet_valid_group;
   self->now = dojang_clock_get_now ();
 
   for (guint i = 0; i < N_GROUPS; i++)

@@ -135,6 +135,8 @@ status_text (DojangCertificateStatus status)
       return _("renew now");
     case DOJANG_CERTIFICATE_STATUS_EXPIRED:
       return _("expired");
+    case DOJANG_CERTIFICATE_STATUS_UNUSABLE:
+      return _("unusable: no private key");
     case DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID:
     default:
       return _("not yet valid");

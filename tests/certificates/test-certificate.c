@@ -75,6 +75,8 @@ test_fields (void)
       g_assert_cmpstr (not_after, ==, json_object_get_string_member (want, "not_after"));
       g_assert_cmpint (dojang_certificate_get_days_left (certificate, at), ==,
                        json_object_get_int_member (want, "days_left"));
+      g_assert_cmpint (dojang_certificate_get_days_until_valid (certificate, at), ==,
+                       json_object_get_int_member (want, "days_until_valid"));
       g_assert_cmpstr (dojang_certificate_status_to_string (dojang_certificate_get_status (certificate, at)), ==,
                        json_object_get_string_member (want, "status"));
       g_assert_cmpint (dojang_certificate_get_has_private_key (certificate), ==,
@@ -202,6 +204,60 @@ test_status_boundaries (void)
   g_assert_cmpint (dojang_certificate_get_days_left (certificate, a_day_late), ==, -1);
   g_assert_cmpint (dojang_certificate_get_status (certificate, a_day_late), ==,
                    DOJANG_CERTIFICATE_STATUS_EXPIRED);
+}
+
+/* The certificate file of the fixture @name alone in a new folder: no
+ * signPri.key beside it. */
+static DojangCertificate *
+load_without_key (const char *name)
+{
+  JsonObject *want = dojang_test_find_expected (expected, "certificates", "name", name);
+  g_autofree char *folder = g_build_filename (tree, "without-key", name, NULL);
+  g_autofree char *copy = g_build_filename (folder, "signCert.der", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_nonnull (want);
+  g_assert_true (g_file_get_contents (json_object_get_string_member (want, "path"), &contents, &length, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+
+  return load (copy);
+}
+
+/* Without its key a certificate in its validity is unusable, whatever its
+ * renewal window says; not yet valid and expired stay what they are. A
+ * certificate that is not valid yet counts the days to its first day. */
+static void
+test_status_without_key (void)
+{
+  g_autoptr(GDateTime) at = dojang_test_parse_instant (json_object_get_string_member (expected, "at"));
+  g_autoptr(DojangCertificate) valid = load_without_key ("홍길동");
+  g_autoptr(DojangCertificate) expiring = load_without_key ("김철수");
+  g_autoptr(DojangCertificate) expired = load_without_key ("이영희");
+  g_autoptr(DojangCertificate) not_yet_valid = load_without_key ("박민수");
+  g_autoptr(GDateTime) first_second = NULL;
+  g_autoptr(GDateTime) day_before = NULL;
+
+  g_assert_cmpint (dojang_certificate_get_status (valid, at), ==, DOJANG_CERTIFICATE_STATUS_UNUSABLE);
+  g_assert_cmpint (dojang_certificate_get_status (expiring, at), ==, DOJANG_CERTIFICATE_STATUS_UNUSABLE);
+  g_assert_cmpint (dojang_certificate_get_status (expired, at), ==, DOJANG_CERTIFICATE_STATUS_EXPIRED);
+  g_assert_cmpint (dojang_certificate_get_status (not_yet_valid, at), ==, DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID);
+  g_assert_cmpstr (dojang_certificate_status_to_string (DOJANG_CERTIFICATE_STATUS_UNUSABLE), ==, "unusable");
+
+  g_assert_true (dojang_certificate_status_needs_attention (DOJANG_CERTIFICATE_STATUS_UNUSABLE));
+  g_assert_true (dojang_certificate_status_needs_attention (DOJANG_CERTIFICATE_STATUS_EXPIRED));
+  g_assert_true (dojang_certificate_status_needs_attention (DOJANG_CERTIFICATE_STATUS_EXPIRING));
+  g_assert_false (dojang_certificate_status_needs_attention (DOJANG_CERTIFICATE_STATUS_VALID));
+  g_assert_false (dojang_certificate_status_needs_attention (DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID));
+
+  /* The generator starts it 3 days (72 hours) after "at". */
+  g_assert_cmpint (dojang_certificate_get_days_until_valid (not_yet_valid, at), ==, 3);
+  first_second = g_date_time_ref (dojang_certificate_get_not_before (not_yet_valid));
+  day_before = g_date_time_add_days (first_second, -1);
+  g_assert_cmpint (dojang_certificate_get_days_until_valid (not_yet_valid, day_before), ==, 1);
+  g_assert_cmpint (dojang_certificate_get_days_until_valid (not_yet_valid, first_second), ==, 0);
+  g_assert_cmpint (dojang_certificate_get_days_until_valid (valid, at), ==, 0);
 }
 
 static void
@@ -335,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/dojang/certificate/catalog-types", test_catalog_types);
   g_test_add_func ("/dojang/certificate/unknown-type", test_unknown_type);
   g_test_add_func ("/dojang/certificate/status-boundaries", test_status_boundaries);
+  g_test_add_func ("/dojang/certificate/status-without-key", test_status_without_key);
   g_test_add_func ("/dojang/certificate/bad-files", test_bad_files);
   g_test_add_func ("/dojang/certificate/size-limit", test_size_limit);
   g_test_add_func ("/dojang/certificate/unreadable", test_unreadable);

@@ -122,6 +122,7 @@ test_list_and_details (void)
   GtkListBoxRow *row = NULL;
   DojangCertificateDetails *details;
   g_autofree char *text = NULL;
+  g_autofree char *location = NULL;
   GtkWidget *renew;
   GtkWidget *contact;
   GVariant *target;
@@ -132,10 +133,12 @@ test_list_and_details (void)
   wait_loaded (page);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (page, "list_stack"))), ==, "list");
-  /* Run as root, the "unreadable" fixture reads fine and is a valid one. */
+  /* Run as root, the "unreadable" fixture reads fine: a certificate alone
+   * in its folder, without a key, so unusable. */
   g_assert_cmpuint (count_rows (child (page, "expired_list")), ==, count_status ("expired"));
   g_assert_cmpuint (count_rows (child (page, "expiring_list")), ==, count_status ("expiring"));
-  g_assert_cmpuint (count_rows (child (page, "valid_list")), ==, count_status ("valid") + (as_root ? 1 : 0));
+  g_assert_cmpuint (count_rows (child (page, "valid_list")), ==, count_status ("valid"));
+  g_assert_cmpuint (count_rows (child (page, "unusable_list")), ==, count_status ("unusable") + (as_root ? 1 : 0));
   g_assert_cmpuint (count_rows (child (page, "not_yet_valid_list")), ==, count_status ("not_yet_valid"));
   g_assert_cmpuint (count_rows (child (page, "problems_list")), ==, problems - (as_root ? 1 : 0));
   g_assert_true (gtk_widget_get_visible (child (page, "problems_group")));
@@ -149,6 +152,13 @@ test_list_and_details (void)
         row = GTK_LIST_BOX_ROW (w);
     }
   g_assert_nonnull (row);
+
+  /* Every row says where its certificate lives: here, a folder added in
+   * Preferences (the fixture's roots). */
+  location = g_strdup_printf ("Folder you added: %s",
+                              json_array_get_string_element (json_object_get_array_member (expected, "roots"), 0));
+  g_assert_cmpstr (dojang_certificate_row_get_location (DOJANG_CERTIFICATE_ROW (row)), ==, location);
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), location));
 
   g_signal_connect (page, "notify::selected-certificate", G_CALLBACK (on_selected), &notified);
   g_signal_emit_by_name (child (page, "expiring_list"), "row-activated", row);
@@ -185,6 +195,85 @@ test_list_and_details (void)
   g_assert_cmpstr (dojang_certificate_get_name (dojang_certificates_page_get_selected_certificate (page)), ==, "이영희");
   g_assert_cmpuint (notified, ==, 2);
   dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details-expired.png");
+
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *list_box,
+          const char *name)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (list_box); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      if (DOJANG_IS_CERTIFICATE_ROW (w) &&
+          g_strcmp0 (dojang_certificate_get_name (dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (w))), name) == 0)
+        return w;
+    }
+
+  return NULL;
+}
+
+static const char *
+row_label (GtkWidget  *row,
+           const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (row, DOJANG_TYPE_CERTIFICATE_ROW, name)));
+}
+
+/* A certificate without its private key is unusable: its own group, badge
+ * and words, counted as needing attention; one not valid yet counts the
+ * days to its first day, not to its expiry a year away. */
+static void
+test_unusable_and_not_yet_valid (void)
+{
+  DojangCertificatesPage *page = NULL;
+  GtkWindow *window;
+  gboolean as_root = geteuid () == 0;
+  guint attention = count_status ("expired") + count_status ("expiring") + count_status ("unusable") + (as_root ? 1 : 0);
+  guint total = json_array_get_length (json_object_get_array_member (expected, "certificates")) + (as_root ? 1 : 0);
+  g_autofree char *summary = NULL;
+  DojangCertificateDetails *details;
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  g_assert_cmpuint (count_status ("unusable"), ==, 1);
+  use_fixture_folders ();
+  window = show_page (&page);
+  wait_loaded (page);
+
+  summary = g_strdup_printf ("%u certificates · %u need attention", total, attention);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (page, "summary_label"))), ==, summary);
+  g_assert_true (gtk_widget_get_visible (child (page, "unusable_group")));
+
+  row = find_row (child (page, "unusable_list"), "최수진");
+  g_assert_nonnull (row);
+  g_assert_null (find_row (child (page, "valid_list"), "최수진"));
+  g_assert_cmpstr (row_label (row, "badge"), ==, "Unusable");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_widget_get_template_child (row, DOJANG_TYPE_CERTIFICATE_ROW, "badge")),
+                                           "unusable"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "No private key (signPri.key)"));
+
+  g_signal_emit_by_name (child (page, "unusable_list"), "row-activated", row);
+  details = DOJANG_CERTIFICATE_DETAILS (child (page, "details"));
+  text = dojang_certificate_details_to_text (details);
+  g_assert_nonnull (strstr (text, "최수진 — Unusable, D-200"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (details), DOJANG_TYPE_CERTIFICATE_DETAILS, "advice_label"))),
+                                   "This certificate cannot be used"));
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details-unusable.png");
+  g_signal_emit_by_name (child (page, "back_button"), "clicked");
+
+  row = find_row (child (page, "not_yet_valid_list"), "박민수");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row_label (row, "badge"), ==, "Not Yet Valid");
+  g_assert_cmpstr (row_label (row, "days_label"), ==, "In 3 days");
+  g_assert_null (strstr (row_label (row, "days_label"), "D-"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "valid from"));
+
+  g_signal_emit_by_name (child (page, "not_yet_valid_list"), "row-activated", row);
+  g_clear_pointer (&text, g_free);
+  text = dojang_certificate_details_to_text (details);
+  g_assert_nonnull (strstr (text, "박민수 — Not Yet Valid, In 3 days"));
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details-not-yet-valid.png");
 
   gtk_window_destroy (window);
 }
@@ -329,6 +418,7 @@ main (int   argc,
   expected = dojang_test_load_expected (tree);
 
   g_test_add_func ("/dojang/certificates-page/list-and-details", test_list_and_details);
+  g_test_add_func ("/dojang/certificates-page/unusable-and-not-yet-valid", test_unusable_and_not_yet_valid);
   g_test_add_func ("/dojang/certificates-page/open-file", test_open_file);
   g_test_add_func ("/dojang/certificates-page/empty-state", test_empty_state);
   g_test_add_func ("/dojang/certificates-page/preferences-folders", test_preferences_folders);
