@@ -16,10 +16,15 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-seoul.h"
 
-/* The Korean calendar day on which a certificate expires. A notAfter at
- * exactly midnight means "valid through the previous day". */
-static GDate *
-expiry_day (GDateTime *not_after)
+/**
+ * dojang_reminder_expiry_day:
+ * @not_after: when a certificate expires
+ *
+ * Returns: (transfer full): the Korean calendar day on which it expires. A
+ *   notAfter at exactly midnight means "valid through the previous day".
+ */
+GDate *
+dojang_reminder_expiry_day (GDateTime *not_after)
 {
   g_autoptr(GDateTime) last_second = g_date_time_add_seconds (not_after, -1);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (last_second, dojang_seoul_get_time_zone ());
@@ -30,8 +35,13 @@ expiry_day (GDateTime *not_after)
   return g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
-static GDate *
-seoul_day (GDateTime *instant)
+/**
+ * dojang_reminder_seoul_day:
+ *
+ * Returns: (transfer full): the Korean calendar day of @instant
+ */
+GDate *
+dojang_reminder_seoul_day (GDateTime *instant)
 {
   g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, dojang_seoul_get_time_zone ());
   int year, month, day;
@@ -71,7 +81,7 @@ dojang_reminder_due_for (GDateTime *not_after,
   g_return_val_if_fail (not_after != NULL, NULL);
   g_return_val_if_fail (lead_days >= 0, NULL);
 
-  day = expiry_day (not_after);
+  day = dojang_reminder_expiry_day (not_after);
   morning = morning_of (day);
   due = g_date_time_add_days (morning, -lead_days);
 
@@ -100,7 +110,7 @@ dojang_reminder_next_morning (GDateTime *after)
 
   g_return_val_if_fail (after != NULL, NULL);
 
-  day = seoul_day (after);
+  day = dojang_reminder_seoul_day (after);
   g_date_add_days (day, 1);
 
   return morning_of (day);
@@ -124,8 +134,8 @@ dojang_reminder_days_left (GDateTime *now,
   g_return_val_if_fail (now != NULL, 0);
   g_return_val_if_fail (not_after != NULL, 0);
 
-  today = seoul_day (now);
-  last_day = expiry_day (not_after);
+  today = dojang_reminder_seoul_day (now);
+  last_day = dojang_reminder_expiry_day (not_after);
 
   return g_date_days_between (today, last_day);
 }

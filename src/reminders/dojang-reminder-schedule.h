@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 /* Lead days accepted by the store (and by the import). */
 #define DOJANG_REMINDER_MAX_LEAD_DAYS 365
 
+GDate     *dojang_reminder_expiry_day          (GDateTime  *not_after);
+GDate     *dojang_reminder_seoul_day           (GDateTime  *instant);
 GDateTime *dojang_reminder_due_for             (GDateTime  *not_after,
                                                 int         lead_days);
 GDateTime *dojang_reminder_next_morning        (GDateTime  *after);

@@ -10,7 +10,10 @@
  *       certificate's key, get checked states (+ "skipped"), a sent_at
  *       history stamp, one row per certificate and lead time, and the
  *       partial indexes the due check runs on; a meta table keeps the lead
- *       times the reminders were scheduled with. */
+ *       times the reminders were scheduled with.
+ *   v3  reminders the user asked for ("remind me the day renewal opens")
+ *       are marked requested, so a change of lead times keeps them; a
+ *       rehearsals table records each finished renewal rehearsal. */
 
 #include "config.h"
 
@@ -20,7 +23,7 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-schema.h"
 
-G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 2);
+G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 3);
 
 static const char schema_v1[] =
   "CREATE TABLE certificates ("
@@ -130,6 +133,23 @@ static const char schema_v2[] =
   "  key   TEXT PRIMARY KEY NOT NULL,"
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;";
+
+/* v2 → v3. A rehearsal is kept by fingerprint, not as a reference into
+ * certificates: it may be of a certificate opened from a file that no scan
+ * records. Nothing typed during a rehearsal is kept, only how it ended. */
+static const char schema_v3[] =
+  "ALTER TABLE reminders ADD COLUMN requested INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (requested IN (0, 1));"
+  "CREATE TABLE rehearsals ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  certificate_sha256 TEXT NOT NULL CHECK (length (certificate_sha256) = 64),"
+  "  completed_at       INTEGER NOT NULL,"
+  "  payment_method     TEXT NOT NULL CHECK (payment_method IN"
+  "                       ('card', 'transfer', 'phone', 'none')),"
+  "  outcome            TEXT NOT NULL CHECK (outcome IN"
+  "                       ('finished', 'renewal_page_opened'))"
+  ");"
+  "CREATE INDEX rehearsals_certificate ON rehearsals (certificate_sha256, completed_at);";
 
 void
 dojang_reminder_set_sqlite_error (sqlite3  *db,
@@ -266,11 +286,14 @@ upgrade (sqlite3  *db,
         return FALSE;
     }
 
+  if (from_version < 3 && !exec_sql (db, schema_v3, error))
+    return FALSE;
+
   if (!foreign_keys_hold (db, error))
     return FALSE;
 
   /* A constant: PRAGMA takes no bound parameters. */
-  return exec_sql (db, "PRAGMA user_version = 2", error);
+  return exec_sql (db, "PRAGMA user_version = 3", error);
 }
 
 /**
