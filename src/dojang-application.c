@@ -9,6 +9,7 @@
 #include "dojang-cli-providers.h"
 #include "dojang-cli-certificates.h"
 #include "dojang-cli-reminders.h"
+#include "dojang-cli-renewal.h"
 #include "dojang-preferences-window.h"
 #include "dojang-reminder-controller.h"
 #include "dojang-window.h"
@@ -40,6 +41,8 @@ static const GOptionEntry main_entries[] = {
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Scan, show the certificate reminders that are due as notifications, and exit"), NULL },
   { "import-reminders", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import reminders and manual entries from a JSON FILE and exit"), N_("FILE") },
   { "export-reminders", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export reminders and manual entries to a JSON FILE (- for the output) and exit"), N_("FILE") },
+  { "renew", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the renewal assistant on CERT: a signCert.der, its folder or its SHA-256 fingerprint"), N_("CERT") },
+  { "renewal-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Print whether and where CERT can be renewed, its fee and new expiry, and exit"), N_("CERT") },
   { NULL }
 };
 
@@ -107,6 +110,9 @@ dojang_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "list-certificates"))
     return dojang_cli_certificates_list (options);
+
+  if (g_variant_dict_contains (options, "renewal-plan"))
+    return dojang_cli_renewal_plan (options);
 
   if (g_variant_dict_contains (options, "import-reminders"))
     return dojang_cli_reminders_import (options);

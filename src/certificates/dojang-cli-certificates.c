@@ -48,6 +48,27 @@ user_folders (void)
   return g_settings_get_strv (settings, "certificate-folders");
 }
 
+/**
+ * dojang_cli_certificates_roots:
+ * @options: the parsed command line; uses "path"
+ *
+ * Returns: (transfer full): the folders given with --path, or else the
+ *   usual places and the folders added in the preferences
+ */
+char **
+dojang_cli_certificates_roots (GVariantDict *options)
+{
+  g_autofree const char **paths = NULL;
+  g_auto(GStrv) folders = NULL;
+
+  if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
+    return g_strdupv ((char **) paths);
+
+  folders = user_folders ();
+
+  return dojang_certificate_scanner_default_roots ((const char * const *) folders);
+}
+
 static char *
 format_utc (GDateTime *instant)
 {
@@ -214,7 +235,6 @@ dojang_cli_certificates_list (GVariantDict *options)
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) roots = NULL;
-  g_autofree const char **paths = NULL;
   const char *at = NULL;
 
   if (g_variant_dict_lookup (options, "at", "&s", &at))
@@ -232,16 +252,7 @@ dojang_cli_certificates_list (GVariantDict *options)
       now = g_date_time_new_now_utc ();
     }
 
-  if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
-    {
-      roots = g_strdupv ((char **) paths);
-    }
-  else
-    {
-      g_auto(GStrv) folders = user_folders ();
-
-      roots = dojang_certificate_scanner_default_roots ((const char * const *) folders);
-    }
+  roots = dojang_cli_certificates_roots (options);
 
   if (!dojang_certificate_scan_sync ((const char * const *) roots, NULL, &certificates, &problems, &error))
     {

@@ -6,6 +6,7 @@
 
 G_BEGIN_DECLS
 
-int dojang_cli_certificates_list (GVariantDict *options);
+int    dojang_cli_certificates_list  (GVariantDict *options);
+char **dojang_cli_certificates_roots (GVariantDict *options);
 
 G_END_DECLS

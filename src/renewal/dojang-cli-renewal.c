@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* `dojang --renewal-plan CERT [--json] [--at TIME] [--path DIR]…`: what a
+ * renewal of one certificate would be, for scripts and tests; and how
+ * CERT (a signCert.der, its folder or its SHA-256) is found, which
+ * `dojang --renew CERT` uses too. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dojang-certificate-scanner.h"
+#include "dojang-cli-certificates.h"
+#include "dojang-cli-renewal.h"
+#include "dojang-reminder-schedule.h"
+#include "dojang-renewal-plan.h"
+
+gboolean
+dojang_renewal_is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isxdigit (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+find_certificate_file (const char  *folder,
+                       GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+
+  /* Names vary in case between CAs and copies (SignCert.der, signcert.DER). */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_ascii_strcasecmp (name, "signCert.der") == 0)
+        return g_build_filename (folder, name, NULL);
+    }
+
+  g_set_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND,
+               _("There is no signCert.der in “%s”"), folder);
+
+  return NULL;
+}
+
+static DojangCertificate *
+find_by_sha256 (const char          *sha256,
+                const char * const  *roots,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (!dojang_certificate_scan_sync (roots, NULL, &certificates, &problems, error))
+    return NULL;
+
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      DojangCertificate *certificate = g_ptr_array_index (certificates, i);
+
+      if (g_ascii_strcasecmp (dojang_certificate_get_sha256 (certificate), sha256) == 0)
+        return g_object_ref (certificate);
+    }
+
+  g_set_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND,
+               _("No certificate with the SHA-256 fingerprint %s was found"), sha256);
+
+  return NULL;
+}
+
+/**
+ * dojang_renewal_find_certificate:
+ * @cert: a signCert.der file, the folder holding one, or the SHA-256
+ *   fingerprint (64 hex digits) of a certificate in @roots
+ * @roots: where to look for a fingerprint
+ * @error: a #DOJANG_CERTIFICATE_ERROR when nothing fits
+ *
+ * Returns: (transfer full) (nullable): the certificate, with the private
+ *   key beside it if there is one
+ */
+DojangCertificate *
+dojang_renewal_find_certificate (const char          *cert,
+                                 const char * const  *roots,
+                                 GError             **error)
+{
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (cert != NULL, NULL);
+  g_return_val_if_fail (roots != NULL, NULL);
+
+  if (g_file_test (cert, G_FILE_TEST_IS_DIR))
+    {
+      file = find_certificate_file (cert, error);
+      if (file == NULL)
+        return NULL;
+      return dojang_certificate_new_from_file (file, error);
+    }
+
+  if (g_file_test (cert, G_FILE_TEST_EXISTS))
+    return dojang_certificate_new_from_file (cert, error);
+
+  if (dojang_renewal_is_sha256 (cert))
+    return find_by_sha256 (cert, roots, error);
+
+  g_set_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND,
+               _("“%s” is neither a certificate file, a folder holding one, nor a SHA-256 fingerprint"),
+               cert);
+
+  return NULL;
+}
+
+static char *
+format_day (const GDate *day)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u",
+              g_date_get_year (day), g_date_get_month (day), g_date_get_day (day));
+
+  return g_strdup (text);
+}
+
+static char *
+describe_reason (DojangRenewalPlan *plan)
+{
+  g_autofree char *opens = format_day (dojang_renewal_plan_get_window_opens (plan));
+  g_autofree char *expiry = format_day (dojang_renewal_plan_get_expiry_day (plan));
+
+  switch (dojang_renewal_plan_get_reason (plan))
+    {
+    case DOJANG_RENEWAL_REASON_ELIGIBLE:
+      return g_strdup_printf (_("possible now, until %s"), expiry);
+    case DOJANG_RENEWAL_REASON_TOO_EARLY:
+      return g_strdup_printf (_("not yet: renewal opens on %s"), opens);
+    case DOJANG_RENEWAL_REASON_EXPIRED:
+      return g_strdup_printf (_("not possible: it expired on %s; apply for a new one (신규 발급)"), expiry);
+    case DOJANG_RENEWAL_REASON_NOT_YET_VALID:
+      return g_strdup (_("not possible: the certificate is not valid yet"));
+    case DOJANG_RENEWAL_REASON_NO_PRIVATE_KEY:
+      return g_strdup (_("not possible from here: its private key (signPri.key) is missing; find it or have the certificate re-issued (재발급)"));
+    case DOJANG_RENEWAL_REASON_UNKNOWN_PROVIDER:
+    default:
+      return g_strdup (_("unknown: Dojang does not know the CA that issued it"));
+    }
+}
+
+static char *
+describe_place (DojangRenewalPlan *plan)
+{
+  switch (dojang_renewal_plan_get_place (plan))
+    {
+    case DOJANG_RENEWAL_PLACE_PROVIDER:
+      return g_strdup (dojang_renewal_plan_get_renewal_url (plan));
+    case DOJANG_RENEWAL_PLACE_BANK:
+      return g_strdup (_("at the bank that issued it (its internet banking’s certificate center, 인증센터)"));
+    case DOJANG_RENEWAL_PLACE_UNKNOWN:
+    default:
+      return g_strdup (_("unknown"));
+    }
+}
+
+static char *
+describe_fee (DojangRenewalPlan *plan)
+{
+  int fee = dojang_renewal_plan_get_fee_krw (plan);
+
+  if (fee < 0)
+    return g_strdup (_("unknown"));
+  if (fee == 0)
+    return g_strdup (_("free"));
+
+  /* TRANSLATORS: a fee in Korean won, e.g. "4400 won" */
+  return g_strdup_printf (_("%d won"), fee);
+}
+
+static void
+print_text (DojangRenewalPlan *plan)
+{
+  DojangCertificate *certificate = dojang_renewal_plan_get_certificate (plan);
+  g_autofree char *reason = describe_reason (plan);
+  g_autofree char *place = describe_place (plan);
+  g_autofree char *fee = describe_fee (plan);
+
+  g_print ("%s (%s, %s)\n", dojang_certificate_get_name (certificate),
+           dojang_certificate_get_provider_name (certificate),
+           dojang_certificate_get_type_name (certificate));
+  g_print ("%s: %s\n", _("Renewal"), reason);
+  g_print ("%s: %s\n", _("Where"), place);
+  g_print ("%s: %s\n", _("Fee"), fee);
+  if (dojang_renewal_plan_get_new_not_after (plan) != NULL)
+    {
+      g_autofree char *until = format_day (dojang_renewal_plan_get_new_not_after (plan));
+
+      g_print ("%s: %s\n", _("New certificate valid until (expected)"), until);
+    }
+}
+
+/**
+ * dojang_cli_renewal_plan:
+ * @options: the parsed command line; uses "renewal-plan", "json", "at"
+ *   and "path"
+ *
+ * Returns: the exit status: 0, or 1 when CERT or --at is wrong
+ */
+int
+dojang_cli_renewal_plan (GVariantDict *options)
+{
+  g_autoptr(DojangCertificate) certificate = NULL;
+  g_autoptr(DojangRenewalPlan) plan = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) roots = NULL;
+  const char *cert = NULL;
+  const char *at = NULL;
+
+  if (!g_variant_dict_lookup (options, "renewal-plan", "^&ay", &cert))
+    return 1;
+
+  if (g_variant_dict_lookup (options, "at", "&s", &at))
+    now = dojang_reminder_parse_at (at, &error);
+  else
+    now = g_date_time_new_now_utc ();
+  if (now == NULL)
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  roots = dojang_cli_certificates_roots (options);
+  certificate = dojang_renewal_find_certificate (cert, (const char * const *) roots, &error);
+  if (certificate == NULL)
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  plan = dojang_renewal_plan_new (certificate, now);
+  if (g_variant_dict_contains (options, "json"))
+    {
+      g_autofree char *json = dojang_renewal_plan_to_json (plan);
+
+      g_print ("%s\n", json);
+    }
+  else
+    {
+      print_text (plan);
+    }
+
+  return 0;
+}
