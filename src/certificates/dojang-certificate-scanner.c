@@ -454,6 +454,40 @@ dojang_certificate_scanner_default_roots (const char * const *extra_folders)
   return (char **) g_ptr_array_free (g_steal_pointer (&roots), FALSE);
 }
 
+/* Run from a build tree or a script, the schema may not be installed. */
+static char **
+user_folders (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  return g_settings_get_strv (settings, "certificate-folders");
+}
+
+/**
+ * dojang_certificate_scanner_configured_roots:
+ *
+ * The default roots plus the folders of the `certificate-folders` setting
+ * when its schema is installed: what the command line scans.
+ *
+ * Returns: (transfer full): the roots
+ */
+char **
+dojang_certificate_scanner_configured_roots (void)
+{
+  g_auto(GStrv) folders = user_folders ();
+
+  return dojang_certificate_scanner_default_roots ((const char * const *) folders);
+}
+
 /**
  * dojang_certificate_scan_sync:
  * @roots: folders (or single certificate files) to look in

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 char     **dojang_certificate_scanner_default_roots (const char * const  *extra_folders);
+char     **dojang_certificate_scanner_configured_roots (void);
 
 gboolean   dojang_certificate_scan_sync             (const char * const  *roots,
                                                      GCancellable        *cancellable,

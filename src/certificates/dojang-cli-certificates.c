@@ -30,45 +30,6 @@ parse_at (const char *text)
   return dojang_seoul_parse_iso8601 (with_time);
 }
 
-static char **
-user_folders (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  /* Run from a build tree or a script, the schema may not be installed. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
-    return NULL;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-
-  return g_settings_get_strv (settings, "certificate-folders");
-}
-
-/**
- * dojang_cli_certificates_roots:
- * @options: the parsed command line; uses "path"
- *
- * Returns: (transfer full): the folders given with --path, or else the
- *   usual places and the folders added in the preferences
- */
-char **
-dojang_cli_certificates_roots (GVariantDict *options)
-{
-  g_autofree const char **paths = NULL;
-  g_auto(GStrv) folders = NULL;
-
-  if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
-    return g_strdupv ((char **) paths);
-
-  folders = user_folders ();
-
-  return dojang_certificate_scanner_default_roots ((const char * const *) folders);
-}
-
 static char *
 format_utc (GDateTime *instant)
 {
@@ -235,6 +196,7 @@ dojang_cli_certificates_list (GVariantDict *options)
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) roots = NULL;
+  g_autofree const char **paths = NULL;
   const char *at = NULL;
 
   if (g_variant_dict_lookup (options, "at", "&s", &at))
@@ -252,7 +214,14 @@ dojang_cli_certificates_list (GVariantDict *options)
       now = g_date_time_new_now_utc ();
     }
 
-  roots = dojang_cli_certificates_roots (options);
+  if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
+    {
+      roots = g_strdupv ((char **) paths);
+    }
+  else
+    {
+      roots = dojang_certificate_scanner_configured_roots ();
+    }
 
   if (!dojang_certificate_scan_sync ((const char * const *) roots, NULL, &certificates, &problems, &error))
     {

@@ -6,7 +6,6 @@
 
 G_BEGIN_DECLS
 
-int    dojang_cli_certificates_list  (GVariantDict *options);
-char **dojang_cli_certificates_roots (GVariantDict *options);
+int dojang_cli_certificates_list (GVariantDict *options);
 
 G_END_DECLS

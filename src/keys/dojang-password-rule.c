@@ -1,139 +1,184 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The new-password rule of KICA's FAQ (signgate.com): at least ten
- * characters with a letter, a digit and a special character; ' " \ | are
- * not allowed; no three sequential or repeated characters. The password is
- * read in place and never copied. */
+/* KICA states the rule for new passwords (signgate.com/faq): at least 10
+ * characters with a letter, a digit and a special character; ' " \ | are not
+ * allowed; no three identical or sequential characters in a row. The other
+ * CAs ask the same.
+ *
+ * Two points the CAs leave open are decided here:
+ *  - "sequential" means three letters or three digits whose code points go up
+ *    or down by one each ("abc", "cba", "123", "321"), letters compared
+ *    without case ("aBc"); keyboard rows ("qwe") and mixes ("9ab") are not
+ *    sequences. "Repeated" means the same character three times, letters
+ *    without case ("aAa", "!!!").
+ *  - only printable ASCII without spaces: Korean software derives the key from
+ *    the password's bytes, and Windows programs take them in CP949, not UTF-8,
+ *    so a Hangul password set here could not be typed there. */
 
 #include "config.h"
 
-#include <string.h>
-
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "dojang-password-rule.h"
 
+/* The first sentence of dojang_password_requirement_describe() says 10. */
+G_STATIC_ASSERT (DOJANG_PASSWORD_MIN_LENGTH == 10);
+
+/* The CA rule forbids these four even though they are special characters. */
 static gboolean
-is_forbidden (gunichar c)
+is_forbidden_special (guchar c)
 {
   return c == '\'' || c == '"' || c == '\\' || c == '|';
 }
 
-/* Letters compare without case ("aBc" is a run); other characters by code. */
-static gunichar
-run_key (gunichar c)
+static gboolean
+is_keyboard_character (guchar c)
 {
-  return g_unichar_tolower (c);
+  return c > ' ' && c < 0x7f;
 }
 
 static gboolean
-is_run (gunichar a,
-        gunichar b,
-        gunichar c)
+same_class (guchar a,
+            guchar b)
 {
-  gboolean same_class = (g_unichar_isdigit (a) && g_unichar_isdigit (b) && g_unichar_isdigit (c)) ||
-                        (g_unichar_isalpha (a) && g_unichar_isalpha (b) && g_unichar_isalpha (c));
+  return (g_ascii_isalpha (a) && g_ascii_isalpha (b))
+         || (g_ascii_isdigit (a) && g_ascii_isdigit (b));
+}
 
-  a = run_key (a);
-  b = run_key (b);
-  c = run_key (c);
+static gboolean
+is_sequence (guchar a,
+             guchar b,
+             guchar c)
+{
+  int step;
 
-  if (a == b && b == c)
-    return TRUE;
-
-  /* "123", "abc" and their reverses; "89:" or "yz{" are not runs. */
-  if (!same_class)
+  if (!same_class (a, b) || !same_class (b, c))
     return FALSE;
 
-  return (b == a + 1 && c == b + 1) || (b + 1 == a && c + 1 == b);
+  a = g_ascii_tolower (a);
+  b = g_ascii_tolower (b);
+  c = g_ascii_tolower (c);
+  step = (int) b - (int) a;
+
+  return (step == 1 || step == -1) && (int) c - (int) b == step;
+}
+
+static gboolean
+is_repeat (guchar a,
+           guchar b,
+           guchar c)
+{
+  a = g_ascii_tolower (a);
+
+  return a == g_ascii_tolower (b) && a == g_ascii_tolower (c);
+}
+
+/**
+ * dojang_password_rule_unmet:
+ * @password: (array length=password_len): the new password's bytes (UTF-8)
+ *
+ * Returns: the requirements @password does not meet; 0 when it meets all
+ */
+DojangPasswordRequirement
+dojang_password_rule_unmet (const char *password,
+                            gsize       password_len)
+{
+  const guchar *p = (const guchar *) password;
+  DojangPasswordRequirement unmet = DOJANG_PASSWORD_REQUIRE_LETTER
+                                    | DOJANG_PASSWORD_REQUIRE_DIGIT
+                                    | DOJANG_PASSWORD_REQUIRE_SPECIAL;
+  glong length;
+
+  g_return_val_if_fail (password != NULL || password_len == 0, DOJANG_PASSWORD_REQUIRE_ALL);
+
+  if (password_len > 0 && g_utf8_validate (password, (gssize) password_len, NULL))
+    length = g_utf8_strlen (password, (gssize) password_len);
+  else
+    length = (glong) password_len;
+  if (length < DOJANG_PASSWORD_MIN_LENGTH)
+    unmet |= DOJANG_PASSWORD_REQUIRE_LENGTH;
+
+  for (gsize i = 0; i < password_len; i++)
+    {
+      if (g_ascii_isalpha (p[i]))
+        unmet &= ~DOJANG_PASSWORD_REQUIRE_LETTER;
+      else if (g_ascii_isdigit (p[i]))
+        unmet &= ~DOJANG_PASSWORD_REQUIRE_DIGIT;
+      else if (is_forbidden_special (p[i]))
+        unmet |= DOJANG_PASSWORD_REQUIRE_ALLOWED_SPECIAL;
+      else if (g_ascii_ispunct (p[i]))
+        unmet &= ~DOJANG_PASSWORD_REQUIRE_SPECIAL;
+
+      if (!is_keyboard_character (p[i]))
+        unmet |= DOJANG_PASSWORD_REQUIRE_KEYBOARD;
+
+      if (i >= 2 && is_repeat (p[i - 2], p[i - 1], p[i]))
+        unmet |= DOJANG_PASSWORD_REQUIRE_NO_REPEAT;
+      if (i >= 2 && is_sequence (p[i - 2], p[i - 1], p[i]))
+        unmet |= DOJANG_PASSWORD_REQUIRE_NO_SEQUENCE;
+    }
+
+  return unmet;
+}
+
+/**
+ * dojang_password_requirement_describe:
+ * @requirement: one requirement (a single bit)
+ *
+ * Returns: (transfer none): the requirement as the user reads it, translated
+ */
+const char *
+dojang_password_requirement_describe (DojangPasswordRequirement requirement)
+{
+  switch (requirement)
+    {
+    case DOJANG_PASSWORD_REQUIRE_LENGTH:
+      return _("At least 10 characters");
+    case DOJANG_PASSWORD_REQUIRE_LETTER:
+      return _("At least one English letter");
+    case DOJANG_PASSWORD_REQUIRE_DIGIT:
+      return _("At least one digit");
+    case DOJANG_PASSWORD_REQUIRE_SPECIAL:
+      return _("At least one special character, such as ! @ # $ %");
+    case DOJANG_PASSWORD_REQUIRE_ALLOWED_SPECIAL:
+      return _("None of the characters ' \" \\ |");
+    case DOJANG_PASSWORD_REQUIRE_KEYBOARD:
+      return _("Only English letters, digits and special characters: no Korean letters and no spaces");
+    case DOJANG_PASSWORD_REQUIRE_NO_REPEAT:
+      return _("No character three times in a row, such as “aaa” or “111”");
+    case DOJANG_PASSWORD_REQUIRE_NO_SEQUENCE:
+      return _("No three letters or digits in order, such as “abc”, “cba” or “123”");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 /**
  * dojang_password_rule_check:
- * @password: (array length=length): UTF-8 text
- * @length: its length in bytes
+ * @password: (array length=password_len): the new password's bytes (UTF-8)
+ * @unmet: (out) (optional) (transfer full): the requirements not met, as
+ *   translated sentences in display order; an empty list when all are met
  *
- * Returns: the parts of the rule @password meets
+ * Returns: %TRUE if @password meets every requirement
  */
-DojangPasswordRule
-dojang_password_rule_check (const char *password,
-                            gsize       length)
-{
-  DojangPasswordRule met = DOJANG_PASSWORD_RULE_ALLOWED | DOJANG_PASSWORD_RULE_NO_RUN;
-  gunichar previous[2] = { 0, 0 };
-  gsize characters = 0;
-  const char *end;
-
-  g_return_val_if_fail (password != NULL || length == 0, 0);
-
-  if (length == 0)
-    return 0;
-
-  if (!g_utf8_validate (password, (gssize) length, NULL))
-    return 0;
-
-  end = password + length;
-  for (const char *p = password; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalpha (c))
-        met |= DOJANG_PASSWORD_RULE_LETTER;
-      else if (g_unichar_isdigit (c))
-        met |= DOJANG_PASSWORD_RULE_DIGIT;
-      else if (g_unichar_isgraph (c))
-        met |= DOJANG_PASSWORD_RULE_SPECIAL;
-
-      if (is_forbidden (c))
-        met &= ~DOJANG_PASSWORD_RULE_ALLOWED;
-
-      if (characters >= 2 && is_run (previous[0], previous[1], c))
-        met &= ~DOJANG_PASSWORD_RULE_NO_RUN;
-
-      previous[0] = previous[1];
-      previous[1] = c;
-      characters++;
-    }
-
-  if (characters >= DOJANG_PASSWORD_MIN_LENGTH)
-    met |= DOJANG_PASSWORD_RULE_LENGTH;
-
-  explicit_bzero (previous, sizeof previous);
-
-  return met;
-}
-
 gboolean
-dojang_password_rule_accepts (const char *password,
-                              gsize       length)
+dojang_password_rule_check (const char   *password,
+                            gsize         password_len,
+                            char       ***unmet)
 {
-  return dojang_password_rule_check (password, length) == DOJANG_PASSWORD_RULES_ALL;
-}
+  DojangPasswordRequirement failed = dojang_password_rule_unmet (password, password_len);
 
-/**
- * dojang_password_rule_describe:
- * @rule: one part of the rule
- *
- * Returns: what that part asks for, in the user's language
- */
-const char *
-dojang_password_rule_describe (DojangPasswordRule rule)
-{
-  switch (rule)
+  if (unmet != NULL)
     {
-    case DOJANG_PASSWORD_RULE_LENGTH:
-      return _("At least 10 characters");
-    case DOJANG_PASSWORD_RULE_LETTER:
-      return _("A letter");
-    case DOJANG_PASSWORD_RULE_DIGIT:
-      return _("A digit");
-    case DOJANG_PASSWORD_RULE_SPECIAL:
-      return _("A special character, such as ! or #");
-    case DOJANG_PASSWORD_RULE_ALLOWED:
-      return _("None of ' \" \\ |");
-    case DOJANG_PASSWORD_RULE_NO_RUN:
-      return _("No three repeated or consecutive characters, such as aaa or 123");
-    default:
-      g_return_val_if_reached ("");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint bit = 1; bit & DOJANG_PASSWORD_REQUIRE_ALL; bit <<= 1)
+        {
+          if (failed & bit)
+            g_strv_builder_add (builder, dojang_password_requirement_describe (bit));
+        }
+      *unmet = g_strv_builder_end (builder);
     }
+
+  return failed == 0;
 }

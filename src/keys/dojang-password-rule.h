@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The rule a new certificate password must follow, checked as it is typed. */
+/* The rule a new certificate password must meet: the one the Korean
+ * certificate authorities apply when a password is set or changed. */
 
 #pragma once
 
@@ -8,36 +9,41 @@
 
 G_BEGIN_DECLS
 
+#define DOJANG_PASSWORD_MIN_LENGTH 10
+
 /**
- * DojangPasswordRule:
- * @DOJANG_PASSWORD_RULE_LENGTH: at least %DOJANG_PASSWORD_MIN_LENGTH characters
- * @DOJANG_PASSWORD_RULE_LETTER: at least one letter
- * @DOJANG_PASSWORD_RULE_DIGIT: at least one digit
- * @DOJANG_PASSWORD_RULE_SPECIAL: at least one special character
- * @DOJANG_PASSWORD_RULE_ALLOWED: none of ' " \ |
- * @DOJANG_PASSWORD_RULE_NO_RUN: no three identical or consecutive
- *   characters in a row ("aaa", "123", "cba")
+ * DojangPasswordRequirement:
+ * @DOJANG_PASSWORD_REQUIRE_LENGTH: at least %DOJANG_PASSWORD_MIN_LENGTH characters
+ * @DOJANG_PASSWORD_REQUIRE_LETTER: an English letter
+ * @DOJANG_PASSWORD_REQUIRE_DIGIT: a digit
+ * @DOJANG_PASSWORD_REQUIRE_SPECIAL: a special character (ASCII punctuation)
+ * @DOJANG_PASSWORD_REQUIRE_ALLOWED_SPECIAL: none of ' " \ |
+ * @DOJANG_PASSWORD_REQUIRE_KEYBOARD: only printable ASCII without spaces
+ * @DOJANG_PASSWORD_REQUIRE_NO_REPEAT: no character three times in a row
+ * @DOJANG_PASSWORD_REQUIRE_NO_SEQUENCE: no three letters or digits in
+ *   ascending or descending order
  *
- * The rule KICA states for new certificate passwords (signgate.com FAQ);
- * CrossCert asks for the same kind of password when it makes one change it.
+ * The requirements in the order they are shown, as bits.
  */
 typedef enum
 {
-  DOJANG_PASSWORD_RULE_LENGTH  = 1 << 0,
-  DOJANG_PASSWORD_RULE_LETTER  = 1 << 1,
-  DOJANG_PASSWORD_RULE_DIGIT   = 1 << 2,
-  DOJANG_PASSWORD_RULE_SPECIAL = 1 << 3,
-  DOJANG_PASSWORD_RULE_ALLOWED = 1 << 4,
-  DOJANG_PASSWORD_RULE_NO_RUN  = 1 << 5,
-} DojangPasswordRule;
+  DOJANG_PASSWORD_REQUIRE_LENGTH          = 1 << 0,
+  DOJANG_PASSWORD_REQUIRE_LETTER          = 1 << 1,
+  DOJANG_PASSWORD_REQUIRE_DIGIT           = 1 << 2,
+  DOJANG_PASSWORD_REQUIRE_SPECIAL         = 1 << 3,
+  DOJANG_PASSWORD_REQUIRE_ALLOWED_SPECIAL = 1 << 4,
+  DOJANG_PASSWORD_REQUIRE_KEYBOARD        = 1 << 5,
+  DOJANG_PASSWORD_REQUIRE_NO_REPEAT       = 1 << 6,
+  DOJANG_PASSWORD_REQUIRE_NO_SEQUENCE     = 1 << 7,
+} DojangPasswordRequirement;
 
-#define DOJANG_PASSWORD_RULES_ALL 0x3f
-#define DOJANG_PASSWORD_MIN_LENGTH 10
+#define DOJANG_PASSWORD_REQUIRE_ALL ((DojangPasswordRequirement) ((1 << 8) - 1))
 
-DojangPasswordRule  dojang_password_rule_check    (const char         *password,
-                                                   gsize               length);
-gboolean            dojang_password_rule_accepts  (const char         *password,
-                                                   gsize               length);
-const char         *dojang_password_rule_describe (DojangPasswordRule  rule);
+DojangPasswordRequirement  dojang_password_rule_unmet           (const char                 *password,
+                                                                 gsize                       password_len);
+gboolean                   dojang_password_rule_check           (const char                 *password,
+                                                                 gsize                       password_len,
+                                                                 char                     ***unmet);
+const char                *dojang_password_requirement_describe (DojangPasswordRequirement   requirement);
 
 G_END_DECLS

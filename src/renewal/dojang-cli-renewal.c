@@ -1,125 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* `dojang --renewal-plan CERT [--json] [--at TIME] [--path DIR]…`: what a
- * renewal of one certificate would be, for scripts and tests; and how
- * CERT (a signCert.der, its folder or its SHA-256) is found, which
- * `dojang --renew CERT` uses too. */
+ * renewal of one certificate would be, for scripts and tests. CERT is a
+ * signCert.der, its folder or its SHA-256 (see dojang_certificate_resolve()). */
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
-#include "dojang-certificate-scanner.h"
-#include "dojang-cli-certificates.h"
+#include "dojang-certificate-resolve.h"
 #include "dojang-cli-renewal.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-renewal-plan.h"
-
-gboolean
-dojang_renewal_is_sha256 (const char *text)
-{
-  if (text == NULL || strlen (text) != 64)
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isxdigit (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-find_certificate_file (const char  *folder,
-                       GError     **error)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
-  const char *name;
-
-  if (dir == NULL)
-    return NULL;
-
-  /* Names vary in case between CAs and copies (SignCert.der, signcert.DER). */
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_ascii_strcasecmp (name, "signCert.der") == 0)
-        return g_build_filename (folder, name, NULL);
-    }
-
-  g_set_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND,
-               _("There is no signCert.der in “%s”"), folder);
-
-  return NULL;
-}
-
-static DojangCertificate *
-find_by_sha256 (const char          *sha256,
-                const char * const  *roots,
-                GError             **error)
-{
-  g_autoptr(GPtrArray) certificates = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-
-  if (!dojang_certificate_scan_sync (roots, NULL, &certificates, &problems, error))
-    return NULL;
-
-  for (guint i = 0; i < certificates->len; i++)
-    {
-      DojangCertificate *certificate = g_ptr_array_index (certificates, i);
-
-      if (g_ascii_strcasecmp (dojang_certificate_get_sha256 (certificate), sha256) == 0)
-        return g_object_ref (certificate);
-    }
-
-  g_set_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND,
-               _("No certificate with the SHA-256 fingerprint %s was found"), sha256);
-
-  return NULL;
-}
-
-/**
- * dojang_renewal_find_certificate:
- * @cert: a signCert.der file, the folder holding one, or the SHA-256
- *   fingerprint (64 hex digits) of a certificate in @roots
- * @roots: where to look for a fingerprint
- * @error: a #DOJANG_CERTIFICATE_ERROR when nothing fits
- *
- * Returns: (transfer full) (nullable): the certificate, with the private
- *   key beside it if there is one
- */
-DojangCertificate *
-dojang_renewal_find_certificate (const char          *cert,
-                                 const char * const  *roots,
-                                 GError             **error)
-{
-  g_autofree char *file = NULL;
-
-  g_return_val_if_fail (cert != NULL, NULL);
-  g_return_val_if_fail (roots != NULL, NULL);
-
-  if (g_file_test (cert, G_FILE_TEST_IS_DIR))
-    {
-      file = find_certificate_file (cert, error);
-      if (file == NULL)
-        return NULL;
-      return dojang_certificate_new_from_file (file, error);
-    }
-
-  if (g_file_test (cert, G_FILE_TEST_EXISTS))
-    return dojang_certificate_new_from_file (cert, error);
-
-  if (dojang_renewal_is_sha256 (cert))
-    return find_by_sha256 (cert, roots, error);
-
-  g_set_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND,
-               _("“%s” is neither a certificate file, a folder holding one, nor a SHA-256 fingerprint"),
-               cert);
-
-  return NULL;
-}
 
 static char *
 format_day (const GDate *day)
@@ -222,6 +114,7 @@ dojang_cli_renewal_plan (GVariantDict *options)
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) roots = NULL;
+  g_autofree const char **paths = NULL;
   const char *cert = NULL;
   const char *at = NULL;
 
@@ -238,8 +131,9 @@ dojang_cli_renewal_plan (GVariantDict *options)
       return 1;
     }
 
-  roots = dojang_cli_certificates_roots (options);
-  certificate = dojang_renewal_find_certificate (cert, (const char * const *) roots, &error);
+  if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
+    roots = g_strdupv ((char **) paths);
+  certificate = dojang_certificate_resolve (cert, (const char * const *) roots, &error);
   if (certificate == NULL)
     {
       g_printerr ("dojang: %s\n", error->message);
