@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "dojang-certificate-list.h"
 #include "dojang-reminder-controller.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,7 @@ G_DECLARE_FINAL_TYPE (DojangApplication, dojang_application, DOJANG, APPLICATION
 DojangApplication        *dojang_application_new           (void);
 GSettings                *dojang_application_get_settings  (DojangApplication *self);
 DojangReminderController *dojang_application_get_reminders (DojangApplication *self);
+DojangCertificateList    *dojang_application_get_certificate_list (DojangApplication *self);
+GDateTime                *dojang_application_get_now       (DojangApplication *self);
 
 G_END_DECLS

@@ -35,9 +35,13 @@ dojang_window_new (DojangApplication *application)
 
   /* "application" is not a construct property: it is set after constructed(). */
   if (reminders != NULL)
-    dojang_reminders_page_set_store (self->reminders_page,
-                                     dojang_reminder_controller_get_store (reminders),
-                                     dojang_reminder_controller_get_error (reminders));
+    {
+      dojang_reminders_page_set_store (self->reminders_page,
+                                       dojang_reminder_controller_get_store (reminders),
+                                       dojang_reminder_controller_get_error (reminders));
+      dojang_certificates_page_set_reminder_store (self->certificates_page,
+                                                   dojang_reminder_controller_get_store (reminders));
+    }
 
   return self;
 }

@@ -24,6 +24,24 @@ dojang_format_date (GDateTime *instant)
 }
 
 /**
+ * dojang_format_day:
+ * @day: a calendar day
+ *
+ * Returns: @day as dojang_format_date() writes dates, e.g. "2026년 3월 24일"
+ */
+char *
+dojang_format_day (const GDate *day)
+{
+  g_autoptr(GDateTime) noon = NULL;
+
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  noon = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day), 12, 0, 0);
+
+  return dojang_format_date (noon);
+}
+
+/**
  * dojang_format_days_left:
  *
  * Returns: "D-23" before expiry, "D-Day" on the last day, "D+5" after
