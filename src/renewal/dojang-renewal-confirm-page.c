@@ -19,12 +19,12 @@ struct _DojangRenewalConfirmPage
 {
   AdwBin        parent_instance;
 
-  AdwActionRow *owner_row;
-  AdwActionRow *provider_row;
-  AdwActionRow *type_row;
-  AdwActionRow *fee_row;
-  AdwActionRow *method_row;
-  AdwActionRow *password_row;
+  GtkLabel     *owner_value;
+  GtkLabel     *provider_value;
+  GtkLabel     *type_value;
+  GtkLabel     *fee_value;
+  GtkLabel     *method_value;
+  GtkLabel     *password_value;
   AdwActionRow *validity_row;
   AdwActionRow *place_row;
   GtkButton    *open_button;
@@ -51,12 +51,12 @@ dojang_renewal_confirm_page_class_init (DojangRenewalConfirmPageClass *klass)
   object_class->dispose = dojang_renewal_confirm_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/renewal/dojang-renewal-confirm-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, provider_row);
-  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, type_row);
-  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, fee_row);
-  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, method_row);
-  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, owner_value);
+  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, provider_value);
+  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, type_value);
+  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, fee_value);
+  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, method_value);
+  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, password_value);
   gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, validity_row);
   gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, place_row);
   gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, open_button);
@@ -104,14 +104,14 @@ dojang_renewal_confirm_page_setup (DojangRenewalConfirmPage *self,
   validity = g_strdup_printf (_("Until %s (the current expiry, %s, plus one year)"), new_expiry, old_expiry);
   place = dojang_renewal_advice_place (plan);
 
-  adw_action_row_set_subtitle (self->owner_row, dojang_certificate_get_name (certificate));
-  adw_action_row_set_subtitle (self->provider_row, dojang_certificate_get_provider_name (certificate));
-  adw_action_row_set_subtitle (self->type_row, dojang_certificate_get_type_name (certificate));
-  adw_action_row_set_subtitle (self->fee_row, fee);
-  adw_action_row_set_subtitle (self->method_row, dojang_renewal_method_label (payment_method));
-  adw_action_row_set_subtitle (self->password_row,
-                               new_password ? _("Checked; a new one was practised (type it again on the CA’s page)")
-                                            : _("Checked; it stays the same"));
+  gtk_label_set_text (self->owner_value, dojang_certificate_get_name (certificate));
+  gtk_label_set_text (self->provider_value, dojang_certificate_get_provider_name (certificate));
+  gtk_label_set_text (self->type_value, dojang_certificate_get_type_name (certificate));
+  gtk_label_set_text (self->fee_value, fee);
+  gtk_label_set_text (self->method_value, dojang_renewal_method_label (payment_method));
+  gtk_label_set_text (self->password_value,
+                      new_password ? _("Checked; a new one was practised (type it again on the CA’s page)")
+                                   : _("Checked; it stays the same"));
   adw_action_row_set_subtitle (self->validity_row, validity);
   adw_action_row_set_subtitle (self->place_row, place);
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), dojang_renewal_plan_get_renewal_url (plan) != NULL);

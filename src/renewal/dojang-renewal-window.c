@@ -101,10 +101,12 @@ update_steps (DojangRenewalWindow *self)
   for (Step step = 0; step < N_STEPS; step++)
     {
       g_autofree char *text = NULL;
+      gboolean skipped = step == STEP_PAYMENT && payment_skipped (self);
       const char *css = step == self->step ? "renewal-step-current"
+                        : skipped ? "renewal-step-skipped"
                         : step < self->step ? "renewal-step-done" : "renewal-step-todo";
 
-      if (step == STEP_PAYMENT && payment_skipped (self))
+      if (skipped)
         /* TRANSLATORS: step number, step name, then why it is skipped */
         text = g_strdup_printf (_("%d. %s\n%s"), step + 1, step_name (step), _("Free — no payment step"));
       else

@@ -294,6 +294,20 @@ def free_flow(dojang, certificate, db):
         return
     check("the free certificate's payment step says so",
           dojang.find(password, "label", contains="무료 — 결제 단계 없음") is not None)
+    entry = dojang.find_entry(password, "인증서 암호")
+    choose = dojang.find(password, "check box", contains="새 암호도 정하기")
+    if check("a new password can be practised", choose is not None):
+        # With the keyboard: Tab to the check box, Space, and back.
+        rawinput.pressKey("Tab")
+        check("Tab goes from the password to that choice", wait_for(lambda: dojang.focused(password) == choose))
+        rawinput.pressKey("space")
+        check("its rule is shown line by line",
+              wait_for(lambda: choose.getState().contains(pyatspi.STATE_CHECKED)) and
+              dojang.find(password, "label", contains="10자 이상") is not None)
+        dojang.shoot("renewal-2-password-new", "인증서 암호 입력")
+        rawinput.pressKey("space")
+        rawinput.keyCombo("<Shift>Tab")
+    check("the focus is back in the password entry", wait_for(lambda: dojang.focused(password) == entry))
     rawinput.typeText(RIGHT_PASSWORD)
     rawinput.pressKey("Return")
     confirm = dojang.frame("확인" + REHEARSAL)
@@ -461,4 +475,12 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BaseException as error:  # say what stopped the test, whatever it was
+        if not isinstance(error, SystemExit):
+            import traceback
+            traceback.print_exc()
+            print(f"not ok: the test stopped: {error!r}")
+            sys.exit(1)
+        raise
