@@ -1,7 +1,8 @@
 # Dojang — two commands on a fresh Debian 12:
 #   make run     install what is missing, build, launch the app
 #   make check   the same, then the whole test suite headless
-# and `make bench` for the benchmarks.
+# and `make bench` for the benchmarks, `make flatpak` to build and install the
+# Flatpak for the current user (GNOME 50 SDK from Flathub).
 
 BUILD_DIR ?= _build
 
@@ -10,11 +11,15 @@ BUILD_PACKAGES = gcc libc6-dev pkg-config meson ninja-build gettext \
 	libgnutls28-dev libgcrypt20-dev libtasn1-6-dev libtasn1-bin \
 	desktop-file-utils appstream python3
 RUN_PACKAGES = fonts-noto-cjk dbus-x11
-TEST_PACKAGES = xvfb xauth dbus dbus-x11 at-spi2-core dunst \
+TEST_PACKAGES = xvfb xauth dbus dbus-x11 at-spi2-core dunst xclip \
 	python3-dogtail python3-gi gir1.2-atspi-2.0 imagemagick \
 	flatpak-builder json-glib-tools fonts-noto-cjk \
 	openssl gnutls-bin python3-cryptography sqlite3 \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev \
+	flatpak mmdebstrap ostree bubblewrap elfutils xdg-dbus-proxy \
+	xdg-desktop-portal util-linux
+FLATPAK_PACKAGES = flatpak flatpak-builder elfutils
+FLATPAK_MANIFEST = flatpak/io.github.dojang.Dojang.json
 
 # Installs only the packages that are missing. A user who is not root gets
 # the exact apt-get line to run instead, and make stops.
@@ -35,7 +40,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all build run check bench screenshots deps test-deps clean
+.PHONY: all build run check bench screenshots flatpak deps test-deps clean
 
 all: build
 
@@ -66,6 +71,14 @@ bench: test-deps
 screenshots: test-deps
 	$(MAKE) --no-print-directory build
 	tests/make-screenshots.sh $(BUILD_DIR) data/screenshots
+
+# The Flatpak, built with the GNOME 50 SDK from Flathub and installed for the
+# current user; the build stays under $(BUILD_DIR).
+flatpak:
+	$(call ensure_packages,$(FLATPAK_PACKAGES))
+	flatpak remote-add --user --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo
+	flatpak-builder --user --install --install-deps-from=flathub --force-clean \
+	  --state-dir=$(BUILD_DIR)/flatpak-builder $(BUILD_DIR)/flatpak-app $(FLATPAK_MANIFEST)
 
 clean:
 	rm -rf $(BUILD_DIR)

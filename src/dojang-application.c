@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-application.h"
+#include "dojang-certificate-list.h"
 #include "dojang-certificate-resolve.h"
 #include "dojang-cli-password.h"
 #include "dojang-cli-providers.h"
@@ -22,14 +23,18 @@
  * library would otherwise drop the constructor that registers it. */
 extern void dojang_register_resource (void);
 
+/* Owns what the windows and the reminders share: the settings, the one
+ * live certificate list and the reminders controller (as a text editor's
+ * session owns its documents). */
 struct _DojangApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication            parent_instance;
 
-  GSettings      *settings;
+  GSettings                *settings;
+  DojangCertificateList    *certificates;
   DojangReminderController *reminders;
-  GTimeSpan       clock_offset;
-  char           *pending_renew;
+  GTimeSpan                 clock_offset;
+  char                     *pending_renew;
 };
 
 G_DEFINE_FINAL_TYPE (DojangApplication, dojang_application, ADW_TYPE_APPLICATION)
@@ -68,6 +73,20 @@ dojang_application_get_settings (DojangApplication *self)
   g_return_val_if_fail (DOJANG_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * dojang_application_get_certificates:
+ *
+ * Returns: (transfer none) (nullable): the live certificate list every page
+ *   and the reminders observe, once the application has started
+ */
+DojangCertificateList *
+dojang_application_get_certificates (DojangApplication *self)
+{
+  g_return_val_if_fail (DOJANG_IS_APPLICATION (self), NULL);
+
+  return self->certificates;
 }
 
 /**
@@ -328,19 +347,6 @@ show_certificate_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/**
- * dojang_application_get_certificate_list:
- *
- * Returns: (transfer none): the live certificate list
- */
-DojangCertificateList *
-dojang_application_get_certificate_list (DojangApplication *self)
-{
-  g_return_val_if_fail (DOJANG_IS_APPLICATION (self), NULL);
-
-  return dojang_certificates_page_get_list (dojang_window_get_certificates_page (ensure_window (self)));
-}
-
 /* Whether the list already looks where @path is. */
 static gboolean
 is_under_roots (DojangCertificateList *list,
@@ -384,7 +390,7 @@ renew_action (GSimpleAction *action,
 {
   DojangApplication *self = user_data;
   DojangWindow *window = ensure_window (self);
-  DojangCertificateList *list = dojang_application_get_certificate_list (self);
+  DojangCertificateList *list = dojang_application_get_certificates (self);
   DojangRenewalWindow *assistant = find_renewal_window (self);
   const char *target = g_variant_get_string (parameter, NULL);
   g_autoptr(DojangCertificate) certificate = NULL;
@@ -410,9 +416,7 @@ renew_action (GSimpleAction *action,
   if (assistant == NULL)
     {
       now = dojang_application_get_now (self);
-      assistant = dojang_renewal_window_new (GTK_WINDOW (window), list,
-                                             self->reminders != NULL ? dojang_reminder_controller_get_store (self->reminders) : NULL,
-                                             now);
+      assistant = dojang_renewal_window_new (GTK_WINDOW (window), list, self->reminders, now);
     }
 
   dojang_renewal_window_select (assistant, sha256);
@@ -431,7 +435,7 @@ check_password_action (GSimpleAction *action,
   DojangCertificate *certificate;
   DojangPasswordCheckDialog *dialog;
 
-  certificate = dojang_certificate_list_find_by_sha256 (dojang_application_get_certificate_list (self),
+  certificate = dojang_certificate_list_find_by_sha256 (dojang_application_get_certificates (self),
                                                         g_variant_get_string (parameter, NULL));
   if (certificate == NULL)
     {
@@ -468,6 +472,32 @@ show_provider_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* "Add Folder" on the Certificates page: the setting, which the list
+ * follows, remembers it. */
+static void
+add_certificate_folder_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  DojangApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "certificate-folders");
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+
+  if (g_strv_contains ((const char * const *) folders, path))
+    {
+      dojang_certificate_list_reload (self->certificates);
+      return;
+    }
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) folders);
+  g_strv_builder_add (builder, path);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "certificate-folders", (const char * const *) updated);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "show-provider", show_provider_action, "s" },
@@ -477,6 +507,7 @@ static const GActionEntry app_actions[] = {
   { "renew", renew_action, "s" },
   { "check-password", check_password_action, "s" },
   { "show-reminders", show_reminders_action },
+  { "add-certificate-folder", add_certificate_folder_action, "s" },
 };
 
 static void
@@ -498,7 +529,10 @@ dojang_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
 
-  self->reminders = dojang_reminder_controller_new (app, self->settings);
+  /* Both scan and open their database in worker threads: the first frame
+   * waits for neither. */
+  self->certificates = dojang_certificate_list_new_for_settings (self->settings);
+  self->reminders = dojang_reminder_controller_new (app, self->settings, self->certificates);
   dojang_reminder_controller_start (self->reminders);
 }
 
@@ -528,6 +562,7 @@ dojang_application_dispose (GObject *object)
   DojangApplication *self = DOJANG_APPLICATION (object);
 
   g_clear_object (&self->reminders);
+  g_clear_object (&self->certificates);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_renew, g_free);
 

@@ -13,10 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DojangApplication, dojang_application, DOJANG, APPLICATION, AdwApplication)
 
-DojangApplication        *dojang_application_new           (void);
-GSettings                *dojang_application_get_settings  (DojangApplication *self);
-DojangReminderController *dojang_application_get_reminders (DojangApplication *self);
-DojangCertificateList    *dojang_application_get_certificate_list (DojangApplication *self);
-GDateTime                *dojang_application_get_now       (DojangApplication *self);
+DojangApplication        *dojang_application_new              (void);
+GSettings                *dojang_application_get_settings     (DojangApplication *self);
+DojangCertificateList    *dojang_application_get_certificates (DojangApplication *self);
+DojangReminderController *dojang_application_get_reminders    (DojangApplication *self);
+GDateTime                *dojang_application_get_now          (DojangApplication *self);
 
 G_END_DECLS

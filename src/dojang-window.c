@@ -25,6 +25,22 @@ struct _DojangWindow
 
 G_DEFINE_FINAL_TYPE (DojangWindow, dojang_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The store opens in a worker thread: the page gets it (or why it could
+ * not be opened) when it is ready. */
+static void
+on_reminders_ready (DojangReminderController *reminders,
+                    GParamSpec               *pspec,
+                    DojangWindow             *self)
+{
+  DojangReminderStore *store = dojang_reminder_controller_get_store (reminders);
+  const GError *error = dojang_reminder_controller_get_error (reminders);
+
+  if (store != NULL || error != NULL)
+    dojang_reminders_page_set_store (self->reminders_page, store, error);
+  if (store != NULL)
+    dojang_certificates_page_set_reminder_store (self->certificates_page, store);
+}
+
 DojangWindow *
 dojang_window_new (DojangApplication *application)
 {
@@ -33,14 +49,16 @@ dojang_window_new (DojangApplication *application)
                                      NULL);
   DojangReminderController *reminders = dojang_application_get_reminders (application);
 
-  /* "application" is not a construct property: it is set after constructed(). */
+  /* "application" is not a construct property: it is set after constructed().
+   * The pages observe what the application owns. */
+  dojang_certificates_page_set_list (self->certificates_page,
+                                     dojang_application_get_certificates (application));
+
   if (reminders != NULL)
     {
-      dojang_reminders_page_set_store (self->reminders_page,
-                                       dojang_reminder_controller_get_store (reminders),
-                                       dojang_reminder_controller_get_error (reminders));
-      dojang_certificates_page_set_reminder_store (self->certificates_page,
-                                                   dojang_reminder_controller_get_store (reminders));
+      g_signal_connect_object (reminders, "notify::store", G_CALLBACK (on_reminders_ready), self, 0);
+      g_signal_connect_object (reminders, "notify::error", G_CALLBACK (on_reminders_ready), self, 0);
+      on_reminders_ready (reminders, NULL, self);
     }
 
   return self;

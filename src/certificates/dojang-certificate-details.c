@@ -473,20 +473,21 @@ dojang_certificate_details_set_certificate (DojangCertificateDetails *self,
 
 /**
  * dojang_certificate_details_set_certificates:
- * @certificates: (element-type DojangCertificate): the list the certificate
- *   comes from, where a renewal of it would show up
+ * @certificates: (nullable) (element-type DojangCertificate): the list the
+ *   certificate comes from, where a renewal of it would show up
  */
 void
 dojang_certificate_details_set_certificates (DojangCertificateDetails *self,
                                              GListModel               *certificates)
 {
   g_return_if_fail (DOJANG_IS_CERTIFICATE_DETAILS (self));
-  g_return_if_fail (G_IS_LIST_MODEL (certificates));
+  g_return_if_fail (certificates == NULL || G_IS_LIST_MODEL (certificates));
 
   if (self->certificates != NULL)
     g_signal_handlers_disconnect_by_data (self->certificates, self);
   g_set_object (&self->certificates, certificates);
-  g_signal_connect_swapped (certificates, "items-changed", G_CALLBACK (update), self);
+  if (certificates != NULL)
+    g_signal_connect_swapped (certificates, "items-changed", G_CALLBACK (update), self);
   update (self);
 }
 

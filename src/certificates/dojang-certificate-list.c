@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The live list of certificates: scans the roots in a thread, then keeps
- * watching them (GFileMonitor on every folder the scan visited, the volume
- * monitor for USB sticks) and rescans shortly after anything changes. */
+ * watching them (see DojangFolderWatch) and rescans shortly after anything
+ * changes. The application owns one, bound to the certificate-folders
+ * setting; every page and the reminders observe it. */
 
 #include "config.h"
 
 #include "dojang-certificate-list.h"
 #include "dojang-certificate-scanner.h"
+#include "dojang-folder-watch.h"
 
 /* File events come in bursts while a folder is copied; wait for the burst to
  * settle, well within the 2 s the list promises. */
@@ -21,12 +23,13 @@ struct _DojangCertificateList
   GListStore     *problems;
 
   char          **fixed_roots;
+  char          **media_folders;
   char          **extra_folders;
   GPtrArray      *opened_paths;
   char          **roots;
 
-  GVolumeMonitor *volume_monitor;
-  GHashTable     *monitors;
+  GSettings      *settings;
+  DojangFolderWatch *watch;
   GCancellable   *cancellable;
   guint           rescan_source;
 
@@ -44,7 +47,9 @@ enum {
   PROP_0,
   PROP_ROOTS,
   PROP_FIXED_ROOTS,
+  PROP_MEDIA_FOLDERS,
   PROP_EXTRA_FOLDERS,
+  PROP_SETTINGS,
   PROP_LOADING,
   PROP_LOADED,
   N_PROPS
@@ -98,7 +103,8 @@ compute_roots (DojangCertificateList *self)
     }
   else
     {
-      defaults = dojang_certificate_scanner_default_roots ((const char * const *) self->extra_folders);
+      defaults = dojang_certificate_scanner_find_roots ((const char * const *) self->media_folders,
+                                                        (const char * const *) self->extra_folders);
       g_strv_builder_addv (builder, (const char **) defaults);
     }
 
@@ -131,92 +137,18 @@ schedule_rescan (DojangCertificateList *self)
 }
 
 static void
-on_folder_changed (GFileMonitor          *monitor,
-                   GFile                 *file,
-                   GFile                 *other_file,
-                   GFileMonitorEvent      event,
+on_folder_changed (DojangFolderWatch     *watch,
                    DojangCertificateList *self)
 {
-  /* Content changes end with CHANGES_DONE_HINT; one rescan is enough. */
-  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT)
-    return;
-
   schedule_rescan (self);
 }
 
 static void
-on_mounts_changed (GVolumeMonitor        *monitor,
-                   GMount                *mount,
-                   DojangCertificateList *self)
+on_media_changed (DojangFolderWatch     *watch,
+                  DojangCertificateList *self)
 {
   compute_roots (self);
   schedule_rescan (self);
-}
-
-/* Returns whether a new monitor was added. */
-static gboolean
-watch_folder (DojangCertificateList *self,
-              GHashTable            *wanted,
-              const char            *path)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileMonitor *monitor;
-
-  if (!g_hash_table_add (wanted, g_strdup (path)))
-    return FALSE;
-
-  if (g_hash_table_contains (self->monitors, path))
-    return FALSE;
-
-  file = g_file_new_for_path (path);
-  monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (monitor == NULL)
-    {
-      g_debug ("Cannot watch %s: %s", path, error->message);
-      return FALSE;
-    }
-
-  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_folder_changed), self, 0);
-  g_hash_table_insert (self->monitors, g_strdup (path), monitor);
-
-  return TRUE;
-}
-
-/* Returns whether a folder is newly watched. */
-static gboolean
-update_monitors (DojangCertificateList *self,
-                 const char * const    *folders)
-{
-  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key;
-  gboolean added = FALSE;
-
-  for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
-    added |= watch_folder (self, wanted, folders[i]);
-
-  /* Removable media appear as new folders here, sometimes before the volume
-   * monitor tells; watching them costs nothing. */
-  if (self->fixed_roots == NULL)
-    {
-      g_autofree char *media = g_build_filename ("/media", g_get_user_name (), NULL);
-      g_autofree char *run_media = g_build_filename ("/run/media", g_get_user_name (), NULL);
-
-      if (g_file_test (media, G_FILE_TEST_IS_DIR))
-        watch_folder (self, wanted, media);
-      if (g_file_test (run_media, G_FILE_TEST_IS_DIR))
-        watch_folder (self, wanted, run_media);
-    }
-
-  g_hash_table_iter_init (&iter, self->monitors);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (wanted, key))
-        g_hash_table_iter_remove (&iter);
-    }
-
-  return added;
 }
 
 static DojangCertificate *
@@ -243,8 +175,9 @@ replace_items (DojangCertificateList *self,
                GPtrArray             *certificates)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean changed;
   guint old_len = self->items->len;
+  guint prefix = 0;
+  guint suffix = 0;
 
   for (guint i = 0; i < certificates->len; i++)
     {
@@ -254,16 +187,23 @@ replace_items (DojangCertificateList *self,
       g_ptr_array_add (items, g_object_ref (old != NULL ? old : certificate));
     }
 
-  changed = items->len != old_len;
-  for (guint i = 0; !changed && i < items->len; i++)
-    changed = g_ptr_array_index (items, i) != g_ptr_array_index (self->items, i);
+  /* Only the part that changed is announced, so that an observer (the
+   * reminders) sees a plugged-in stick's certificates as the ones added. */
+  while (prefix < old_len && prefix < items->len &&
+         g_ptr_array_index (items, prefix) == g_ptr_array_index (self->items, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < items->len - prefix &&
+         g_ptr_array_index (items, items->len - 1 - suffix) ==
+         g_ptr_array_index (self->items, old_len - 1 - suffix))
+    suffix++;
 
-  if (!changed)
+  if (prefix == old_len && prefix == items->len)
     return;
 
   g_ptr_array_unref (self->items);
   self->items = g_steal_pointer (&items);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_len - prefix - suffix, self->items->len - prefix - suffix);
 }
 
 static void
@@ -326,7 +266,7 @@ on_scan_done (GObject      *source,
 
   /* A file created in a new folder before its monitor existed would be
    * missed: look once more after starting to watch new folders. */
-  if (update_monitors (self, (const char * const *) watch_folders) && self->loaded)
+  if (dojang_folder_watch_set_folders (self->watch, (const char * const *) watch_folders) && self->loaded)
     schedule_rescan (self);
   replace_problems (self, problems);
   replace_items (self, certificates);
@@ -355,14 +295,17 @@ dojang_certificate_list_constructed (GObject *object)
 
   G_OBJECT_CLASS (dojang_certificate_list_parent_class)->constructed (object);
 
-  if (self->fixed_roots == NULL)
-    {
-      self->volume_monitor = g_volume_monitor_get ();
-      g_signal_connect_object (self->volume_monitor, "mount-added",
-                               G_CALLBACK (on_mounts_changed), self, 0);
-      g_signal_connect_object (self->volume_monitor, "mount-removed",
-                               G_CALLBACK (on_mounts_changed), self, 0);
-    }
+  /* Fixed roots are all there is: no media to follow. */
+  if (self->fixed_roots == NULL && self->media_folders == NULL)
+    self->media_folders = dojang_certificate_scanner_media_folders ();
+  self->watch = dojang_folder_watch_new (self->fixed_roots == NULL
+                                         ? (const char * const *) self->media_folders : NULL);
+  g_signal_connect_object (self->watch, "changed", G_CALLBACK (on_folder_changed), self, 0);
+  g_signal_connect_object (self->watch, "media-changed", G_CALLBACK (on_media_changed), self, 0);
+
+  /* Read before the first scan, so it starts with the user's folders. */
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "certificate-folders", self, "extra-folders", G_SETTINGS_BIND_GET);
 
   compute_roots (self);
   dojang_certificate_list_reload (self);
@@ -376,8 +319,10 @@ dojang_certificate_list_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->rescan_source, g_source_remove);
-  g_clear_pointer (&self->monitors, g_hash_table_unref);
-  g_clear_object (&self->volume_monitor);
+  if (self->settings != NULL)
+    g_settings_unbind (self, "extra-folders");
+  g_clear_object (&self->settings);
+  g_clear_object (&self->watch);
 
   G_OBJECT_CLASS (dojang_certificate_list_parent_class)->dispose (object);
 }
@@ -391,6 +336,7 @@ dojang_certificate_list_finalize (GObject *object)
   g_object_unref (self->problems);
   g_ptr_array_unref (self->opened_paths);
   g_strfreev (self->fixed_roots);
+  g_strfreev (self->media_folders);
   g_strfreev (self->extra_folders);
   g_strfreev (self->roots);
 
@@ -409,6 +355,10 @@ dojang_certificate_list_get_property (GObject    *object,
     {
     case PROP_ROOTS:
       g_value_set_boxed (value, self->roots);
+      break;
+
+    case PROP_MEDIA_FOLDERS:
+      g_value_set_boxed (value, self->media_folders);
       break;
 
     case PROP_EXTRA_FOLDERS:
@@ -442,8 +392,16 @@ dojang_certificate_list_set_property (GObject      *object,
       self->fixed_roots = g_value_dup_boxed (value);
       break;
 
+    case PROP_MEDIA_FOLDERS:
+      self->media_folders = g_value_dup_boxed (value);
+      break;
+
     case PROP_EXTRA_FOLDERS:
       dojang_certificate_list_set_extra_folders (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
 
     default:
@@ -468,9 +426,18 @@ dojang_certificate_list_class_init (DojangCertificateListClass *klass)
   properties[PROP_FIXED_ROOTS] =
     g_param_spec_boxed ("fixed-roots", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Where removable media are mounted; by default /media/$USER and
+   * /run/media/$USER. Tests plug in their USB sticks elsewhere. */
+  properties[PROP_MEDIA_FOLDERS] =
+    g_param_spec_boxed ("media-folders", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXTRA_FOLDERS] =
     g_param_spec_boxed ("extra-folders", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Settings whose certificate-folders the extra folders follow. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -487,7 +454,6 @@ dojang_certificate_list_init (DojangCertificateList *self)
   self->problems = g_list_store_new (DOJANG_TYPE_SCAN_PROBLEM);
   self->opened_paths = g_ptr_array_new_with_free_func (g_free);
   self->extra_folders = g_new0 (char *, 1);
-  self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /**
@@ -500,6 +466,23 @@ DojangCertificateList *
 dojang_certificate_list_new (void)
 {
   return g_object_new (DOJANG_TYPE_CERTIFICATE_LIST, NULL);
+}
+
+/**
+ * dojang_certificate_list_new_for_settings:
+ * @settings: the application's settings
+ *
+ * dojang_certificate_list_new() that also looks in the folders of the
+ * `certificate-folders` setting, and follows its changes.
+ */
+DojangCertificateList *
+dojang_certificate_list_new_for_settings (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (DOJANG_TYPE_CERTIFICATE_LIST,
+                       "settings", settings,
+                       NULL);
 }
 
 /**

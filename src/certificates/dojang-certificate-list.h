@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DojangCertificateList, dojang_certificate_list, DOJANG, CERTIFICATE_LIST, GObject)
 
 DojangCertificateList *dojang_certificate_list_new               (void);
+DojangCertificateList *dojang_certificate_list_new_for_settings  (GSettings             *settings);
 DojangCertificateList *dojang_certificate_list_new_for_roots     (const char * const    *roots);
 void                   dojang_certificate_list_set_extra_folders (DojangCertificateList *self,
                                                                   const char * const    *folders);

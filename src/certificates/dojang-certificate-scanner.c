@@ -393,35 +393,56 @@ contains_path (GPtrArray  *paths,
 }
 
 /**
- * dojang_certificate_scanner_default_roots:
+ * dojang_certificate_scanner_media_folders:
+ *
+ * Returns: (transfer full): where removable media are mounted for this
+ *   user: /media/$USER (Debian, Ubuntu) and /run/media/$USER (Fedora)
+ */
+char **
+dojang_certificate_scanner_media_folders (void)
+{
+  char **folders = g_new0 (char *, 3);
+
+  folders[0] = g_build_filename ("/media", g_get_user_name (), NULL);
+  folders[1] = g_build_filename ("/run/media", g_get_user_name (), NULL);
+
+  return folders;
+}
+
+/**
+ * dojang_certificate_scanner_find_roots:
+ * @media_folders: (nullable): where removable media are mounted, or %NULL
+ *   for dojang_certificate_scanner_media_folders()
  * @extra_folders: (nullable): folders the user added (the `certificate-folders` setting)
  *
  * The places Dojang looks: ~/NPKI (listed even when it does not exist, so
- * the user is told), the NPKI folder of every removable medium under
- * /media/$USER and /run/media/$USER and of every mount the volume monitor
- * knows, then @extra_folders. Call it from the main thread.
+ * the user is told), the NPKI folder of every medium under @media_folders
+ * and of every mount the volume monitor knows, then @extra_folders. Call it
+ * from the main thread.
  *
  * Returns: (transfer full): the roots, without duplicates
  */
 char **
-dojang_certificate_scanner_default_roots (const char * const *extra_folders)
+dojang_certificate_scanner_find_roots (const char * const *media_folders,
+                                       const char * const *extra_folders)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GVolumeMonitor) monitor = NULL;
   g_autoptr(GPtrArray) roots = NULL;
-  g_autofree char *home_npki = NULL;
-  g_autofree char *media = NULL;
-  g_autofree char *run_media = NULL;
+  g_auto(GStrv) standard_media = NULL;
   GList *mounts;
 
   add_npki_folders (found, g_get_home_dir ());
   if (found->len == 0)
     g_ptr_array_add (found, g_build_filename (g_get_home_dir (), "NPKI", NULL));
 
-  media = g_build_filename ("/media", g_get_user_name (), NULL);
-  run_media = g_build_filename ("/run/media", g_get_user_name (), NULL);
-  add_media_folders (found, media);
-  add_media_folders (found, run_media);
+  if (media_folders == NULL)
+    {
+      standard_media = dojang_certificate_scanner_media_folders ();
+      media_folders = (const char * const *) standard_media;
+    }
+  for (guint i = 0; media_folders[i] != NULL; i++)
+    add_media_folders (found, media_folders[i]);
 
   monitor = g_volume_monitor_get ();
   mounts = g_volume_monitor_get_mounts (monitor);
@@ -486,6 +507,20 @@ dojang_certificate_scanner_configured_roots (void)
   g_auto(GStrv) folders = user_folders ();
 
   return dojang_certificate_scanner_default_roots ((const char * const *) folders);
+}
+
+/**
+ * dojang_certificate_scanner_default_roots:
+ * @extra_folders: (nullable): folders the user added (the `certificate-folders` setting)
+ *
+ * dojang_certificate_scanner_find_roots() with the usual media folders.
+ *
+ * Returns: (transfer full): the roots, without duplicates
+ */
+char **
+dojang_certificate_scanner_default_roots (const char * const *extra_folders)
+{
+  return dojang_certificate_scanner_find_roots (NULL, extra_folders);
 }
 
 /**

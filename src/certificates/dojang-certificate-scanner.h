@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+char     **dojang_certificate_scanner_media_folders (void);
+char     **dojang_certificate_scanner_find_roots    (const char * const  *media_folders,
+                                                     const char * const  *extra_folders);
 char     **dojang_certificate_scanner_default_roots (const char * const  *extra_folders);
 char     **dojang_certificate_scanner_configured_roots (void);
 

@@ -2,7 +2,8 @@
 
 /* The Certificates page: the live list grouped by urgency (expired, renew
  * now, valid, not yet valid), the files that could not be read, and the
- * details of one certificate one level down. */
+ * details of one certificate one level down. The list is the application's
+ * (see DojangApplication); the page only observes it. */
 
 #include "config.h"
 
@@ -12,7 +13,7 @@
 #include "dojang-certificate-list.h"
 #include "dojang-certificate-row.h"
 #include "dojang-certificate-successor.h"
-#include "dojang-certificates-page.h"
+#include "dojang-certificates-page-private.h"
 
 /* Status and days left move on with the clock; a rescan refreshes them too. */
 #define REFRESH_SECONDS (15 * 60)
@@ -24,12 +25,12 @@ struct _DojangCertificatesPage
   AdwBin                 parent_instance;
 
   DojangCertificateList *list;
-  GSettings             *settings;
   GDateTime             *now;
   DojangCertificate     *selected;
   char                  *pending_sha256;
   char                  *pending_path;
   GtkCustomFilter       *filters[N_GROUPS];
+  GtkFilterListModel    *filtered[N_GROUPS];
   GListModel            *group_models[N_GROUPS];
   GtkListBox            *group_lists[N_GROUPS];
   AdwPreferencesGroup   *group_widgets[N_GROUPS];
@@ -155,7 +156,7 @@ show_toast (DojangCertificatesPage *self,
 static void
 update_roots (DojangCertificatesPage *self)
 {
-  const char * const *roots = dojang_certificate_list_get_roots (self->list);
+  const char * const *roots = self->list != NULL ? dojang_certificate_list_get_roots (self->list) : NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->roots_list))) != NULL)
@@ -181,7 +182,7 @@ update_roots (DojangCertificatesPage *self)
 static void
 update_summary (DojangCertificatesPage *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint total = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   guint urgent = g_list_model_get_n_items (self->group_models[0]) +
                  g_list_model_get_n_items (self->group_models[1]);
   g_autofree char *count = NULL;
@@ -202,15 +203,21 @@ update_summary (DojangCertificatesPage *self)
 static void
 update_visibility (DojangCertificatesPage *self)
 {
-  guint problems = g_list_model_get_n_items (dojang_certificate_list_get_problems (self->list));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint problems = 0;
+  guint total = 0;
+
+  if (self->list != NULL)
+    {
+      problems = g_list_model_get_n_items (dojang_certificate_list_get_problems (self->list));
+      total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+    }
 
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_widget_set_visible (GTK_WIDGET (self->group_widgets[i]),
                             g_list_model_get_n_items (self->group_models[i]) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems > 0);
 
-  if (!dojang_certificate_list_get_loaded (self->list))
+  if (self->list == NULL || !dojang_certificate_list_get_loaded (self->list))
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (total == 0 && problems == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
@@ -349,120 +356,6 @@ on_back_clicked (DojangCertificatesPage *self)
 }
 
 static void
-on_open_response (GtkNativeDialog        *chooser,
-                  int                     response,
-                  DojangCertificatesPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      dojang_certificates_page_open_file (self, file);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-on_open_clicked (DojangCertificatesPage *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) certificates = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Open Certificate"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (certificates, _("Certificates (signCert.der)"));
-  gtk_file_filter_add_suffix (certificates, "der");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), certificates);
-  gtk_file_filter_set_name (everything, _("All Files"));
-  gtk_file_filter_add_pattern (everything, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-add_folder (DojangCertificatesPage *self,
-            const char             *path)
-{
-  g_auto(GStrv) folders = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
-
-  /* Without the schema (a test build), the folder is looked in for now only. */
-  if (self->settings == NULL)
-    {
-      dojang_certificate_list_add_path (self->list, path);
-      return;
-    }
-
-  folders = g_settings_get_strv (self->settings, "certificate-folders");
-  if (g_strv_contains ((const char * const *) folders, path))
-    return;
-
-  builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) folders);
-  g_strv_builder_add (builder, path);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "certificate-folders", (const char * const *) updated);
-}
-
-static void
-on_add_folder_response (GtkNativeDialog        *chooser,
-                        int                     response,
-                        DojangCertificatesPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (folder);
-
-      if (path != NULL)
-        add_folder (self, path);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-on_add_folder_clicked (DojangCertificatesPage *self)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Add Certificate Folder"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_add_folder_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static gboolean
-on_drop (GtkDropTarget          *target,
-         const GValue           *value,
-         double                  x,
-         double                  y,
-         DojangCertificatesPage *self)
-{
-  GSList *files;
-  gboolean accepted;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  accepted = files != NULL;
-  for (GSList *l = files; l != NULL; l = l->next)
-    dojang_certificates_page_open_file (self, l->data);
-  g_slist_free (files);
-
-  return accepted;
-}
-
-static void
 dojang_certificates_page_dispose (GObject *object)
 {
   DojangCertificatesPage *self = DOJANG_CERTIFICATES_PAGE (object);
@@ -479,9 +372,11 @@ dojang_certificates_page_dispose (GObject *object)
     }
 
   if (self->list != NULL)
-    g_signal_handlers_disconnect_by_data (self->list, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->list, self);
+      g_signal_handlers_disconnect_by_data (dojang_certificate_list_get_problems (self->list), self);
+    }
   g_clear_object (&self->list);
-  g_clear_object (&self->settings);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->pending_sha256, g_free);
@@ -514,6 +409,25 @@ dojang_certificates_page_get_property (GObject    *object,
 }
 
 static void
+dojang_certificates_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  DojangCertificatesPage *self = DOJANG_CERTIFICATES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST:
+      dojang_certificates_page_set_list (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -521,13 +435,15 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
 
   object_class->dispose = dojang_certificates_page_dispose;
   object_class->get_property = dojang_certificates_page_get_property;
+  object_class->set_property = dojang_certificates_page_set_property;
 
   properties[PROP_SELECTED_CERTIFICATE] =
     g_param_spec_object ("selected-certificate", NULL, NULL, DOJANG_TYPE_CERTIFICATE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The application's live list; the page shows "loading" without one. */
   properties[PROP_LIST] =
     g_param_spec_object ("list", NULL, NULL, DOJANG_TYPE_CERTIFICATE_LIST,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOJANG_TYPE_CERTIFICATE_DETAILS);
@@ -552,29 +468,15 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_folder_clicked);
-}
-
-static GSettings *
-settings_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_open_clicked",
+                                                G_CALLBACK (_dojang_certificates_page_choose_file));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_add_folder_clicked",
+                                                G_CALLBACK (_dojang_certificates_page_choose_folder));
 }
 
 static void
 dojang_certificates_page_init (DojangCertificatesPage *self)
 {
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->group_lists[0] = self->expired_list;
@@ -586,11 +488,6 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
   self->group_widgets[2] = self->valid_group;
   self->group_widgets[3] = self->not_yet_valid_group;
   self->now = g_date_time_new_now_utc ();
-  self->list = dojang_certificate_list_new ();
-  self->settings = settings_if_installed ();
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "certificate-folders", self->list, "extra-folders",
-                     G_SETTINGS_BIND_GET);
 
   for (guint i = 0; i < N_GROUPS; i++)
     {
@@ -601,24 +498,15 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
       filter->page = self;
       filter->status = group_status[i];
       self->filters[i] = gtk_custom_filter_new (match_group, filter, g_free);
-      filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->list)),
-                                            GTK_FILTER (g_object_ref (self->filters[i])));
+      filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filters[i])));
+      self->filtered[i] = filtered;
       self->group_models[i] = G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter));
       g_signal_connect_object (self->group_models[i], "items-changed",
                                G_CALLBACK (on_model_changed), self, 0);
     }
   rebind_lists (self);
-  dojang_certificate_details_set_certificates (self->details, G_LIST_MODEL (self->list));
 
-  gtk_list_box_bind_model (self->problems_list, dojang_certificate_list_get_problems (self->list),
-                           create_problem_row, NULL, NULL);
-  g_signal_connect_object (dojang_certificate_list_get_problems (self->list), "items-changed",
-                           G_CALLBACK (on_model_changed), self, 0);
-  g_signal_connect (self->list, "notify::loading", G_CALLBACK (on_loading_changed), self);
-
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _dojang_certificates_page_accept_drops (self);
 
   adw_status_page_set_description (self->empty_page,
                                    _("Dojang looked for joint certificates (공동인증서) in the places below. Plug in the USB stick that holds yours, add the folder where you keep it, or open its signCert.der file. You can also drop a certificate or folder here."));
@@ -629,9 +517,58 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
 }
 
 /**
+ * dojang_certificates_page_set_list:
+ * @list: (nullable): the live list to show (the application's)
+ */
+void
+dojang_certificates_page_set_list (DojangCertificatesPage *self,
+                                   DojangCertificateList  *list)
+{
+  GListModel *problems;
+
+  g_return_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self));
+  g_return_if_fail (list == NULL || DOJANG_IS_CERTIFICATE_LIST (list));
+
+  if (self->list == list)
+    return;
+
+  if (self->list != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->list, self);
+      g_signal_handlers_disconnect_by_data (dojang_certificate_list_get_problems (self->list), self);
+    }
+  g_set_object (&self->list, list);
+  dojang_certificate_details_set_certificates (self->details, G_LIST_MODEL (list));
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    gtk_filter_list_model_set_model (self->filtered[i], G_LIST_MODEL (list));
+
+  problems = list != NULL ? dojang_certificate_list_get_problems (list) : NULL;
+  gtk_list_box_bind_model (self->problems_list, problems, create_problem_row, NULL, NULL);
+  if (list != NULL)
+    {
+      g_signal_connect (problems, "items-changed", G_CALLBACK (on_model_changed), self);
+      g_signal_connect (list, "notify::loading", G_CALLBACK (on_loading_changed), self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST]);
+
+  update_roots (self);
+  update_visibility (self);
+  if (list == NULL)
+    return;
+
+  /* A file opened before there was a list is looked for now. */
+  if (self->pending_path != NULL)
+    dojang_certificate_list_add_path (list, self->pending_path);
+  else if (dojang_certificate_list_get_loaded (list) && !dojang_certificate_list_get_loading (list))
+    handle_pending (self);
+}
+
+/**
  * dojang_certificates_page_get_list:
  *
- * Returns: (transfer none): the live list the page shows
+ * Returns: (transfer none) (nullable): the live list the page shows
  */
 DojangCertificateList *
 dojang_certificates_page_get_list (DojangCertificatesPage *self)
@@ -680,7 +617,8 @@ dojang_certificates_page_show_certificate (DojangCertificatesPage *self,
   g_free (self->pending_sha256);
   self->pending_sha256 = g_strdup (sha256);
 
-  if (dojang_certificate_list_get_loaded (self->list) && !dojang_certificate_list_get_loading (self->list))
+  if (self->list != NULL &&
+      dojang_certificate_list_get_loaded (self->list) && !dojang_certificate_list_get_loading (self->list))
     handle_pending (self);
 }
 
@@ -709,5 +647,6 @@ dojang_certificates_page_open_file (DojangCertificatesPage *self,
 
   g_free (self->pending_path);
   self->pending_path = g_strdup (path);
-  dojang_certificate_list_add_path (self->list, path);
+  if (self->list != NULL)
+    dojang_certificate_list_add_path (self->list, path);
 }

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DojangCertificatesPage, dojang_certificates_page, DOJANG, CERTIFICATES_PAGE, AdwBin)
 
+void                   dojang_certificates_page_set_list                 (DojangCertificatesPage *self,
+                                                                          DojangCertificateList  *list);
 DojangCertificateList *dojang_certificates_page_get_list                 (DojangCertificatesPage *self);
 DojangCertificate     *dojang_certificates_page_get_selected_certificate (DojangCertificatesPage *self);
 void                   dojang_certificates_page_set_reminder_store       (DojangCertificatesPage *self,

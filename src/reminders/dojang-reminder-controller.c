@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The reminders side of the running application: opens the store, keeps
+/* The reminders side of the running application: opens the store (in a
+ * worker thread), records there every certificate the application's live
+ * list finds (a USB stick plugged in, a folder added in Preferences), keeps
  * its lead times in step with the reminder-lead-days setting and the login
  * check with check-at-login, runs the monitor, and implements the actions
  * notifications and the Reminders page use:
@@ -16,10 +18,16 @@
 #include "config.h"
 
 #include "dojang-autostart.h"
-#include "dojang-certificate-scanner.h"
 #include "dojang-reminder-controller.h"
 #include "dojang-reminder-monitor.h"
 #include "dojang-reminder-notification.h"
+#include "dojang-reminder-scan.h"
+
+typedef struct
+{
+  gboolean snooze;
+  gint64   id;
+} PendingAction;
 
 struct _DojangReminderController
 {
@@ -27,43 +35,64 @@ struct _DojangReminderController
 
   GApplication          *application;
   GSettings             *settings;
+  DojangCertificateList *certificates;
   DojangReminderStore   *store;
   GError                *error;
   DojangReminderMonitor *monitor;
   GCancellable          *cancellable;
+
+  /* Snoozes and dismissals asked for before the store was open (a
+   * notification button that started Dojang). */
+  GArray                *pending;
+  guint                  opening : 1;
+  guint                  following : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DojangReminderController, dojang_reminder_controller, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /**
  * dojang_reminder_controller_new:
- * @application: the application (not referenced: it owns the controller)
+ * @application: (nullable): the application (not referenced: it owns the
+ *   controller); without one, no actions are added and no notifications
+ *   are shown
  * @settings: the application's settings
+ * @certificates: the application's live certificate list
  */
 DojangReminderController *
-dojang_reminder_controller_new (GApplication *application,
-                                GSettings    *settings)
+dojang_reminder_controller_new (GApplication          *application,
+                                GSettings             *settings,
+                                DojangCertificateList *certificates)
 {
   DojangReminderController *self;
 
-  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (application == NULL || G_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (certificates), NULL);
 
   self = g_object_new (DOJANG_TYPE_REMINDER_CONTROLLER, NULL);
   self->application = application;
   self->settings = g_object_ref (settings);
+  self->certificates = g_object_ref (certificates);
 
   return self;
 }
 
 static void
 withdraw (DojangReminderController *self,
-          gint64                    id)
+          DojangReminder           *reminder)
 {
-  g_autoptr(DojangReminder) reminder = dojang_reminder_store_get_reminder (self->store, id, NULL);
   g_autofree char *notification_id = NULL;
 
-  if (reminder == NULL)
+  if (reminder == NULL || self->application == NULL)
     return;
 
   notification_id = dojang_reminder_notification_id (reminder);
@@ -71,21 +100,97 @@ withdraw (DojangReminderController *self,
 }
 
 static void
+on_snoozed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DojangReminderController) self = user_data;
+  g_autoptr(DojangReminder) reminder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!dojang_reminder_store_snooze_finish (DOJANG_REMINDER_STORE (source), result, &reminder, &error))
+    g_debug ("Reminder not snoozed: %s", error->message);
+  withdraw (self, reminder);
+}
+
+static void
+on_dismissed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DojangReminderController) self = user_data;
+  g_autoptr(DojangReminder) reminder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!dojang_reminder_store_dismiss_finish (DOJANG_REMINDER_STORE (source), result, &reminder, &error))
+    g_debug ("Reminder not dismissed: %s", error->message);
+  withdraw (self, reminder);
+}
+
+static gboolean
+postpone (DojangReminderController *self,
+          gboolean                  snooze,
+          gint64                    id)
+{
+  PendingAction action = { snooze, id };
+
+  if (self->store != NULL || !self->opening)
+    return FALSE;
+
+  g_array_append_val (self->pending, action);
+
+  return TRUE;
+}
+
+/**
+ * dojang_reminder_controller_snooze:
+ * @id: a reminder
+ *
+ * "Remind me tomorrow": snoozes it in a worker thread and withdraws its
+ * notification. Asked for while the store is still opening, it waits.
+ */
+void
+dojang_reminder_controller_snooze (DojangReminderController *self,
+                                   gint64                    id)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (DOJANG_IS_REMINDER_CONTROLLER (self));
+
+  if (postpone (self, TRUE, id) || self->store == NULL)
+    return;
+
+  now = g_date_time_new_now_utc ();
+  dojang_reminder_store_snooze_async (self->store, id, now, self->cancellable,
+                                      on_snoozed, g_object_ref (self));
+}
+
+/**
+ * dojang_reminder_controller_dismiss:
+ * @id: a reminder
+ *
+ * No more of this reminder: dismisses it in a worker thread and withdraws
+ * its notification. Asked for while the store is still opening, it waits.
+ */
+void
+dojang_reminder_controller_dismiss (DojangReminderController *self,
+                                    gint64                    id)
+{
+  g_return_if_fail (DOJANG_IS_REMINDER_CONTROLLER (self));
+
+  if (postpone (self, FALSE, id) || self->store == NULL)
+    return;
+
+  dojang_reminder_store_dismiss_async (self->store, id, self->cancellable,
+                                       on_dismissed, g_object_ref (self));
+}
+
+static void
 snooze_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  DojangReminderController *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (self->store == NULL)
-    return;
-
-  withdraw (self, id);
-  if (!dojang_reminder_store_snooze (self->store, id, now, &error))
-    g_debug ("Reminder %" G_GINT64_FORMAT " not snoozed: %s", id, error->message);
+  dojang_reminder_controller_snooze (user_data, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -93,16 +198,7 @@ dismiss_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  DojangReminderController *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (self->store == NULL)
-    return;
-
-  withdraw (self, id);
-  if (!dojang_reminder_store_dismiss (self->store, id, &error))
-    g_debug ("Reminder %" G_GINT64_FORMAT " not dismissed: %s", id, error->message);
+  dojang_reminder_controller_dismiss (user_data, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -123,16 +219,86 @@ static const GActionEntry actions[] = {
 };
 
 static void
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dojang_reminder_scan_add_certificates_finish (DOJANG_REMINDER_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Reminders: the certificates found could not be recorded: %s", error->message);
+}
+
+/* Records (and so schedules) the certificates at @position..+@n_items of
+ * the list; the store's change re-arms the monitor. */
+static void
+record (DojangReminderController *self,
+        guint                     position,
+        guint                     n_items)
+{
+  g_autoptr(GPtrArray) certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (certificates, g_list_model_get_item (G_LIST_MODEL (self->certificates), position + i));
+
+  if (certificates->len == 0)
+    return;
+
+  now = g_date_time_new_now_utc ();
+  dojang_reminder_scan_add_certificates_async (self->store, certificates, now, self->cancellable,
+                                               on_recorded, NULL);
+}
+
+/* The list announces only what changed: the added range holds the new and
+ * changed certificates. The ones that went away (a stick pulled out) keep
+ * their reminders: they still expire. */
+static void
+on_certificates_changed (GListModel               *list,
+                         guint                     position,
+                         guint                     removed,
+                         guint                     added,
+                         DojangReminderController *self)
+{
+  if (self->following)
+    record (self, position, added);
+}
+
+static void
+on_lead_days_applied (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DojangReminderController) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dojang_reminder_store_set_lead_days_finish (DOJANG_REMINDER_STORE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Reminder lead times not applied: %s", error->message);
+    }
+
+  /* The first time: the store is ready to follow the list. */
+  if (self->following)
+    return;
+
+  self->following = TRUE;
+  record (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->certificates)));
+  dojang_reminder_monitor_start (self->monitor);
+}
+
+static void
 apply_lead_days (DojangReminderController *self)
 {
   g_autoptr(GVariant) value = g_settings_get_value (self->settings, "reminder-lead-days");
-  g_autoptr(GError) error = NULL;
   const gint32 *days;
   gsize n = 0;
 
   days = g_variant_get_fixed_array (value, &n, sizeof (gint32));
-  if (!dojang_reminder_store_set_lead_days (self->store, days, n, &error))
-    g_warning ("Reminder lead times not applied: %s", error->message);
+  dojang_reminder_store_set_lead_days_async (self->store, days, n, self->cancellable,
+                                             on_lead_days_applied, g_object_ref (self));
 }
 
 static void
@@ -164,52 +330,93 @@ on_check_at_login_changed (GSettings                *settings,
                                       on_autostart_set, NULL);
 }
 
+static void
+run_pending (DojangReminderController *self)
+{
+  g_autoptr(GArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingAction));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingAction *action = &g_array_index (pending, PendingAction, i);
+
+      if (action->snooze)
+        dojang_reminder_controller_snooze (self, action->id);
+      else
+        dojang_reminder_controller_dismiss (self, action->id);
+    }
+}
+
+static void
+on_store_opened (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DojangReminderController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  DojangReminderStore *store;
+
+  store = dojang_reminder_store_new_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->opening = FALSE;
+
+  if (store == NULL)
+    {
+      g_warning ("Reminders are off: %s", error->message);
+      self->error = g_steal_pointer (&error);
+      g_array_set_size (self->pending, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      return;
+    }
+
+  self->store = store;
+  if (dojang_reminder_store_get_recovered_from (store) != NULL)
+    g_warning ("The reminder database was damaged; it was kept as %s and a new one was started",
+               dojang_reminder_store_get_recovered_from (store));
+
+  self->monitor = dojang_reminder_monitor_new (self->application, store);
+  g_signal_connect_object (self->settings, "changed::reminder-lead-days",
+                           G_CALLBACK (on_lead_days_changed), self, 0);
+  g_signal_connect_object (self->certificates, "items-changed",
+                           G_CALLBACK (on_certificates_changed), self, 0);
+  apply_lead_days (self);
+  run_pending (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
 /**
  * dojang_reminder_controller_start:
  *
- * Opens the store (moving a damaged one aside), registers the actions and
- * starts the monitor, which scans the certificate folders first. A store
- * that cannot be opened at all leaves the error for the UI to show.
+ * Registers the actions and opens the store in a worker thread (moving a
+ * damaged one aside). Once it is open, "store" is notified, the store
+ * follows the certificate list and the monitor runs; a store that cannot
+ * be opened at all notifies "error" for the UI to show.
  */
 void
 dojang_reminder_controller_start (DojangReminderController *self)
 {
   g_autofree char *path = dojang_reminder_store_default_path ();
-  g_auto(GStrv) folders = NULL;
-  g_auto(GStrv) roots = NULL;
 
   g_return_if_fail (DOJANG_IS_REMINDER_CONTROLLER (self));
-  g_return_if_fail (self->store == NULL && self->error == NULL);
+  g_return_if_fail (!self->opening && self->store == NULL && self->error == NULL);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self->application), actions, G_N_ELEMENTS (actions), self);
+  if (self->application != NULL)
+    g_action_map_add_action_entries (G_ACTION_MAP (self->application), actions, G_N_ELEMENTS (actions), self);
   g_signal_connect_object (self->settings, "changed::check-at-login",
                            G_CALLBACK (on_check_at_login_changed), self, 0);
 
-  self->store = dojang_reminder_store_new (path, &self->error);
-  if (self->store == NULL)
-    {
-      g_warning ("Reminders are off: %s", self->error->message);
-      return;
-    }
-  if (dojang_reminder_store_get_recovered_from (self->store) != NULL)
-    g_warning ("The reminder database was damaged; it was kept as %s and a new one was started",
-               dojang_reminder_store_get_recovered_from (self->store));
-
-  apply_lead_days (self);
-  g_signal_connect_object (self->settings, "changed::reminder-lead-days",
-                           G_CALLBACK (on_lead_days_changed), self, 0);
-
-  folders = g_settings_get_strv (self->settings, "certificate-folders");
-  roots = dojang_certificate_scanner_default_roots ((const char * const *) folders);
-  self->monitor = dojang_reminder_monitor_new (self->application, self->store);
-  dojang_reminder_monitor_start (self->monitor, (const char * const *) roots);
+  self->opening = TRUE;
+  dojang_reminder_store_new_async (path, self->cancellable, on_store_opened, g_object_ref (self));
 }
 
 /**
  * dojang_reminder_controller_get_store:
  *
- * Returns: (transfer none) (nullable): the store, or %NULL when it could
- *   not be opened (see get_error()).
+ * Returns: (transfer none) (nullable): the store, or %NULL while it opens
+ *   or when it could not be opened (see get_error()).
  */
 DojangReminderStore *
 dojang_reminder_controller_get_store (DojangReminderController *self)
@@ -238,8 +445,11 @@ dojang_reminder_controller_dispose (GObject *object)
   DojangReminderController *self = DOJANG_REMINDER_CONTROLLER (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->certificates != NULL)
+    g_signal_handlers_disconnect_by_data (self->certificates, self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->store);
+  g_clear_object (&self->certificates);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dojang_reminder_controller_parent_class)->dispose (object);
@@ -252,8 +462,32 @@ dojang_reminder_controller_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_clear_object (&self->cancellable);
+  g_array_unref (self->pending);
 
   G_OBJECT_CLASS (dojang_reminder_controller_parent_class)->finalize (object);
+}
+
+static void
+dojang_reminder_controller_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  DojangReminderController *self = DOJANG_REMINDER_CONTROLLER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -263,10 +497,20 @@ dojang_reminder_controller_class_init (DojangReminderControllerClass *klass)
 
   object_class->dispose = dojang_reminder_controller_dispose;
   object_class->finalize = dojang_reminder_controller_finalize;
+  object_class->get_property = dojang_reminder_controller_get_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DOJANG_TYPE_REMINDER_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 dojang_reminder_controller_init (DojangReminderController *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingAction));
 }

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "dojang-certificate-list.h"
 #include "dojang-reminder-store.h"
 
 G_BEGIN_DECLS
@@ -13,8 +14,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DojangReminderController, dojang_reminder_controller, DOJANG, REMINDER_CONTROLLER, GObject)
 
 DojangReminderController *dojang_reminder_controller_new       (GApplication             *application,
-                                                                GSettings                *settings);
+                                                                GSettings                *settings,
+                                                                DojangCertificateList    *certificates);
 void                      dojang_reminder_controller_start     (DojangReminderController *self);
+void                      dojang_reminder_controller_snooze    (DojangReminderController *self,
+                                                                gint64                    id);
+void                      dojang_reminder_controller_dismiss   (DojangReminderController *self,
+                                                                gint64                    id);
 DojangReminderStore      *dojang_reminder_controller_get_store (DojangReminderController *self);
 const GError             *dojang_reminder_controller_get_error (DojangReminderController *self);
 

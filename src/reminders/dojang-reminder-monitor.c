@@ -20,7 +20,6 @@
 
 #include "dojang-reminder-monitor.h"
 #include "dojang-reminder-notification.h"
-#include "dojang-reminder-scan.h"
 
 struct _DojangReminderMonitor
 {
@@ -87,28 +86,49 @@ on_timeout (gpointer data)
 }
 
 static void
-arm (DojangReminderMonitor *self)
+arm (DojangReminderMonitor *self,
+     GDateTime             *next_check)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) error = NULL;
   GTimeSpan wait;
   guint seconds;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_pointer (&self->next_check, g_date_time_unref);
 
-  self->next_check = dojang_reminder_store_get_next_due (self->store, now, &error);
-  if (error != NULL)
-    g_warning ("Reminders: %s", error->message);
-  if (self->next_check == NULL)
+  if (next_check == NULL)
     return;
 
+  self->next_check = g_date_time_ref (next_check);
   wait = g_date_time_difference (self->next_check, now);
   seconds = (guint) CLAMP ((wait + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, 1, G_MAXUINT);
   self->timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, seconds, on_timeout,
                                                  self, NULL);
   g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->timeout_id),
                             "[dojang] next reminder");
+}
+
+/* The check is over once the timer is armed again. */
+static void
+on_next_due (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(DojangReminderMonitor) self = user_data;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  next = dojang_reminder_store_get_next_due_finish (self->store, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Reminders: %s", error->message);
+
+  self->checking = FALSE;
+  arm (self, next);
+
+  if (self->check_again)
+    dojang_reminder_monitor_check (self);
 }
 
 static void
@@ -140,7 +160,6 @@ on_collected (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   sent = dojang_reminder_store_collect_due_finish (self->store, result, &error);
-  self->checking = FALSE;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -151,9 +170,14 @@ on_collected (GObject      *source,
     send_reminder (self, g_ptr_array_index (sent, i), now);
 
   if (self->check_again)
-    dojang_reminder_monitor_check (self);
-  else
-    arm (self);
+    {
+      self->checking = FALSE;
+      dojang_reminder_monitor_check (self);
+      return;
+    }
+
+  dojang_reminder_store_get_next_due_async (self->store, now, self->cancellable,
+                                            on_next_due, g_object_ref (self));
 }
 
 /**
@@ -240,45 +264,22 @@ on_system_bus (GObject      *source,
                                         self, NULL);
 }
 
-static void
-on_scanned (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(DojangReminderMonitor) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!dojang_reminder_scan_finish (self->store, result, NULL, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_warning ("Reminders: the certificates could not be scanned: %s", error->message);
-    }
-
-  dojang_reminder_monitor_check (self);
-}
-
 /**
  * dojang_reminder_monitor_start:
- * @roots: (nullable): folders to scan for certificates first, or %NULL to
- *   only check the store
  *
- * Scans (in a worker thread), sends what is due, arms the timer and starts
- * following the store and suspend/resume.
+ * Sends what is due, arms the timer and starts following the store and
+ * suspend/resume. The certificates come into the store from elsewhere (the
+ * reminder controller, from the application's certificate list).
  */
 void
-dojang_reminder_monitor_start (DojangReminderMonitor *self,
-                               const char * const    *roots)
+dojang_reminder_monitor_start (DojangReminderMonitor *self)
 {
   g_return_if_fail (DOJANG_IS_REMINDER_MONITOR (self));
 
   if (self->system_bus == NULL)
     g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, on_system_bus, g_object_ref (self));
 
-  if (roots != NULL)
-    dojang_reminder_scan_async (self->store, roots, self->cancellable, on_scanned, g_object_ref (self));
-  else
-    dojang_reminder_monitor_check (self);
+  dojang_reminder_monitor_check (self);
 }
 
 /**

@@ -14,8 +14,7 @@ G_DECLARE_FINAL_TYPE (DojangReminderMonitor, dojang_reminder_monitor, DOJANG, RE
 
 DojangReminderMonitor *dojang_reminder_monitor_new            (GApplication          *application,
                                                                DojangReminderStore   *store);
-void                   dojang_reminder_monitor_start          (DojangReminderMonitor *self,
-                                                               const char * const    *roots);
+void                   dojang_reminder_monitor_start          (DojangReminderMonitor *self);
 void                   dojang_reminder_monitor_check          (DojangReminderMonitor *self);
 GDateTime             *dojang_reminder_monitor_get_next_check (DojangReminderMonitor *self);
 

@@ -103,64 +103,75 @@ dojang_reminder_scan_sync (DojangReminderStore  *store,
   return dojang_reminder_scan_add_certificates (store, certificates, now, error);
 }
 
-static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+typedef struct
 {
-  DojangReminderStore *store = source_object;
-  const char * const *roots = task_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GError *error = NULL;
-  guint n_certificates = 0;
+  GPtrArray *certificates;
+  GDateTime *seen_at;
+} Sighting;
 
-  if (!dojang_reminder_scan_sync (store, roots, now, cancellable, &n_certificates, &error))
-    g_task_return_error (task, error);
+static void
+sighting_free (gpointer data)
+{
+  Sighting *sighting = data;
+
+  g_ptr_array_unref (sighting->certificates);
+  g_date_time_unref (sighting->seen_at);
+  g_free (sighting);
+}
+
+static void
+add_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Sighting *sighting = task_data;
+  GError *error = NULL;
+
+  if (dojang_reminder_scan_add_certificates (source_object, sighting->certificates, sighting->seen_at, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_int (task, n_certificates);
+    g_task_return_error (task, error);
 }
 
 /**
- * dojang_reminder_scan_async:
+ * dojang_reminder_scan_add_certificates_async:
+ * @certificates: (element-type DojangCertificate): certificates found
  *
- * Scans @roots in a worker thread and records what it finds; see
- * dojang_reminder_scan_sync().
+ * dojang_reminder_scan_add_certificates() in a worker thread: what the
+ * running application does with the certificates its live list finds.
  */
 void
-dojang_reminder_scan_async (DojangReminderStore *store,
-                            const char * const  *roots,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+dojang_reminder_scan_add_certificates_async (DojangReminderStore *store,
+                                             GPtrArray           *certificates,
+                                             GDateTime           *seen_at,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Sighting *sighting;
 
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (store));
-  g_return_if_fail (roots != NULL);
+  g_return_if_fail (certificates != NULL);
+  g_return_if_fail (seen_at != NULL);
+
+  sighting = g_new0 (Sighting, 1);
+  sighting->certificates = g_ptr_array_ref (certificates);
+  sighting->seen_at = g_date_time_ref (seen_at);
 
   task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_scan_async);
-  g_task_set_task_data (task, g_strdupv ((char **) roots), (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, scan_thread);
+  g_task_set_source_tag (task, dojang_reminder_scan_add_certificates_async);
+  g_task_set_task_data (task, sighting, sighting_free);
+  g_task_run_in_thread (task, add_thread);
 }
 
 gboolean
-dojang_reminder_scan_finish (DojangReminderStore  *store,
-                             GAsyncResult         *result,
-                             guint                *n_certificates,
-                             GError              **error)
+dojang_reminder_scan_add_certificates_finish (DojangReminderStore  *store,
+                                              GAsyncResult         *result,
+                                              GError              **error)
 {
-  gssize count;
-
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
 
-  count = g_task_propagate_int (G_TASK (result), error);
-  if (count < 0)
-    return FALSE;
-
-  if (n_certificates != NULL)
-    *n_certificates = (guint) count;
-
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

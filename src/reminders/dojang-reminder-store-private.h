@@ -38,6 +38,10 @@ typedef sqlite3_stmt DojangStatement;
 void _dojang_statement_release (DojangStatement *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DojangStatement, _dojang_statement_release)
 
+DojangReminderStore *_dojang_reminder_store_new_unopened (const char           *path);
+gboolean             _dojang_reminder_store_open         (DojangReminderStore  *self,
+                                                          GError              **error);
+
 DojangStatement *_dojang_reminder_store_statement     (DojangReminderStore  *self,
                                                        const char           *sql,
                                                        GError              **error);

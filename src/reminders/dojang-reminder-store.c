@@ -507,13 +507,69 @@ dojang_reminder_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "dojang", "dojang.db", NULL);
 }
 
+/* Opens (creating or upgrading) the database of a store made with
+ * _dojang_reminder_store_new_unopened(); a damaged file is moved aside and
+ * replaced by an empty database. Runs in any thread. */
+gboolean
+_dojang_reminder_store_open (DojangReminderStore  *self,
+                             GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *folder = g_path_get_dirname (self->path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (open_database (self, &local_error))
+    return TRUE;
+
+  close_database (self);
+
+  if (!is_damaged (self, local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_debug ("Reminder database %s is damaged (%s); moving it aside", self->path, local_error->message);
+  if (!move_aside (self, error))
+    return FALSE;
+
+  if (!open_database (self, error))
+    {
+      close_database (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The store's "changed" signal is emitted in the main context of the
+ * thread that calls this. */
+DojangReminderStore *
+_dojang_reminder_store_new_unopened (const char *path)
+{
+  DojangReminderStore *self = g_object_new (DOJANG_TYPE_REMINDER_STORE, NULL);
+
+  self->path = g_strdup (path);
+
+  return self;
+}
+
 /**
  * dojang_reminder_store_new:
  * @path: the database file; its folder is created if needed
  * @error: return location for an error
  *
  * Opens (creating or upgrading) the database. A damaged file is moved aside
- * and replaced by an empty database; see get_recovered_from().
+ * and replaced by an empty database; see get_recovered_from(). The UI uses
+ * dojang_reminder_store_new_async() instead.
  *
  * Returns: (transfer full): the store, or %NULL with @error set when even a
  *   fresh database cannot be created (or the file comes from a newer Dojang).
@@ -523,44 +579,12 @@ dojang_reminder_store_new (const char  *path,
                            GError     **error)
 {
   g_autoptr(DojangReminderStore) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *folder = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (DOJANG_TYPE_REMINDER_STORE, NULL);
-  self->path = g_strdup (path);
-
-  folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), folder, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (open_database (self, &local_error))
-    return g_steal_pointer (&self);
-
-  close_database (self);
-
-  if (!is_damaged (self, local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  g_debug ("Reminder database %s is damaged (%s); moving it aside", path, local_error->message);
-  if (!move_aside (self, error))
+  self = _dojang_reminder_store_new_unopened (path);
+  if (!_dojang_reminder_store_open (self, error))
     return NULL;
-
-  if (!open_database (self, error))
-    {
-      close_database (self);
-      return NULL;
-    }
 
   return g_steal_pointer (&self);
 }

@@ -17,6 +17,12 @@ G_DECLARE_FINAL_TYPE (DojangReminderStore, dojang_reminder_store, DOJANG, REMIND
 char                *dojang_reminder_store_default_path        (void);
 DojangReminderStore *dojang_reminder_store_new                 (const char          *path,
                                                                 GError             **error);
+void                 dojang_reminder_store_new_async           (const char          *path,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+DojangReminderStore *dojang_reminder_store_new_finish          (GAsyncResult        *result,
+                                                                GError             **error);
 const char          *dojang_reminder_store_get_path            (DojangReminderStore *self);
 const char          *dojang_reminder_store_get_recovered_from  (DojangReminderStore *self);
 void                 dojang_reminder_store_set_clock           (DojangReminderStore *self,
@@ -34,6 +40,15 @@ gboolean             dojang_reminder_store_set_lead_days       (DojangReminderSt
                                                                 const int           *lead_days,
                                                                 gsize                n_lead_days,
                                                                 GError             **error);
+void                 dojang_reminder_store_set_lead_days_async (DojangReminderStore *self,
+                                                                const int           *lead_days,
+                                                                gsize                n_lead_days,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+gboolean             dojang_reminder_store_set_lead_days_finish (DojangReminderStore *self,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
 
 gboolean             dojang_reminder_store_upsert_certificate  (DojangReminderStore *self,
                                                                 const char          *sha256,
@@ -91,6 +106,15 @@ DojangReminder      *dojang_reminder_store_get_reminder        (DojangReminderSt
                                                                 GError             **error);
 GPtrArray           *dojang_reminder_store_list_upcoming       (DojangReminderStore *self,
                                                                 GError             **error);
+void                 dojang_reminder_store_list_async          (DojangReminderStore *self,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+gboolean             dojang_reminder_store_list_finish         (DojangReminderStore *self,
+                                                                GAsyncResult        *result,
+                                                                GPtrArray          **upcoming,
+                                                                GPtrArray          **entries,
+                                                                GError             **error);
 GPtrArray           *dojang_reminder_store_collect_due         (DojangReminderStore *self,
                                                                 GDateTime           *now,
                                                                 GError             **error);
@@ -105,12 +129,39 @@ GPtrArray           *dojang_reminder_store_collect_due_finish  (DojangReminderSt
 GDateTime           *dojang_reminder_store_get_next_due        (DojangReminderStore *self,
                                                                 GDateTime           *now,
                                                                 GError             **error);
+void                 dojang_reminder_store_get_next_due_async  (DojangReminderStore *self,
+                                                                GDateTime           *now,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GDateTime           *dojang_reminder_store_get_next_due_finish (DojangReminderStore *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
 gboolean             dojang_reminder_store_snooze              (DojangReminderStore *self,
                                                                 gint64               id,
                                                                 GDateTime           *now,
                                                                 GError             **error);
+void                 dojang_reminder_store_snooze_async        (DojangReminderStore *self,
+                                                                gint64               id,
+                                                                GDateTime           *now,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+gboolean             dojang_reminder_store_snooze_finish       (DojangReminderStore *self,
+                                                                GAsyncResult        *result,
+                                                                DojangReminder     **reminder,
+                                                                GError             **error);
 gboolean             dojang_reminder_store_dismiss             (DojangReminderStore *self,
                                                                 gint64               id,
+                                                                GError             **error);
+void                 dojang_reminder_store_dismiss_async       (DojangReminderStore *self,
+                                                                gint64               id,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+gboolean             dojang_reminder_store_dismiss_finish      (DojangReminderStore *self,
+                                                                GAsyncResult        *result,
+                                                                DojangReminder     **reminder,
                                                                 GError             **error);
 
 gboolean             dojang_reminder_store_request_reminder    (DojangReminderStore *self,

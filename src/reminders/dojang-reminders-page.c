@@ -3,7 +3,10 @@
 /* The Reminders page: each certificate's next reminder by date (snooze,
  * dismiss), the certificates kept elsewhere (add, edit, delete), and export
  * and import. An AdwStatusPage when there is nothing; a notice on top when
- * the database had to be started afresh. */
+ * the database had to be started afresh.
+ *
+ * Every change to the store is read again in a worker thread; the rows
+ * that did not change keep their widgets (and the focus). */
 
 #include "config.h"
 
@@ -11,7 +14,9 @@
 
 #include "dojang-manual-entry-dialog.h"
 #include "dojang-manual-entry-row.h"
+#include "dojang-reminder-notification.h"
 #include "dojang-reminder-row.h"
+#include "dojang-reminder-schedule.h"
 #include "dojang-reminders-page.h"
 
 struct _DojangRemindersPage
@@ -20,6 +25,19 @@ struct _DojangRemindersPage
 
   DojangReminderStore *store;
   GCancellable        *cancellable;
+  GCancellable        *load_cancellable;
+  gboolean             loading;
+  gboolean             load_again;
+
+  /* Each certificate's next reminder, and what its row shows (the rows
+   * whose text is unchanged are kept across a reload). */
+  GListStore          *upcoming;
+  GPtrArray           *upcoming_keys;
+  /* The reminders after the next one, by the next one's id, for new rows. */
+  GHashTable          *later;
+  GListStore          *entries;
+  GPtrArray           *entry_keys;
+  GDateTime           *now;
 
   GtkRevealer         *banner_revealer;
   GtkLabel            *banner_label;
@@ -32,90 +50,238 @@ struct _DojangRemindersPage
 
 G_DEFINE_FINAL_TYPE (DojangRemindersPage, dojang_reminders_page, ADW_TYPE_BIN)
 
-static void
-clear_list (GtkListBox *list)
+static GtkWidget *
+create_reminder_row (gpointer item,
+                     gpointer user_data)
 {
-  GtkWidget *child;
+  DojangRemindersPage *self = user_data;
+  gint64 id = dojang_reminder_get_id (item);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  return dojang_reminder_row_new (item, g_hash_table_lookup (self->later, &id), self->now);
 }
 
-static gboolean
-same_target (DojangReminder *a,
-             DojangReminder *b)
+static GtkWidget *
+create_entry_row (gpointer item,
+                  gpointer user_data)
 {
-  return dojang_reminder_get_manual_entry_id (a) == dojang_reminder_get_manual_entry_id (b) &&
-         g_strcmp0 (dojang_reminder_get_certificate_sha256 (a), dojang_reminder_get_certificate_sha256 (b)) == 0;
+  DojangRemindersPage *self = user_data;
+
+  return dojang_manual_entry_row_new (item, self->now);
+}
+
+/* Replaces the items of @model with @items, keeping the unchanged ones
+ * (same key) at either end, and so their rows. */
+static void
+update_model (GListStore  *model,
+              GPtrArray  **keys,
+              GPtrArray   *items,
+              GPtrArray   *new_keys)
+{
+  guint old_len = (*keys)->len;
+  guint new_len = new_keys->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (prefix < old_len && prefix < new_len &&
+         g_str_equal (g_ptr_array_index (*keys, prefix), g_ptr_array_index (new_keys, prefix)))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         g_str_equal (g_ptr_array_index (*keys, old_len - 1 - suffix),
+                      g_ptr_array_index (new_keys, new_len - 1 - suffix)))
+    suffix++;
+
+  if (prefix != old_len || prefix != new_len)
+    g_list_store_splice (model, prefix, old_len - prefix - suffix,
+                         items->pdata + prefix, new_len - prefix - suffix);
+
+  g_ptr_array_unref (*keys);
+  *keys = g_ptr_array_ref (new_keys);
+}
+
+static char *
+target_key (DojangReminder *reminder)
+{
+  if (dojang_reminder_is_manual (reminder))
+    return g_strdup_printf ("entry %" G_GINT64_FORMAT, dojang_reminder_get_manual_entry_id (reminder));
+
+  return g_strdup (dojang_reminder_get_certificate_sha256 (reminder));
+}
+
+static gint64
+unix_or_zero (GDateTime *instant)
+{
+  return instant != NULL ? g_date_time_to_unix (instant) : 0;
+}
+
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+/* Everything a reminder row shows, as one string. */
+static char *
+reminder_key (DojangReminder *next,
+              GPtrArray      *later,
+              GDateTime      *now)
+{
+  g_autofree char *left = dojang_reminder_describe_days_left (next, now);
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%" G_GINT64_FORMAT " %d %d %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "|%s|%s|%s|%s|%s|",
+                          dojang_reminder_get_id (next),
+                          dojang_reminder_get_state (next),
+                          dojang_reminder_get_lead_days (next),
+                          unix_or_zero (dojang_reminder_get_next_time (next)),
+                          unix_or_zero (dojang_reminder_get_not_after (next)),
+                          or_empty (dojang_reminder_get_name (next)),
+                          or_empty (dojang_reminder_get_subject (next)),
+                          or_empty (dojang_reminder_get_provider_id (next)),
+                          or_empty (dojang_reminder_get_type_name (next)),
+                          left);
+  for (guint i = 0; i < later->len; i++)
+    g_string_append_printf (key, " %d", dojang_reminder_get_lead_days (g_ptr_array_index (later, i)));
+
+  return g_string_free (key, FALSE);
+}
+
+static char *
+entry_key (DojangManualEntry *entry,
+           GDateTime         *now)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%s|%s|%d",
+                          dojang_manual_entry_get_id (entry),
+                          or_empty (dojang_manual_entry_get_name (entry)),
+                          or_empty (dojang_manual_entry_get_provider_id (entry)),
+                          or_empty (dojang_manual_entry_get_type_name (entry)),
+                          or_empty (dojang_manual_entry_get_expiry_date (entry)),
+                          dojang_reminder_days_left (now, dojang_manual_entry_get_not_after (entry)));
 }
 
 /* One row per certificate: its next reminder, with the ones after it. The
- * store lists them soonest first, so a certificate's first one is its next. */
-static guint
-fill_upcoming (DojangRemindersPage *self,
-               GPtrArray           *upcoming,
-               GDateTime           *now)
+ * store lists them soonest first, so a certificate's first one is its
+ * next; one pass, with the certificates in a hash table. */
+static void
+show_upcoming (DojangRemindersPage *self,
+               GPtrArray           *upcoming)
 {
-  g_autoptr(GPtrArray) done = g_ptr_array_new ();
-  guint rows = 0;
+  g_autoptr(GHashTable) by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) nexts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GHashTable *later = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < upcoming->len; i++)
     {
-      DojangReminder *next = g_ptr_array_index (upcoming, i);
-      g_autoptr(GPtrArray) later = g_ptr_array_new ();
-      gboolean seen = FALSE;
+      DojangReminder *reminder = g_ptr_array_index (upcoming, i);
+      g_autofree char *target = target_key (reminder);
+      GPtrArray *after = g_hash_table_lookup (by_target, target);
+      gint64 id;
 
-      for (guint j = 0; j < done->len && !seen; j++)
-        seen = same_target (g_ptr_array_index (done, j), next);
-      if (seen)
-        continue;
-
-      for (guint j = i + 1; j < upcoming->len; j++)
+      if (after != NULL)
         {
-          if (same_target (g_ptr_array_index (upcoming, j), next))
-            g_ptr_array_add (later, g_ptr_array_index (upcoming, j));
+          g_ptr_array_add (after, g_object_ref (reminder));
+          continue;
         }
 
-      g_ptr_array_add (done, next);
-      gtk_list_box_append (self->upcoming_list, dojang_reminder_row_new (next, later, now));
-      rows++;
+      after = g_ptr_array_new_with_free_func (g_object_unref);
+      id = dojang_reminder_get_id (reminder);
+      g_hash_table_insert (later, g_memdup2 (&id, sizeof id), after);
+      g_hash_table_insert (by_target, g_steal_pointer (&target), after);
+      g_ptr_array_add (nexts, reminder);
     }
 
-  return rows;
+  for (guint i = 0; i < nexts->len; i++)
+    {
+      DojangReminder *next = g_ptr_array_index (nexts, i);
+      gint64 id = dojang_reminder_get_id (next);
+
+      g_ptr_array_add (keys, reminder_key (next, g_hash_table_lookup (later, &id), self->now));
+    }
+
+  g_hash_table_unref (self->later);
+  self->later = later;
+  update_model (self->upcoming, &self->upcoming_keys, nexts, keys);
 }
 
 static void
-reload (DojangRemindersPage *self)
+show_entries (DojangRemindersPage *self,
+              GPtrArray           *entries)
 {
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (keys, entry_key (g_ptr_array_index (entries, i), self->now));
+
+  update_model (self->entries, &self->entry_keys, entries, keys);
+}
+
+static void reload (DojangRemindersPage *self);
+
+static void
+on_listed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(DojangRemindersPage) self = user_data;
   g_autoptr(GPtrArray) upcoming = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   guint rows;
 
-  clear_list (self->upcoming_list);
-  clear_list (self->entries_list);
-
-  if (self->store == NULL)
+  if (!dojang_reminder_store_list_finish (DOJANG_REMINDER_STORE (source), result, &upcoming, &entries, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  upcoming = dojang_reminder_store_list_upcoming (self->store, &error);
-  if (upcoming != NULL)
-    entries = dojang_reminder_store_list_manual_entries (self->store, &error);
-  if (entries == NULL)
+  self->loading = FALSE;
+  if (self->load_again)
+    {
+      reload (self);
+      return;
+    }
+
+  if (error != NULL)
     {
       adw_status_page_set_description (self->unavailable_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "unavailable");
       return;
     }
 
-  rows = fill_upcoming (self, upcoming, now);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_new_now_utc ();
+  show_upcoming (self, upcoming);
+  show_entries (self, entries);
+
+  rows = g_list_model_get_n_items (G_LIST_MODEL (self->upcoming));
   gtk_widget_set_visible (self->upcoming_group, rows > 0);
-
-  for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->entries_list, dojang_manual_entry_row_new (g_ptr_array_index (entries, i), now));
-
   gtk_stack_set_visible_child_name (self->stack, rows == 0 && entries->len == 0 ? "empty" : "list");
+}
+
+/* A change during a reload is read once that one is done. */
+static void
+reload (DojangRemindersPage *self)
+{
+  if (self->store == NULL)
+    return;
+
+  if (self->loading)
+    {
+      self->load_again = TRUE;
+      return;
+    }
+
+  self->loading = TRUE;
+  self->load_again = FALSE;
+  dojang_reminder_store_list_async (self->store, self->load_cancellable, on_listed, g_object_ref (self));
+}
+
+static void
+clear (DojangRemindersPage *self)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  update_model (self->upcoming, &self->upcoming_keys, none, none);
+  update_model (self->entries, &self->entry_keys, none, none);
 }
 
 static void
@@ -173,6 +339,13 @@ dojang_reminders_page_set_store (DojangRemindersPage *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
 
+  /* What was being read comes from the old store. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  self->loading = FALSE;
+  clear (self);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.add-entry", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.import", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.export", store != NULL);
@@ -213,19 +386,17 @@ dojang_reminders_page_get_store (DojangRemindersPage *self)
   return self->store;
 }
 
+/* Returns: (transfer none): the model holds it */
 static DojangManualEntry *
 find_entry (DojangRemindersPage *self,
             gint64               id)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->entries_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      DojangManualEntry *entry;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
-      if (!DOJANG_IS_MANUAL_ENTRY_ROW (row))
-        continue;
-      entry = dojang_manual_entry_row_get_entry (DOJANG_MANUAL_ENTRY_ROW (row));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DojangManualEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
       if (dojang_manual_entry_get_id (entry) == id)
         return entry;
     }
@@ -457,8 +628,11 @@ dojang_reminders_page_dispose (GObject *object)
   DojangRemindersPage *self = DOJANG_REMINDERS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_REMINDERS_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->upcoming);
+  g_clear_object (&self->entries);
 
   G_OBJECT_CLASS (dojang_reminders_page_parent_class)->dispose (object);
 }
@@ -469,6 +643,11 @@ dojang_reminders_page_finalize (GObject *object)
   DojangRemindersPage *self = DOJANG_REMINDERS_PAGE (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->upcoming_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->entry_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->later, g_hash_table_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (dojang_reminders_page_parent_class)->finalize (object);
 }
@@ -503,8 +682,19 @@ static void
 dojang_reminders_page_init (DojangRemindersPage *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->load_cancellable = g_cancellable_new ();
+  self->upcoming = g_list_store_new (DOJANG_TYPE_REMINDER);
+  self->upcoming_keys = g_ptr_array_new_with_free_func (g_free);
+  self->later = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->entries = g_list_store_new (DOJANG_TYPE_MANUAL_ENTRY);
+  self->entry_keys = g_ptr_array_new_with_free_func (g_free);
+  self->now = g_date_time_new_now_utc ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming),
+                           create_reminder_row, self, NULL);
+  gtk_list_box_bind_model (self->entries_list, G_LIST_MODEL (self->entries),
+                           create_entry_row, self, NULL);
   dojang_reminders_page_set_store (self, NULL, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

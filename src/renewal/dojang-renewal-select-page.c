@@ -19,7 +19,7 @@ struct _DojangRenewalSelectPage
   AdwBin                 parent_instance;
 
   DojangCertificateList *list;
-  DojangReminderStore   *store;
+  DojangReminderController *reminders;
   GDateTime             *now;
   GtkSortListModel      *sorted;
   DojangRenewalPlan     *plan;
@@ -136,6 +136,19 @@ find_row (DojangRenewalSelectPage *self,
   return NULL;
 }
 
+static DojangReminderStore *
+get_store (DojangRenewalSelectPage *self)
+{
+  return self->reminders != NULL ? dojang_reminder_controller_get_store (self->reminders) : NULL;
+}
+
+/* The store opens in a worker thread: the button waits for it. */
+static void
+update_remind_button (DojangRenewalSelectPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remind_button), get_store (self) != NULL);
+}
+
 static void
 show_verdict (DojangRenewalSelectPage *self)
 {
@@ -176,7 +189,7 @@ show_verdict (DojangRenewalSelectPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->remind_button),
                           self->successor == NULL && reason == DOJANG_RENEWAL_REASON_TOO_EARLY);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->remind_button), self->store != NULL);
+  update_remind_button (self);
 }
 
 static void
@@ -299,13 +312,15 @@ on_reminded (GObject      *source,
 static void
 on_remind_clicked (DojangRenewalSelectPage *self)
 {
-  if (self->plan == NULL || self->store == NULL)
+  DojangReminderStore *store = get_store (self);
+
+  if (self->plan == NULL || store == NULL)
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->remind_button), FALSE);
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->cancellable, g_cancellable_new ());
-  dojang_renewal_remind_async (self->store, self->plan, self->cancellable, on_reminded, g_object_ref (self));
+  dojang_renewal_remind_async (store, self->plan, self->cancellable, on_reminded, g_object_ref (self));
 }
 
 static void
@@ -319,13 +334,15 @@ dojang_renewal_select_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
+  if (self->reminders != NULL)
+    g_signal_handlers_disconnect_by_data (self->reminders, self);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_RENEWAL_SELECT_PAGE);
 
   g_clear_object (&self->sorted);
   g_clear_object (&self->list);
-  g_clear_object (&self->store);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->plan);
   g_clear_object (&self->successor);
   g_clear_pointer (&self->now, g_date_time_unref);
@@ -399,13 +416,13 @@ dojang_renewal_select_page_init (DojangRenewalSelectPage *self)
 /**
  * dojang_renewal_select_page_setup:
  * @list: the application's live certificate list
- * @store: (nullable): the reminder store, for "remind me that day"
+ * @reminders: (nullable): the reminders, for "remind me that day"
  * @now: the instant the plans are for
  */
 void
 dojang_renewal_select_page_setup (DojangRenewalSelectPage *self,
                                   DojangCertificateList   *list,
-                                  DojangReminderStore     *store,
+                                  DojangReminderController *reminders,
                                   GDateTime               *now)
 {
   GtkSorter *sorter;
@@ -415,8 +432,10 @@ dojang_renewal_select_page_setup (DojangRenewalSelectPage *self,
   g_return_if_fail (self->list == NULL);
 
   self->list = g_object_ref (list);
-  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->reminders = reminders != NULL ? g_object_ref (reminders) : NULL;
   self->now = g_date_time_ref (now);
+  if (reminders != NULL)
+    g_signal_connect_swapped (reminders, "notify::store", G_CALLBACK (update_remind_button), self);
 
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, self, NULL));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (list)), sorter);

@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "dojang-certificate-list.h"
-#include "dojang-reminder-store.h"
+#include "dojang-reminder-controller.h"
 #include "dojang-renewal-plan.h"
 
 G_BEGIN_DECLS
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (DojangRenewalSelectPage, dojang_renewal_select_page, DOJAN
 
 void               dojang_renewal_select_page_setup            (DojangRenewalSelectPage *self,
                                                                 DojangCertificateList   *list,
-                                                                DojangReminderStore     *store,
+                                                                DojangReminderController *reminders,
                                                                 GDateTime               *now);
 void               dojang_renewal_select_page_select           (DojangRenewalSelectPage *self,
                                                                 const char              *sha256);

@@ -38,7 +38,7 @@ struct _DojangRenewalWindow
 {
   AdwWindow                  parent_instance;
 
-  DojangReminderStore       *store;
+  DojangReminderController  *reminders;
   GTimeSpan                  clock_offset;
   GDateTime                 *now;
   DojangRenewalPlan         *plan;
@@ -227,14 +227,15 @@ static gboolean
 record (DojangRenewalWindow *self,
         const char          *outcome)
 {
+  DojangReminderStore *store = self->reminders != NULL ? dojang_reminder_controller_get_store (self->reminders) : NULL;
   g_autoptr(GDateTime) now = NULL;
 
-  if (self->recorded || self->store == NULL)
+  if (self->recorded || store == NULL)
     return FALSE;
 
   now = current_time (self);
   self->recorded = TRUE;
-  dojang_renewal_record_async (self->store, self->plan, now,
+  dojang_renewal_record_async (store, self->plan, now,
                                payment_skipped (self) ? "none"
                                                       : dojang_renewal_payment_page_get_method (self->payment_page),
                                outcome, NULL, on_recorded, g_object_ref (self));
@@ -377,7 +378,7 @@ dojang_renewal_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_RENEWAL_WINDOW);
   g_clear_object (&self->plan);
-  g_clear_object (&self->store);
+  g_clear_object (&self->reminders);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (dojang_renewal_window_parent_class)->dispose (object);
@@ -439,14 +440,14 @@ dojang_renewal_window_init (DojangRenewalWindow *self)
  * dojang_renewal_window_new:
  * @parent: (nullable): the main window
  * @list: the application's live certificate list
- * @store: (nullable): the reminder store, where rehearsals and "remind me
- *   that day" go
+ * @reminders: (nullable): the reminders, whose store keeps rehearsals and
+ *   "remind me that day" (it may still be opening)
  * @now: the instant it all happens at (the application's clock)
  */
 DojangRenewalWindow *
 dojang_renewal_window_new (GtkWindow             *parent,
                            DojangCertificateList *list,
-                           DojangReminderStore   *store,
+                           DojangReminderController *reminders,
                            GDateTime             *now)
 {
   DojangRenewalWindow *self;
@@ -459,11 +460,11 @@ dojang_renewal_window_new (GtkWindow             *parent,
                        "transient-for", parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
-  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->reminders = reminders != NULL ? g_object_ref (reminders) : NULL;
   self->now = g_date_time_ref (now);
   self->clock_offset = g_date_time_difference (now, real_now);
 
-  dojang_renewal_select_page_setup (self->select_page, list, store, now);
+  dojang_renewal_select_page_setup (self->select_page, list, reminders, now);
   self->step = STEP_CONFIRM;
   go_to (self, STEP_SELECT);
 

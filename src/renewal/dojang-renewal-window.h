@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "dojang-certificate-list.h"
-#include "dojang-reminder-store.h"
+#include "dojang-reminder-controller.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (DojangRenewalWindow, dojang_renewal_window, DOJANG, RENEWA
 
 DojangRenewalWindow *dojang_renewal_window_new    (GtkWindow             *parent,
                                                    DojangCertificateList *list,
-                                                   DojangReminderStore   *store,
+                                                   DojangReminderController *reminders,
                                                    GDateTime             *now);
 gboolean             dojang_renewal_window_select (DojangRenewalWindow   *self,
                                                    const char            *sha256);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The live certificate list: folders appearing and disappearing under a
- * watched root show up in the model within 2 s, with no polling. */
+ * watched root, a USB stick mounted and the certificate-folders setting
+ * changing show up in the model within 2 s, with no polling. */
 
 #include "config.h"
 
@@ -219,6 +220,102 @@ test_extra_folders (void)
   wait_for_count (list, 0, LIVE_LIMIT_MS);
 }
 
+static void
+test_follows_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(DojangCertificateList) list = NULL;
+  const char *folders[] = { root_at (1), NULL };
+  gint64 ms;
+
+  g_settings_reset (settings, "certificate-folders");
+  list = dojang_certificate_list_new_for_settings (settings);
+  wait_for_count (list, 0, 10000);
+
+  /* Preferences → Add Folder. */
+  g_settings_set_strv (settings, "certificate-folders", folders);
+  g_assert_true (g_strv_contains (dojang_certificate_list_get_roots (list), root_at (1)));
+  ms = wait_for_count (list, 2, LIVE_LIMIT_MS);
+  g_test_message ("a folder added to the setting was read after %" G_GINT64_FORMAT " ms", ms);
+
+  /* …and Remove. */
+  g_settings_reset (settings, "certificate-folders");
+  g_assert_false (g_strv_contains (dojang_certificate_list_get_roots (list), root_at (1)));
+  wait_for_count (list, 0, LIVE_LIMIT_MS);
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}
+
+/* A USB stick mounted under the media folder (where udisks mounts them,
+ * /media/$USER) appears in one go; it is found without the volume monitor
+ * saying so, and only its certificate is announced as added. */
+static void
+test_medium_plugged_in (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *media = g_dir_make_tmp ("media-XXXXXX", &error);
+  g_autofree char *staging = g_build_filename (tree, "staging", NULL);
+  g_autofree char *stick = g_build_filename (staging, "KINGSTON", NULL);
+  g_autofree char *stick_cert = g_build_filename (stick, "NPKI", "yessign", "USER", "cn=이동식()005", NULL);
+  g_autofree char *mount_point = g_build_filename (media, "KINGSTON", NULL);
+  g_autofree char *stick_root = g_build_filename (mount_point, "NPKI", NULL);
+  g_autofree char *found_path = g_build_filename (stick_root, "yessign", "USER", "cn=이동식()005",
+                                                  "signCert.der", NULL);
+  const char *media_folders[] = { media, NULL };
+  const char *extra[] = { root_at (1), NULL };
+  g_autoptr(DojangCertificateList) list = NULL;
+  Change change = { 0 };
+  gint64 ms;
+
+  g_assert_no_error (error);
+  list = g_object_new (DOJANG_TYPE_CERTIFICATE_LIST,
+                       "media-folders", media_folders,
+                       "extra-folders", extra,
+                       NULL);
+  wait_for_count (list, 2, 10000);
+  g_assert_false (g_strv_contains (dojang_certificate_list_get_roots (list), stick_root));
+
+  copy_certificate (sample_path (), stick_cert);
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change), &change);
+  g_assert_cmpint (g_rename (stick, mount_point), ==, 0);
+  ms = wait_for_count (list, 3, LIVE_LIMIT_MS);
+  g_test_message ("a mounted stick was read after %" G_GINT64_FORMAT " ms", ms);
+
+  g_assert_true (g_strv_contains (dojang_certificate_list_get_roots (list), stick_root));
+  g_assert_nonnull (dojang_certificate_list_find_by_path (list, found_path));
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+  {
+    g_autoptr(DojangCertificate) added = g_list_model_get_item (G_LIST_MODEL (list), change.position);
+    g_assert_cmpstr (dojang_certificate_get_path (added), ==, found_path);
+  }
+
+  /* Pulled out: gone from the list and from the roots. */
+  dojang_test_remove_tree (mount_point);
+  wait_for_count (list, 2, LIVE_LIMIT_MS);
+  g_assert_false (g_strv_contains (dojang_certificate_list_get_roots (list), stick_root));
+
+  dojang_test_remove_tree (media);
+  dojang_test_remove_tree (staging);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +332,8 @@ main (int   argc,
   g_test_add_func ("/dojang/certificate-list/root-created-later", test_root_created_later);
   g_test_add_func ("/dojang/certificate-list/problems-follow", test_problems_follow);
   g_test_add_func ("/dojang/certificate-list/extra-folders", test_extra_folders);
+  g_test_add_func ("/dojang/certificate-list/follows-setting", test_follows_setting);
+  g_test_add_func ("/dojang/certificate-list/medium-plugged-in", test_medium_plugged_in);
 
   status = g_test_run ();
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The Certificates page in a real (Xvfb) window: the groups hold the right
+/* The Certificates page in a real (Xvfb) window, showing a live list that
+ * follows the settings as the application's does: the groups hold the right
  * certificates, a row opens its details, the empty state lists the roots,
  * and the Preferences folder list edits the setting. Set
  * DOJANG_TEST_SCREENSHOT_DIR to keep PNGs of the list and the details. */
@@ -78,7 +79,8 @@ show_page (DojangCertificatesPage **page_out)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *overlay = adw_toast_overlay_new ();
-  GtkWidget *page = g_object_new (DOJANG_TYPE_CERTIFICATES_PAGE, NULL);
+  g_autoptr(DojangCertificateList) list = dojang_certificate_list_new_for_settings (settings);
+  GtkWidget *page = g_object_new (DOJANG_TYPE_CERTIFICATES_PAGE, "list", list, NULL);
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   gtk_window_set_child (GTK_WINDOW (window), overlay);

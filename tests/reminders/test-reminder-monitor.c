@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The monitor of the running app (sends what is due, re-arms its one timer,
- * follows the store, scans first), the notification it builds, and "Check
+ * follows the store, also when certificates are recorded while it runs),
+ * the notification it builds, and "Check
  * at login": the autostart entry and the Background portal request, the
  * latter against a fake portal on a private bus. */
 
@@ -10,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "dojang-autostart.h"
+#include "dojang-certificate-scanner.h"
 #include "dojang-reminder-monitor.h"
 #include "dojang-reminder-notification.h"
 #include "dojang-reminder-scan.h"
@@ -101,7 +103,7 @@ test_sends_and_arms (Fixture       *fixture,
   dojang_reminder_store_add_manual_entry (fixture->store, "휴대폰", "kica", "", in_three_days, &error);
   g_assert_no_error (error);
 
-  dojang_reminder_monitor_start (fixture->monitor, NULL);
+  dojang_reminder_monitor_start (fixture->monitor);
   g_assert_true (wait_for_sent (fixture, 1));
   first = g_ptr_array_index (fixture->sent, 0);
   g_assert_cmpint (dojang_reminder_get_lead_days (first), ==, 7);
@@ -124,8 +126,21 @@ test_sends_and_arms (Fixture       *fixture,
 }
 
 static void
-test_scans_first (Fixture       *fixture,
-                  gconstpointer  data)
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (dojang_reminder_scan_add_certificates_finish (DOJANG_REMINDER_STORE (source), result, error))
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "recorded");
+}
+
+/* Certificates recorded (in a worker thread, as the reminder controller
+ * does for the live list) after the monitor started are followed. */
+static void
+test_follows_recorded (Fixture       *fixture,
+                       gconstpointer  data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
@@ -134,12 +149,23 @@ test_scans_first (Fixture       *fixture,
   JsonArray *roots_json = json_object_get_array_member (expected, "roots");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) roots = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GError) error = NULL;
+  GError *recorded = NULL;
 
   for (guint i = 0; i < json_array_get_length (roots_json); i++)
     g_strv_builder_add (builder, json_array_get_string_element (roots_json, i));
   roots = g_strv_builder_end (builder);
+  g_assert_true (dojang_certificate_scan_sync ((const char * const *) roots, NULL, &certificates, NULL, &error));
+  g_assert_no_error (error);
 
-  dojang_reminder_monitor_start (fixture->monitor, (const char * const *) roots);
+  dojang_reminder_monitor_start (fixture->monitor);
+  g_assert_true (wait_for_sent (fixture, 0));
+  dojang_reminder_scan_add_certificates_async (fixture->store, certificates, now, NULL, on_recorded, &recorded);
+  while (recorded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (recorded, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&recorded);
 
   /* Two certificates expire in 23 days (their D-30 is due), two expired
    * less than a week ago (their same-day reminder still goes out). */
@@ -357,7 +383,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/dojang/reminder-monitor/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("sends-and-arms", test_sends_and_arms);
-  ADD ("scans-first", test_scans_first);
+  ADD ("follows-recorded", test_follows_recorded);
   ADD ("notification", test_notification);
 #undef ADD
   g_test_add_func ("/dojang/autostart/desktop-file", test_autostart_file);

@@ -165,6 +165,95 @@ test_empty_then_list (Fixture       *fixture,
   dojang_test_keep_screenshot (fixture->window, "reminders-page.png");
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  guint    rows;
+} RowsWait;
+
+typedef struct
+{
+  Fixture   *fixture;
+  GtkWidget *old_row;
+} ChangedWait;
+
+static gboolean
+changed_row (gpointer data)
+{
+  ChangedWait *wait = data;
+  GtkWidget *list = page_child (wait->fixture, "upcoming_list");
+  GtkWidget *row = gtk_widget_get_first_child (list);
+
+  row = row != NULL ? gtk_widget_get_next_sibling (row) : NULL;
+
+  return row != NULL && row != wait->old_row;
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return count_rows (page_child (wait->fixture, "upcoming_list")) == wait->rows;
+}
+
+static GtkWidget *
+nth_row (Fixture *fixture,
+         guint    n)
+{
+  GtkWidget *row = gtk_widget_get_first_child (page_child (fixture, "upcoming_list"));
+
+  for (guint i = 0; i < n && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  g_assert_nonnull (row);
+
+  return row;
+}
+
+/* A change to one certificate's reminders rebuilds its row only: the
+ * others keep their widgets (and so the focus). */
+static void
+test_rows_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *sha256s[] = {
+    "1111111111111111111111111111111111111111111111111111111111111111",
+    "2222222222222222222222222222222222222222222222222222222222222222",
+    "3333333333333333333333333333333333333333333333333333333333333333",
+  };
+  static const char *subjects[] = { "홍길동()0011", "김영희()0022", "이철수()0033" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  RowsWait three = { fixture, 3 };
+  GtkWidget *first, *second, *third;
+  g_autoptr(DojangReminder) reminder = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sha256s); i++)
+    {
+      g_autoptr(GDateTime) not_after = g_date_time_add_days (now, 100 + 50 * i);
+
+      dojang_reminder_store_upsert_certificate (fixture->store, sha256s[i], subjects[i], subjects[i],
+                                                "yessign", "범용", not_after, NULL, now, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (spin_until (has_rows, &three));
+  first = nth_row (fixture, 0);
+  second = nth_row (fixture, 1);
+  third = nth_row (fixture, 2);
+
+  /* The middle one's next reminder is dismissed: its row shows the one after. */
+  reminder = g_object_ref (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (second)));
+  g_assert_true (dojang_reminder_store_dismiss (fixture->store, dojang_reminder_get_id (reminder), &error));
+  g_assert_no_error (error);
+  g_assert_true (spin_until (changed_row, &(ChangedWait) { fixture, second }));
+
+  g_assert_true (nth_row (fixture, 0) == first);
+  g_assert_true (nth_row (fixture, 2) == third);
+  g_assert_cmpint (dojang_reminder_get_lead_days (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (nth_row (fixture, 1)))),
+                   <, dojang_reminder_get_lead_days (reminder));
+}
+
 static gboolean
 empty_shown (gpointer data)
 {
@@ -406,6 +495,7 @@ main (int   argc,
   g_test_add ("/dojang/reminders-page/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("empty-then-list", test_empty_then_list, NULL);
   ADD ("delete-entry-follows-store", test_delete_entry_follows_store, NULL);
+  ADD ("rows-kept", test_rows_kept, NULL);
   ADD ("recovered-banner", test_recovered_banner, "garbage");
   ADD ("unavailable", test_unavailable, NULL);
   ADD ("dialog-validation", test_dialog_validation, NULL);

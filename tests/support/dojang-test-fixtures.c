@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "dojang-test-fixtures.h"
 
@@ -180,4 +181,67 @@ dojang_test_drop_root (void)
     return FALSE;
 
   return setgid (nobody->pw_gid) == 0 && setuid (nobody->pw_uid) == 0 && geteuid () != 0;
+}
+
+/**
+ * dojang_test_query_count:
+ * @db_path: an SQLite file, opened read-only beside the code under test
+ * @sql: a query whose first column of its first row is an integer, with
+ *   one optional text parameter ?1
+ * @text: (nullable): the value of ?1
+ *
+ * Returns: that integer, read straight from the file
+ */
+gint64
+dojang_test_query_count (const char *db_path,
+                         const char *sql,
+                         const char *text)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    return 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static gboolean
+keep_awake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * dojang_test_wait_until:
+ * @done: checked after each main loop iteration, and at least every 50 ms
+ *
+ * Runs the main loop until @done returns %TRUE or 20 s have passed.
+ *
+ * Returns: what @done returns in the end
+ */
+gboolean
+dojang_test_wait_until (gboolean (*done) (gpointer),
+                        gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint ticker = g_timeout_add (50, keep_awake, NULL);
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (ticker);
+
+  return done (data);
 }

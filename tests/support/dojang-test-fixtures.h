@@ -22,5 +22,10 @@ void        dojang_test_remove_tree     (const char *path);
 GDateTime  *dojang_test_parse_instant   (const char *iso8601);
 gboolean    dojang_test_can_drop_root   (void);
 gboolean    dojang_test_drop_root       (void);
+gint64      dojang_test_query_count     (const char *db_path,
+                                         const char *sql,
+                                         const char *text);
+gboolean    dojang_test_wait_until      (gboolean  (*done) (gpointer),
+                                         gpointer    data);
 
 G_END_DECLS

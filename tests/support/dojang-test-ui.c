@@ -69,3 +69,25 @@ dojang_test_keep_screenshot (GtkWidget  *widget,
   if (!dojang_screenshot_save (widget, path, &error))
     g_warning ("%s", error->message);
 }
+
+/* The first GtkLabel under @root (depth first) that shows exactly @text, to
+ * check what a toast or a status line says without reading pixels. */
+GtkWidget *
+dojang_test_find_label (GtkWidget  *root,
+                        const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dojang_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -12,5 +12,7 @@ char *dojang_test_read_clipboard  (GtkWidget  *widget);
 void  dojang_test_iterate_for_ms  (guint       ms);
 void  dojang_test_keep_screenshot (GtkWidget  *widget,
                                    const char *name);
+GtkWidget *dojang_test_find_label (GtkWidget  *root,
+                                   const char *text);
 
 G_END_DECLS

@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The real application, in-process, registered on this test's own session
+ * bus (tests/isolate.sh) and with its window on a real (Xvfb) display: it
+ * owns one live certificate list, which the Certificates page shows and the
+ * reminders record. A certificate folder added to the setting while it runs
+ * reaches the page, the SQLite database (read straight from the file) and
+ * the notification server (a recording one owns the name on the bus) without
+ * a restart. The damaged database it starts with is announced on the
+ * Reminders page once the store has opened in the background. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dojang-application.h"
+#include "dojang-certificates-page.h"
+#include "dojang-reminders-page.h"
+#include "dojang-test-ui.h"
+#include "dojang-window.h"
+
+/* Answers Notify like a notification daemon and keeps the summaries. */
+typedef struct
+{
+  GDBusConnection *connection;
+  GPtrArray       *summaries;
+  guint32          last_id;
+} NotificationServer;
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "  <method name='Notify'>"
+  "    <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+  "    <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "    <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "    <arg type='u' direction='out'/>"
+  "  </method>"
+  "  <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "</interface></node>";
+
+static void
+server_method_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  NotificationServer *server = user_data;
+  const char *summary = NULL;
+
+  if (g_strcmp0 (method_name, "Notify") != 0)
+    {
+      g_dbus_method_invocation_return_value (invocation, NULL);
+      return;
+    }
+
+  g_variant_get_child (parameters, 3, "&s", &summary);
+  g_ptr_array_add (server->summaries, g_strdup (summary));
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", ++server->last_id));
+}
+
+static void
+server_start (NotificationServer *server)
+{
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  GDBusInterfaceVTable vtable = { server_method_call, NULL, NULL };
+  g_autofree char *address = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 result = 0;
+
+  server->summaries = g_ptr_array_new_with_free_func (g_free);
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  server->connection = g_dbus_connection_new_for_address_sync (address,
+                                                               G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                               G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                               NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (server->connection, "/org/freedesktop/Notifications",
+                                     info->interfaces[0], &vtable, server, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (server->connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &result);
+  /* DBUS_REQUEST_NAME_REPLY_PRIMARY_OWNER */
+  g_assert_cmpuint (result, ==, 1);
+}
+
+static void
+server_stop (NotificationServer *server)
+{
+  g_dbus_connection_close_sync (server->connection, NULL, NULL);
+  g_clear_object (&server->connection);
+  g_clear_pointer (&server->summaries, g_ptr_array_unref);
+}
+
+typedef struct
+{
+  DojangApplication   *app;
+  DojangWindow        *window;
+  NotificationServer   server;
+  char                *db_path;
+  JsonObject          *expected;
+} Run;
+
+static gboolean
+started (gpointer data)
+{
+  Run *run = data;
+  DojangReminderController *reminders = dojang_application_get_reminders (run->app);
+  DojangCertificateList *list = dojang_application_get_certificates (run->app);
+
+  return dojang_reminder_controller_get_store (reminders) != NULL &&
+         dojang_certificate_list_get_loaded (list) && !dojang_certificate_list_get_loading (list);
+}
+
+static guint
+distinct_certificates (Run *run)
+{
+  JsonArray *certificates = json_object_get_array_member (run->expected, "certificates");
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (certificates); i++)
+    g_hash_table_add (seen, (gpointer) json_object_get_string_member (json_array_get_object_element (certificates, i),
+                                                                     "sha256"));
+
+  return g_hash_table_size (seen);
+}
+
+static gboolean
+all_recorded (gpointer data)
+{
+  Run *run = data;
+
+  return dojang_test_query_count (run->db_path, "SELECT count (*) FROM certificates", NULL) ==
+         distinct_certificates (run);
+}
+
+static guint
+count_rows (GtkWidget *list_box)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+
+  return n;
+}
+
+static GtkWidget *
+page_child (gpointer    page,
+            GType       type,
+            const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), type, name);
+
+  g_assert_nonnull (object);
+
+  return GTK_WIDGET (object);
+}
+
+static DojangCertificatesPage *
+certificates_page (Run *run)
+{
+  return dojang_window_get_certificates_page (run->window);
+}
+
+static DojangRemindersPage *
+reminders_page (Run *run)
+{
+  return DOJANG_REMINDERS_PAGE (page_child (run->window, DOJANG_TYPE_WINDOW, "reminders_page"));
+}
+
+static gboolean
+page_shows_all (gpointer data)
+{
+  Run *run = data;
+  DojangCertificatesPage *page = certificates_page (run);
+  guint rows = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *lists[] = { "expired_list", "expiring_list", "valid_list", "not_yet_valid_list" };
+
+      rows += count_rows (page_child (page, DOJANG_TYPE_CERTIFICATES_PAGE, lists[i]));
+    }
+
+  /* Every file that reads as a certificate has a row (copies too). */
+  return rows == g_list_model_get_n_items (G_LIST_MODEL (dojang_application_get_certificates (run->app))) &&
+         rows >= distinct_certificates (run);
+}
+
+/* Certificates (not manual entries) with a reminder still to come: one row each. */
+#define COUNT_UPCOMING \
+  "SELECT count (DISTINCT certificate_id) FROM reminders WHERE state IN ('pending', 'snoozed')"
+
+static gboolean
+reminders_page_follows (gpointer data)
+{
+  Run *run = data;
+  GtkWidget *upcoming = page_child (reminders_page (run), DOJANG_TYPE_REMINDERS_PAGE, "upcoming_list");
+  gint64 expected = dojang_test_query_count (run->db_path, COUNT_UPCOMING, NULL);
+
+  return expected > 0 && count_rows (upcoming) == expected;
+}
+
+static gboolean
+four_notified (gpointer data)
+{
+  Run *run = data;
+
+  return run->server.summaries->len >= 4;
+}
+
+static gboolean
+snoozed (gpointer data)
+{
+  Run *run = data;
+
+  return dojang_test_query_count (run->db_path,
+                                  "SELECT count (*) FROM reminders r JOIN certificates c ON c.id = r.certificate_id"
+                                  " WHERE c.name = ?1 AND r.state = 'snoozed'",
+                                  "김영희") == 1;
+}
+
+static gboolean
+summaries_mention (GPtrArray  *summaries,
+                   const char *name)
+{
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      if (strstr (g_ptr_array_index (summaries, i), name) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_one_list (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *tree = dojang_test_make_npki_tree (at, 0);
+  g_autofree char *db_folder = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *roots;
+  const char *folders[3];
+  GtkWidget *banner;
+  gint64 reminder;
+  Run run = { 0 };
+
+  run.expected = dojang_test_load_expected (tree);
+  roots = json_object_get_array_member (run.expected, "roots");
+  g_settings_reset (settings, "certificate-folders");
+  g_settings_reset (settings, "reminder-lead-days");
+  server_start (&run.server);
+
+  /* A database that is not one: moved aside and started afresh. */
+  run.db_path = dojang_reminder_store_default_path ();
+  db_folder = g_path_get_dirname (run.db_path);
+  g_assert_cmpint (g_mkdir_with_parents (db_folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (run.db_path, "definitely not a database", -1, &error));
+  g_assert_no_error (error);
+
+  run.app = dojang_application_new ();
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "The reminder database was damaged*");
+  g_assert_true (g_application_register (G_APPLICATION (run.app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (run.app));
+  run.window = DOJANG_WINDOW (gtk_application_get_windows (GTK_APPLICATION (run.app))->data);
+
+  /* The page shows the application's list, not one of its own. */
+  g_assert_true (dojang_certificates_page_get_list (certificates_page (&run)) ==
+                 dojang_application_get_certificates (run.app));
+
+  g_assert_true (dojang_test_wait_until (started, &run));
+  g_test_assert_expected_messages ();
+  dojang_test_iterate_for_ms (100);
+
+  /* The store's news reached the Reminders page once it had opened. */
+  banner = page_child (reminders_page (&run), DOJANG_TYPE_REMINDERS_PAGE, "banner_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (dojang_reminders_page_get_store (reminders_page (&run)) ==
+                 dojang_reminder_controller_get_store (dojang_application_get_reminders (run.app)));
+  g_assert_cmpint (dojang_test_query_count (run.db_path, "SELECT count (*) FROM certificates", NULL), ==, 0);
+
+  /* Preferences → Add Folder, twice, while it runs. */
+  folders[0] = json_array_get_string_element (roots, 0);
+  folders[1] = json_array_get_string_element (roots, 1);
+  folders[2] = NULL;
+  g_settings_set_strv (settings, "certificate-folders", folders);
+
+  g_assert_true (dojang_test_wait_until (all_recorded, &run));
+  g_assert_true (dojang_test_wait_until (page_shows_all, &run));
+  g_assert_true (dojang_test_wait_until (reminders_page_follows, &run));
+  dojang_test_keep_screenshot (GTK_WIDGET (run.window), "application-reminders.png");
+
+  /* Two expire in 23 days, two expired this week: shown as notifications. */
+  g_assert_true (dojang_test_wait_until (four_notified, &run));
+  g_assert_true (summaries_mention (run.server.summaries, "김영희"));
+  g_assert_true (summaries_mention (run.server.summaries, "김철수"));
+  g_assert_true (summaries_mention (run.server.summaries, "이영희"));
+  g_assert_true (summaries_mention (run.server.summaries, "정우성"));
+
+  /* "Remind Me Tomorrow" on one of them, as the notification does it. */
+  reminder = dojang_test_query_count (run.db_path,
+                                      "SELECT r.id FROM reminders r JOIN certificates c ON c.id = r.certificate_id"
+                                      " WHERE c.name = ?1 AND r.state = 'sent'",
+                                      "김영희");
+  g_assert_cmpint (reminder, >, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (run.app), "snooze-reminder", g_variant_new_int64 (reminder));
+  g_assert_true (dojang_test_wait_until (snoozed, &run));
+  /* The page follows: the snoozed one is upcoming again. */
+  g_assert_true (dojang_test_wait_until (reminders_page_follows, &run));
+
+  gtk_window_destroy (GTK_WINDOW (run.window));
+  g_clear_object (&run.app);
+  dojang_test_iterate_for_ms (200);
+  server_stop (&run.server);
+  g_settings_reset (settings, "certificate-folders");
+  json_object_unref (run.expected);
+  g_free (run.db_path);
+  dojang_test_remove_tree (tree);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dojang/application/one-list", test_one_list);
+
+  return g_test_run ();
+}
