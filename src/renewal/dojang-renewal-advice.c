@@ -194,6 +194,11 @@ dojang_renewal_advice_body (DojangRenewalPlan *plan,
                                                  "morning.",
                                                  days),
                               provider_name (plan), days, expiry, opens);
+      if (!window_verified (plan))
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, _("(Please verify: the CA’s renewal period is not confirmed.)"));
+        }
       break;
 
     case DOJANG_RENEWAL_REASON_EXPIRED:

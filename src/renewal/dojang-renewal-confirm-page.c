@@ -25,8 +25,8 @@ struct _DojangRenewalConfirmPage
   GtkLabel     *fee_value;
   GtkLabel     *method_value;
   GtkLabel     *password_value;
-  AdwActionRow *validity_row;
-  AdwActionRow *place_row;
+  GtkLabel     *validity_value;
+  GtkLabel     *place_value;
   GtkButton    *open_button;
   GtkLabel     *notice_label;
 };
@@ -57,8 +57,8 @@ dojang_renewal_confirm_page_class_init (DojangRenewalConfirmPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, fee_value);
   gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, method_value);
   gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, password_value);
-  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, validity_row);
-  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, place_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, validity_value);
+  gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, place_value);
   gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, DojangRenewalConfirmPage, notice_label);
 }
@@ -112,8 +112,8 @@ dojang_renewal_confirm_page_setup (DojangRenewalConfirmPage *self,
   gtk_label_set_text (self->password_value,
                       new_password ? _("Checked; a new one was practised (type it again on the CA’s page)")
                                    : _("Checked; it stays the same"));
-  adw_action_row_set_subtitle (self->validity_row, validity);
-  adw_action_row_set_subtitle (self->place_row, place);
+  gtk_label_set_text (self->validity_value, validity);
+  gtk_label_set_text (self->place_value, place);
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), dojang_renewal_plan_get_renewal_url (plan) != NULL);
   dojang_renewal_confirm_page_show_notice (self, NULL);
 }
