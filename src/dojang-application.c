@@ -7,6 +7,7 @@
 #include "dojang-application.h"
 #include "dojang-certificate-list.h"
 #include "dojang-certificate-resolve.h"
+#include "dojang-cli-certificate-tools.h"
 #include "dojang-cli-password.h"
 #include "dojang-cli-providers.h"
 #include "dojang-cli-certificates.h"
@@ -15,6 +16,7 @@
 #include "dojang-password-check-dialog.h"
 #include "dojang-preferences-window.h"
 #include "dojang-reminder-controller.h"
+#include "dojang-clock.h"
 #include "dojang-renewal-window.h"
 #include "dojang-seoul.h"
 #include "dojang-window.h"
@@ -33,7 +35,6 @@ struct _DojangApplication
   GSettings                *settings;
   DojangCertificateList    *certificates;
   DojangReminderController *reminders;
-  GTimeSpan                 clock_offset;
   char                     *pending_renew;
 };
 
@@ -46,7 +47,10 @@ static const GOptionEntry main_entries[] = {
     N_("DIR_OR_KEYFILE") },
   { "list-providers", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificate authorities and whether their phone lines are open, then exit"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
-  { "at", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this ISO 8601 date and time as “now”"), N_("DATETIME") },
+  { "at", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Take this instant as “now”: YYYY-MM-DD (00:00 in Seoul), YYYY-MM-DDTHH:MM[:SS] (Seoul time), "
+       "or that followed by Z or an offset such as +09:00; years 0001 to 9999"),
+    N_("INSTANT") },
   { "list-certificates", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the certificates found and exit"), NULL },
   { "path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, N_("Look for certificates in DIR instead of the usual places (repeatable)"), N_("DIR") },
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Scan, show the certificate reminders that are due as notifications, and exit"), NULL },
@@ -54,6 +58,22 @@ static const GOptionEntry main_entries[] = {
   { "export-reminders", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export reminders and manual entries to a JSON FILE (- for the output) and exit"), N_("FILE") },
   { "renew", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the renewal assistant on CERT: a signCert.der, its folder or its SHA-256 fingerprint"), N_("CERT") },
   { "renewal-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Print whether and where CERT can be renewed, its fee and new expiry, and exit"), N_("CERT") },
+  { "copy-certificate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy a certificate (its signCert.der, folder or SHA-256) to the NPKI folder under --to ROOT, such as a USB stick, and exit"),
+    N_("CERT") },
+  { "to", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The folder to copy or import into"), N_("ROOT") },
+  { "export-pfx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a certificate and its key as a .pfx FILE protected by its password, read from standard input, and exit"),
+    N_("CERT FILE") },
+  { "import-pfx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a .pfx or .p12 FILE into ~/NPKI (or under --to ROOT), its password read from standard input, and exit"),
+    N_("FILE") },
+  { "change-password", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Change a certificate’s password, the old and the new one read from standard input, and exit"),
+    N_("CERT") },
+  { "delete-certificate", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Move a certificate’s folder to the trash and exit"),
+    N_("CERT") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -101,45 +121,6 @@ dojang_application_get_reminders (DojangApplication *self)
   g_return_val_if_fail (DOJANG_IS_APPLICATION (self), NULL);
 
   return self->reminders;
-}
-
-/* DOJANG_NOW=<ISO 8601 time> starts the application's clock at that
- * instant (then it runs on), as the Help page's clock does; without an
- * offset the time is Korean. Tests and screenshots pin "now" with it. */
-static void
-init_clock (DojangApplication *self)
-{
-  const char *pinned_text = g_getenv ("DOJANG_NOW");
-  g_autoptr(GDateTime) pinned = NULL;
-  g_autoptr(GDateTime) real_now = NULL;
-
-  if (pinned_text == NULL || *pinned_text == '\0')
-    return;
-
-  pinned = dojang_seoul_parse_iso8601 (pinned_text);
-  if (pinned == NULL)
-    {
-      g_warning ("DOJANG_NOW=%s is not an ISO 8601 time; using the real time", pinned_text);
-      return;
-    }
-
-  real_now = g_date_time_new_now_utc ();
-  self->clock_offset = g_date_time_difference (pinned, real_now);
-}
-
-/**
- * dojang_application_get_now:
- *
- * Returns: (transfer full): the application's current instant
- */
-GDateTime *
-dojang_application_get_now (DojangApplication *self)
-{
-  g_autoptr(GDateTime) real_now = g_date_time_new_now_utc ();
-
-  g_return_val_if_fail (DOJANG_IS_APPLICATION (self), NULL);
-
-  return g_date_time_add (real_now, self->clock_offset);
 }
 
 static gboolean
@@ -202,6 +183,7 @@ dojang_application_handle_local_options (GApplication *app,
 {
   const char *check_password_path = NULL;
   const char *renew = NULL;
+  const char *at = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -209,8 +191,49 @@ dojang_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  /* One parser for every command: --at pins the clock for all of them. */
+  if (g_variant_dict_lookup (options, "at", "&s", &at))
+    {
+      g_autoptr(GDateTime) instant = NULL;
+      g_autoptr(GError) error = NULL;
+
+      instant = dojang_seoul_parse_instant (at, &error);
+      if (instant == NULL)
+        {
+          /* TRANSLATORS: %s explains what is wrong and lists the accepted forms */
+          g_printerr (_("dojang: invalid --at value: %s\n"), error->message);
+          return 1;
+        }
+      dojang_clock_pin (instant);
+    }
+
   if (g_variant_dict_lookup (options, "check-password", "^&ay", &check_password_path))
     return dojang_cli_check_password (check_password_path);
+
+  /* Only --export-pfx takes a second word. */
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING) && !g_variant_dict_contains (options, "export-pfx"))
+    {
+      g_printerr ("%s\n", _("Dojang takes no file names; see --help for the options."));
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "copy-certificate"))
+    return dojang_cli_certificates_copy (options);
+  if (g_variant_dict_contains (options, "export-pfx"))
+    return dojang_cli_certificates_export_pfx (options);
+  if (g_variant_dict_contains (options, "import-pfx"))
+    return dojang_cli_certificates_import_pfx (options);
+  if (g_variant_dict_contains (options, "change-password"))
+    return dojang_cli_certificates_change_password (options);
+  if (g_variant_dict_contains (options, "delete-certificate"))
+    {
+      g_autofree char *retired = NULL;
+      int status = dojang_cli_certificates_delete (options, &retired);
+
+      if (retired != NULL)
+        dojang_cli_reminders_retire (retired);
+      return status;
+    }
 
   if (g_variant_dict_contains (options, "list-providers"))
     return dojang_cli_providers_run (options);
@@ -415,7 +438,7 @@ renew_action (GSimpleAction *action,
 
   if (assistant == NULL)
     {
-      now = dojang_application_get_now (self);
+      now = dojang_clock_get_now ();
       assistant = dojang_renewal_window_new (GTK_WINDOW (window), list, self->reminders, now);
     }
 
@@ -586,7 +609,6 @@ dojang_application_class_init (DojangApplicationClass *klass)
 static void
 dojang_application_init (DojangApplication *self)
 {
-  init_clock (self);
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Find, check and renew your joint certificates (공동인증서)."));

@@ -17,6 +17,5 @@ DojangApplication        *dojang_application_new              (void);
 GSettings                *dojang_application_get_settings     (DojangApplication *self);
 DojangCertificateList    *dojang_application_get_certificates (DojangApplication *self);
 DojangReminderController *dojang_application_get_reminders    (DojangApplication *self);
-GDateTime                *dojang_application_get_now          (DojangApplication *self);
 
 G_END_DECLS

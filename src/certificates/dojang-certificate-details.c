@@ -9,6 +9,8 @@
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-format.h"
 #include "dojang-certificate-successor.h"
+#include "dojang-clock.h"
+#include "dojang-seoul.h"
 
 struct _DojangCertificateDetails
 {
@@ -60,15 +62,15 @@ build_advice (DojangCertificate *certificate,
 {
   g_autoptr(GString) advice = g_string_new (NULL);
   g_autoptr(GDateTime) opens_at = dojang_certificate_get_renewal_opens (certificate);
-  g_autofree char *opens = dojang_format_date (opens_at);
-  g_autofree char *until = dojang_format_date (dojang_certificate_get_not_after (certificate));
-  g_autofree char *from = dojang_format_date (dojang_certificate_get_not_before (certificate));
+  g_autofree char *opens = dojang_seoul_format_date (opens_at);
+  g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
+  g_autofree char *from = dojang_seoul_format_date (dojang_certificate_get_not_before (certificate));
   const char *ca = dojang_certificate_get_provider_name (certificate);
   gboolean known_ca = g_strcmp0 (dojang_certificate_get_provider_id (certificate), "unknown") != 0;
 
   if (successor != NULL)
     {
-      g_autofree char *renewed_until = dojang_format_date (dojang_certificate_get_not_after (successor));
+      g_autofree char *renewed_until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (successor));
 
       g_string_append_printf (advice, _("This certificate has been renewed: the new one, in %s, is valid until %s. "
                                         "Its reminders have moved to the new certificate; keep the old one only "
@@ -119,8 +121,8 @@ static char *
 build_window_text (DojangCertificate *certificate)
 {
   g_autoptr(GDateTime) opens_at = dojang_certificate_get_renewal_opens (certificate);
-  g_autofree char *opens = dojang_format_date (opens_at);
-  g_autofree char *until = dojang_format_date (dojang_certificate_get_not_after (certificate));
+  g_autofree char *opens = dojang_seoul_format_date (opens_at);
+  g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
   int days = dojang_certificate_get_renewal_window_days (certificate);
 
   if (!dojang_certificate_get_type_known (certificate))
@@ -238,7 +240,7 @@ update_history (DojangCertificateDetails *self)
   if (rehearsed == NULL)
     return;
 
-  day = dojang_format_date (rehearsed);
+  day = dojang_seoul_format_date (rehearsed);
   /* TRANSLATORS: %s is a date */
   text = g_strdup_printf (_("Renewal rehearsed on %s. The real renewal happens on the CA’s or your bank’s site."), day);
   gtk_label_set_text (self->history_label, text);
@@ -269,8 +271,8 @@ update (DojangCertificateDetails *self)
 
   status = dojang_certificate_get_status (c, self->now);
   days = dojang_format_days_left (dojang_certificate_get_days_left (c, self->now));
-  until = dojang_format_date (dojang_certificate_get_not_after (c));
-  from = dojang_format_date (dojang_certificate_get_not_before (c));
+  until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (c));
+  from = dojang_seoul_format_date (dojang_certificate_get_not_before (c));
   expiry = status == DOJANG_CERTIFICATE_STATUS_EXPIRED
     ? g_strdup_printf (_("Expired on %s"), until)
     : g_strdup_printf (_("Expires on %s"), until);
@@ -463,7 +465,7 @@ dojang_certificate_details_set_certificate (DojangCertificateDetails *self,
   g_return_if_fail (certificate == NULL || DOJANG_IS_CERTIFICATE (certificate));
 
   g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  self->now = now != NULL ? g_date_time_ref (now) : dojang_clock_get_now ();
 
   if (g_set_object (&self->certificate, certificate))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATE]);

@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  * @DOJANG_CERTIFICATE_ERROR_WRITE: writing, verifying or moving to the trash failed;
  *   the original is untouched
  * @DOJANG_CERTIFICATE_ERROR_NOT_IN_TRASH: nothing to restore: the trash no longer holds it
+ * @DOJANG_CERTIFICATE_ERROR_SHARED_FOLDER: the certificate's folder holds other files, so it
+ *   is not deleted as a whole
  */
 typedef enum
 {
@@ -55,8 +57,16 @@ typedef enum
   DOJANG_CERTIFICATE_ERROR_PASSWORD_REJECTED,
   DOJANG_CERTIFICATE_ERROR_WRITE,
   DOJANG_CERTIFICATE_ERROR_NOT_IN_TRASH,
+  DOJANG_CERTIFICATE_ERROR_SHARED_FOLDER,
 } DojangCertificateError;
 
-GQuark dojang_certificate_error_quark (void);
+GQuark   dojang_certificate_error_quark          (void);
+
+gboolean dojang_certificate_error_read_only      (const char    *folder,
+                                                  GError       **error);
+void     dojang_certificate_error_propagate_io   (GError       **error,
+                                                  const GError  *io_error);
+void     dojang_certificate_error_propagate_key  (GError       **error,
+                                                  const GError  *key_error);
 
 G_END_DECLS

@@ -1,45 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* How certificate facts read on screen: dates, "D-23", status words, fees. */
+/* How certificate facts read on screen and in the commands: "D-23",
+ * status words, fees. Dates are formatted by dojang-seoul.c. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-format.h"
-
-/**
- * dojang_format_date:
- *
- * Returns: the local calendar date of @instant, e.g. "2026-03-24" or
- *   "2026년 3월 24일"
- */
-char *
-dojang_format_date (GDateTime *instant)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (instant);
-
-  /* TRANSLATORS: a g_date_time_format() date format */
-  return g_date_time_format (local, C_("date format", "%Y-%m-%d"));
-}
-
-/**
- * dojang_format_day:
- * @day: a calendar day
- *
- * Returns: @day as dojang_format_date() writes dates, e.g. "2026년 3월 24일"
- */
-char *
-dojang_format_day (const GDate *day)
-{
-  g_autoptr(GDateTime) noon = NULL;
-
-  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
-
-  noon = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day), 12, 0, 0);
-
-  return dojang_format_date (noon);
-}
 
 /**
  * dojang_format_days_left:

@@ -6,8 +6,6 @@
 
 G_BEGIN_DECLS
 
-char       *dojang_format_date               (GDateTime               *instant);
-char       *dojang_format_day                (const GDate             *day);
 char       *dojang_format_days_left          (int                      days_left);
 const char *dojang_certificate_status_label  (DojangCertificateStatus  status);
 const char *dojang_certificate_status_css    (DojangCertificateStatus  status);

@@ -8,6 +8,7 @@
 
 #include "dojang-certificate-format.h"
 #include "dojang-certificate-row.h"
+#include "dojang-seoul.h"
 
 struct _DojangCertificateRow
 {
@@ -69,7 +70,7 @@ dojang_certificate_row_new (DojangCertificate *certificate,
 
   status = dojang_certificate_get_status (certificate, now);
   days = dojang_format_days_left (dojang_certificate_get_days_left (certificate, now));
-  until = dojang_format_date (dojang_certificate_get_not_after (certificate));
+  until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
   /* TRANSLATORS: CA · certificate type · expiry date */
   subtitle = g_strdup_printf (_("%s · %s · until %s"),
                               dojang_certificate_get_provider_name (certificate),
@@ -108,7 +109,7 @@ dojang_certificate_row_set_successor (DojangCertificateRow *self,
   if (successor == NULL)
     return;
 
-  until = dojang_format_date (dojang_certificate_get_not_after (successor));
+  until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (successor));
   gtk_label_set_text (self->badge, _("Replaced"));
   gtk_widget_set_css_classes (GTK_WIDGET (self->badge), (const char *[]) { "certificate-badge", "replaced", NULL });
   gtk_widget_add_css_class (GTK_WIDGET (self->days_label), "dim-label");

@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-private.h"
+#include "dojang-enum.h"
 #include "dojang-provider-catalog.h"
+#include "dojang-seoul.h"
 #include "dojang-x509.h"
 
 struct _DojangCertificate
@@ -539,14 +541,28 @@ dojang_certificate_get_renewal_window_days (DojangCertificate *self)
 /**
  * dojang_certificate_get_renewal_opens:
  *
- * Returns: (transfer full): the first instant a renewal is accepted, in UTC
+ * The renewal window counts Seoul calendar days like "D-N" does: it opens
+ * at 00:00 KST on the day that is D-(window days).
+ *
+ * Returns: (transfer full): the first instant a renewal is accepted
  */
 GDateTime *
 dojang_certificate_get_renewal_opens (DojangCertificate *self)
 {
+  GDate day;
+  GDateTime *opens;
+
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return g_date_time_add_days (self->not_after, -dojang_certificate_get_renewal_window_days (self));
+  dojang_seoul_get_expiry_date (self->not_after, &day);
+  g_date_subtract_days (&day, dojang_certificate_get_renewal_window_days (self));
+  opens = dojang_seoul_new_date_time (&day, 0, 0, 0);
+
+  /* Only for a notAfter at the very start of the year 0001. */
+  if (opens == NULL)
+    opens = g_date_time_ref (self->not_after);
+
+  return opens;
 }
 
 gboolean
@@ -621,45 +637,28 @@ dojang_certificate_get_status (DojangCertificate *self,
 /**
  * dojang_certificate_get_days_left:
  *
- * Returns: whole days from @now to notAfter, rounded down (negative once expired)
+ * Returns: Seoul calendar days from @now to the expiry date, the "N" of
+ *   "D-N": 0 all through the last day, negative once it is over (see
+ *   dojang_seoul_days_left())
  */
 int
 dojang_certificate_get_days_left (DojangCertificate *self,
                                   GDateTime         *now)
 {
-  GTimeSpan span;
-  GTimeSpan days;
-
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), 0);
   g_return_val_if_fail (now != NULL, 0);
 
-  span = g_date_time_difference (self->not_after, now);
-  days = span / G_TIME_SPAN_DAY;
-  if (span < 0 && span % G_TIME_SPAN_DAY != 0)
-    days--;
-
-  return (int) CLAMP (days, G_MININT, G_MAXINT);
+  return dojang_seoul_days_left (now, self->not_after);
 }
 
 /**
  * dojang_certificate_status_to_string:
  *
- * Returns: "valid", "expiring", "expired" or "not_yet_valid" (not translated)
+ * Returns: the nick of @status: "valid", "expiring", "expired" or
+ *   "not_yet_valid" (not translated; the JSON output uses it)
  */
 const char *
 dojang_certificate_status_to_string (DojangCertificateStatus status)
 {
-  switch (status)
-    {
-    case DOJANG_CERTIFICATE_STATUS_VALID:
-      return "valid";
-    case DOJANG_CERTIFICATE_STATUS_EXPIRING:
-      return "expiring";
-    case DOJANG_CERTIFICATE_STATUS_EXPIRED:
-      return "expired";
-    case DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID:
-      return "not_yet_valid";
-    default:
-      g_return_val_if_reached ("expired");
-    }
+  return dojang_enum_get_nick (DOJANG_TYPE_CERTIFICATE_STATUS, status);
 }

@@ -14,6 +14,7 @@
 #include "dojang-certificate-row.h"
 #include "dojang-certificate-successor.h"
 #include "dojang-certificates-page-private.h"
+#include "dojang-clock.h"
 
 /* Status and days left move on with the clock; a rescan refreshes them too. */
 #define REFRESH_SECONDS (15 * 60)
@@ -267,7 +268,7 @@ static void
 refresh_now (DojangCertificatesPage *self)
 {
   g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = g_date_time_new_now_utc ();
+  self->now = dojang_clock_get_now ();
 
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_filter_changed (GTK_FILTER (self->filters[i]), GTK_FILTER_CHANGE_DIFFERENT);
@@ -487,7 +488,7 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
   self->group_widgets[1] = self->expiring_group;
   self->group_widgets[2] = self->valid_group;
   self->group_widgets[3] = self->not_yet_valid_group;
-  self->now = g_date_time_new_now_utc ();
+  self->now = dojang_clock_get_now ();
 
   for (guint i = 0; i < N_GROUPS; i++)
     {

@@ -1,39 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* `dojang --list-certificates [--json] [--path DIR]… [--at TIME]`: scans
+/* `dojang --list-certificates [--json] [--path DIR]… [--at INSTANT]`: scans
  * like the app does and prints what it found. Needs no display and no
  * installed GSettings schema. */
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "dojang-certificate-format.h"
 #include "dojang-certificate-scanner.h"
 #include "dojang-cli-certificates.h"
+#include "dojang-clock.h"
 #include "dojang-seoul.h"
-
-/* Like --list-providers, plus a date alone meaning its midnight in Seoul. */
-static GDateTime *
-parse_at (const char *text)
-{
-  g_autofree char *with_time = NULL;
-  GDateTime *instant = dojang_seoul_parse_iso8601 (text);
-
-  if (instant != NULL || strlen (text) != 10)
-    return instant;
-
-  with_time = g_strconcat (text, "T00:00:00", NULL);
-
-  return dojang_seoul_parse_iso8601 (with_time);
-}
 
 static char *
 format_utc (GDateTime *instant)
 {
   return g_date_time_format (instant, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* The Seoul calendar day "days_left" counts to, as YYYY-MM-DD. */
+static char *
+expiry_date_iso (GDateTime *not_after)
+{
+  GDate date;
+
+  dojang_seoul_get_expiry_date (not_after, &date);
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
 }
 
 static void
@@ -43,6 +40,7 @@ add_certificate (JsonBuilder       *builder,
 {
   g_autofree char *not_before = format_utc (dojang_certificate_get_not_before (certificate));
   g_autofree char *not_after = format_utc (dojang_certificate_get_not_after (certificate));
+  g_autofree char *expiry_date = expiry_date_iso (dojang_certificate_get_not_after (certificate));
   DojangCertificateStatus status = dojang_certificate_get_status (certificate, now);
   int fee = dojang_certificate_get_annual_fee_krw (certificate);
 
@@ -68,6 +66,8 @@ add_certificate (JsonBuilder       *builder,
   json_builder_add_string_value (builder, not_before);
   json_builder_set_member_name (builder, "not_after");
   json_builder_add_string_value (builder, not_after);
+  json_builder_set_member_name (builder, "expiry_date");
+  json_builder_add_string_value (builder, expiry_date);
   json_builder_set_member_name (builder, "days_left");
   json_builder_add_int_value (builder, dojang_certificate_get_days_left (certificate, now));
   json_builder_set_member_name (builder, "status");
@@ -157,16 +157,16 @@ print_text (const char * const *roots,
   for (guint i = 0; i < certificates->len; i++)
     {
       DojangCertificate *certificate = g_ptr_array_index (certificates, i);
-      g_autoptr(GDateTime) local = g_date_time_to_local (dojang_certificate_get_not_after (certificate));
-      g_autofree char *until = g_date_time_format (local, "%Y-%m-%d");
+      g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
+      g_autofree char *days = dojang_format_days_left (dojang_certificate_get_days_left (certificate, now));
 
-      /* TRANSLATORS: name, CA, type, status, days left (D-23), expiry date */
-      g_print (_("%s — %s, %s — %s, D%+d (until %s)\n"),
+      /* TRANSLATORS: name, CA, type, status, days left (D-23, D-Day, D+5), expiry date */
+      g_print (_("%s — %s, %s — %s, %s (until %s)\n"),
                dojang_certificate_get_name (certificate),
                dojang_certificate_get_provider_name (certificate),
                dojang_certificate_get_type_name (certificate),
                status_text (dojang_certificate_get_status (certificate, now)),
-               -dojang_certificate_get_days_left (certificate, now),
+               days,
                until);
       g_print ("  %s\n", dojang_certificate_get_path (certificate));
     }
@@ -184,7 +184,8 @@ print_text (const char * const *roots,
 
 /**
  * dojang_cli_certificates_list:
- * @options: the parsed command line (list-certificates, json, path, at)
+ * @options: the parsed command line (list-certificates, json, path); the
+ *   application has already pinned the clock to --at
  *
  * Returns: the exit status: 0, or 1 when the command line is wrong
  */
@@ -193,26 +194,10 @@ dojang_cli_certificates_list (GVariantDict *options)
 {
   g_autoptr(GPtrArray) certificates = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) roots = NULL;
   g_autofree const char **paths = NULL;
-  const char *at = NULL;
-
-  if (g_variant_dict_lookup (options, "at", "&s", &at))
-    {
-      now = parse_at (at);
-      if (now == NULL)
-        {
-          /* TRANSLATORS: %s is what the user typed after --at */
-          g_printerr (_("Invalid --at value “%s”: expected an ISO 8601 date and time such as 2026-09-25T10:00:00+09:00\n"), at);
-          return 1;
-        }
-    }
-  else
-    {
-      now = g_date_time_new_now_utc ();
-    }
 
   if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
     {

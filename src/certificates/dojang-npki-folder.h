@@ -1,17 +1,54 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* NPKI names (NPKI, USER, signCert.der, …) come in any letter case from
- * Windows and USB sticks; these find them the way the scanner does. */
+/* NPKI folders: finding names in any letter case, naming a certificate's
+ * folders, and writing one certificate folder so that it appears whole or
+ * not at all. */
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "dojang-certificate.h"
 
 G_BEGIN_DECLS
 
-char *dojang_npki_find_entry (const char *folder,
-                              const char *name);
-char *dojang_npki_find_file  (const char *folder,
-                              const char *name);
+/**
+ * DojangNpkiFile:
+ * @name: the file name in the certificate folder, e.g. "signPri.key"
+ * @contents: its bytes
+ * @mode: its permissions
+ */
+typedef struct
+{
+  const char *name;
+  GBytes     *contents;
+  int         mode;
+} DojangNpkiFile;
+
+char     *dojang_npki_find_entry          (const char            *folder,
+                                           const char            *name);
+char     *dojang_npki_find_file           (const char            *folder,
+                                           const char            *name);
+
+char     *dojang_npki_subject_folder_name (GBytes                *cert_der);
+char     *dojang_npki_ca_folder_name      (DojangCertificate     *certificate);
+void      dojang_npki_folder_names        (DojangCertificate     *certificate,
+                                           GBytes                *cert_der,
+                                           char                 **ca_folder,
+                                           char                 **subject_folder);
+
+gboolean  dojang_npki_check_writable      (const char            *folder,
+                                           GError               **error);
+char     *dojang_npki_user_folder         (const char            *root,
+                                           const char            *ca_folder,
+                                           GError               **error);
+gboolean  dojang_npki_write_folder        (const char            *user_folder,
+                                           const char            *subject_folder,
+                                           const DojangNpkiFile  *files,
+                                           gsize                  n_files,
+                                           gboolean               same_certificate_is_there,
+                                           char                 **folder,
+                                           gboolean              *already_there,
+                                           GError               **error);
 
 G_END_DECLS

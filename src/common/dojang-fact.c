@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "dojang-enum.h"
 #include "dojang-fact.h"
 #include "dojang-i18n.h"
 
@@ -18,6 +19,12 @@ struct _DojangFact
 };
 
 G_DEFINE_BOXED_TYPE (DojangFact, dojang_fact, dojang_fact_ref, dojang_fact_unref)
+
+/* The nicks are the "confidence" letters of the data files. */
+G_DEFINE_ENUM_TYPE (DojangConfidence, dojang_confidence,
+  G_DEFINE_ENUM_VALUE (DOJANG_CONFIDENCE_HIGH, "H"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CONFIDENCE_MEDIUM, "M"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CONFIDENCE_LOW, "L"))
 
 /**
  * dojang_fact_new:
@@ -200,35 +207,18 @@ dojang_facts_lookup (GPtrArray  *facts,
 const char *
 dojang_confidence_to_string (DojangConfidence confidence)
 {
-  switch (confidence)
-    {
-    case DOJANG_CONFIDENCE_HIGH:
-      return "H";
-    case DOJANG_CONFIDENCE_MEDIUM:
-      return "M";
-    case DOJANG_CONFIDENCE_LOW:
-      return "L";
-    default:
-      g_return_val_if_reached ("L");
-    }
+  return dojang_enum_get_nick (DOJANG_TYPE_CONFIDENCE, confidence);
 }
 
 gboolean
 dojang_confidence_from_string (const char       *text,
                                DojangConfidence *confidence)
 {
-  static const DojangConfidence values[] = {
-    DOJANG_CONFIDENCE_HIGH, DOJANG_CONFIDENCE_MEDIUM, DOJANG_CONFIDENCE_LOW,
-  };
+  int value;
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    {
-      if (g_strcmp0 (text, dojang_confidence_to_string (values[i])) == 0)
-        {
-          *confidence = values[i];
-          return TRUE;
-        }
-    }
+  if (!dojang_enum_from_nick (DOJANG_TYPE_CONFIDENCE, text, &value))
+    return FALSE;
 
-  return FALSE;
+  *confidence = (DojangConfidence) value;
+  return TRUE;
 }

@@ -15,6 +15,9 @@ typedef enum
   DOJANG_CONFIDENCE_LOW,
 } DojangConfidence;
 
+#define DOJANG_TYPE_CONFIDENCE (dojang_confidence_get_type ())
+GType dojang_confidence_get_type (void);
+
 #define DOJANG_TYPE_FACT (dojang_fact_get_type ())
 
 typedef struct _DojangFact DojangFact;

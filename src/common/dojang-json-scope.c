@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dojang-json-scope.h"
+#include "dojang-seoul.h"
 
 void
 dojang_json_scope_clear (DojangJsonScope *scope)
@@ -368,29 +369,14 @@ dojang_json_scope_date (const DojangJsonScope  *scope,
                         GError                **error)
 {
   const char *text;
-  gboolean well_formed;
-  unsigned int year = 0, month = 0, day = 0;
 
   if (!dojang_json_scope_string (scope, member, TRUE, &text, error))
     return FALSE;
 
-  well_formed = strlen (text) == 10 && text[4] == '-' && text[7] == '-';
-  for (guint i = 0; well_formed && i < 10; i++)
-    well_formed = i == 4 || i == 7 || g_ascii_isdigit (text[i]);
-
-  if (well_formed)
-    {
-      year = (unsigned int) g_ascii_strtoull (text, NULL, 10);
-      month = (unsigned int) g_ascii_strtoull (text + 5, NULL, 10);
-      day = (unsigned int) g_ascii_strtoull (text + 8, NULL, 10);
-    }
-
-  if (!well_formed || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (!dojang_seoul_parse_date (text, out))
     /* TRANSLATORS: %s is the bad value, e.g. “2026-02-30” */
     return bad_value (scope, member, g_strdup_printf (_("bad date “%s”"), text), error);
 
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   return TRUE;
 }
 

@@ -62,6 +62,106 @@ dojang_asn1_decode (const char   *type_name,
   return node;
 }
 
+/**
+ * dojang_asn1_new:
+ * @type_name: a type of the DojangPrivateKey module
+ *
+ * Returns: (transfer full): an empty structure to fill with the
+ *   dojang_asn1_write*() functions and encode with dojang_asn1_encode()
+ */
+DojangAsn1Node *
+dojang_asn1_new (const char *type_name)
+{
+  g_autofree char *full_name = g_strconcat (DOJANG_ASN1_MODULE, type_name, NULL);
+  asn1_node node = NULL;
+
+  if (asn1_create_element (get_definitions (), full_name, &node) != ASN1_SUCCESS)
+    g_error ("Unknown built-in ASN.1 type %s", type_name);
+
+  return node;
+}
+
+/**
+ * dojang_asn1_write:
+ *
+ * asn1_write_value() for the element @name: an OCTET STRING's bytes, the
+ * whole DER encoding of an ANY, the alternative's name of a CHOICE.
+ */
+gboolean
+dojang_asn1_write (DojangAsn1Node *node,
+                   const char     *name,
+                   const void     *value,
+                   gsize           len)
+{
+  g_return_val_if_fail (len <= G_MAXINT, FALSE);
+
+  return asn1_write_value (node, name, value, (int) len) == ASN1_SUCCESS;
+}
+
+gboolean
+dojang_asn1_write_oid (DojangAsn1Node *node,
+                       const char     *name,
+                       const char     *oid)
+{
+  /* A length of 1 tells libtasn1 to read a NUL-terminated dotted string. */
+  return asn1_write_value (node, name, oid, 1) == ASN1_SUCCESS;
+}
+
+gboolean
+dojang_asn1_write_uint (DojangAsn1Node *node,
+                        const char     *name,
+                        guint           value)
+{
+  char decimal[16];
+
+  /* A length of 0 tells libtasn1 the INTEGER is given in decimal. */
+  g_snprintf (decimal, sizeof decimal, "%u", value);
+
+  return asn1_write_value (node, name, decimal, 0) == ASN1_SUCCESS;
+}
+
+gboolean
+dojang_asn1_write_bytes (DojangAsn1Node *node,
+                         const char     *name,
+                         GBytes         *value)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (value, &len);
+
+  return dojang_asn1_write (node, name, data, len);
+}
+
+/* An OPTIONAL element left out of the encoding. */
+gboolean
+dojang_asn1_omit (DojangAsn1Node *node,
+                  const char     *name)
+{
+  return asn1_write_value (node, name, NULL, 0) == ASN1_SUCCESS;
+}
+
+/**
+ * dojang_asn1_encode:
+ *
+ * Returns: (transfer full) (nullable): the DER encoding of @node, or %NULL
+ *   when a mandatory element was not written
+ */
+GBytes *
+dojang_asn1_encode (DojangAsn1Node *node)
+{
+  char message[ASN1_MAX_ERROR_DESCRIPTION_SIZE] = "";
+  g_autofree guint8 *der = NULL;
+  int len = 0;
+
+  if (asn1_der_coding (node, "", NULL, &len, message) != ASN1_MEM_ERROR || len <= 0)
+    return NULL;
+
+  der = g_malloc ((gsize) len);
+  if (asn1_der_coding (node, "", der, &len, message) != ASN1_SUCCESS)
+    return NULL;
+
+  return g_bytes_new_take (g_steal_pointer (&der), (gsize) len);
+}
+
 /* Decoded private keys live in these nodes: wipe them on release. */
 void
 dojang_asn1_node_free (DojangAsn1Node *node)

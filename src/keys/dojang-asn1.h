@@ -23,6 +23,23 @@ typedef enum
 DojangAsn1Node       *dojang_asn1_decode       (const char      *type_name,
                                                 const guint8    *der,
                                                 gsize            der_len);
+DojangAsn1Node       *dojang_asn1_new          (const char      *type_name);
+gboolean              dojang_asn1_write        (DojangAsn1Node  *node,
+                                                const char      *name,
+                                                const void      *value,
+                                                gsize            len);
+gboolean              dojang_asn1_write_oid    (DojangAsn1Node  *node,
+                                                const char      *name,
+                                                const char      *oid);
+gboolean              dojang_asn1_write_uint   (DojangAsn1Node  *node,
+                                                const char      *name,
+                                                guint            value);
+gboolean              dojang_asn1_write_bytes  (DojangAsn1Node  *node,
+                                                const char      *name,
+                                                GBytes          *value);
+gboolean              dojang_asn1_omit         (DojangAsn1Node  *node,
+                                                const char      *name);
+GBytes               *dojang_asn1_encode       (DojangAsn1Node  *node);
 void                  dojang_asn1_node_free    (DojangAsn1Node  *node);
 char                 *dojang_asn1_read_oid     (DojangAsn1Node  *node,
                                                 const char      *name);

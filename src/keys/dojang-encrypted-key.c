@@ -8,82 +8,27 @@
 
 #include "dojang-asn1.h"
 #include "dojang-encrypted-key.h"
+#include "dojang-key-algorithms.h"
 #include "dojang-key-derivation.h"
 #include "dojang-private-key.h"
 
 /* Even a 16384-bit RSA key stays far below this. */
 #define MAX_KEY_FILE_SIZE (64 * 1024)
 
-#define OID_SEED_CBC_WITH_SHA1 "1.2.410.200004.1.15"
-#define OID_SEED_CBC           "1.2.410.200004.1.4"
-#define OID_PBES2              "1.2.840.113549.1.5.13"
-#define OID_PBKDF2             "1.2.840.113549.1.5.12"
-
 /* FACTS.md §5 (c): the old top-level SEED-CBC keys use this constant IV. */
 static const guint8 legacy_seed_iv[DOJANG_SEED_BLOCK_LEN] = "0123456789012345";
 
-typedef struct
-{
-  const char *oid;
-  int         md_algo;
-} PrfInfo;
-
-/* RFC 8018 appendix B.1; an absent PRF means hmacWithSHA1. */
-static const PrfInfo prfs[] = {
-  { "1.2.840.113549.2.7", GCRY_MD_SHA1 },
-  { "1.2.840.113549.2.8", GCRY_MD_SHA224 },
-  { "1.2.840.113549.2.9", GCRY_MD_SHA256 },
-  { "1.2.840.113549.2.10", GCRY_MD_SHA384 },
-  { "1.2.840.113549.2.11", GCRY_MD_SHA512 },
-  { "1.2.840.113549.2.12", GCRY_MD_SHA512_224 },
-  { "1.2.840.113549.2.13", GCRY_MD_SHA512_256 },
-};
-
-typedef struct
-{
-  const char *oid;
-  int         cipher_algo;
-  gsize       key_len;
-  gsize       block_len;
-} CipherInfo;
-
-static const CipherInfo ciphers[] = {
-  { OID_SEED_CBC, GCRY_CIPHER_SEED, 16, 16 },
-  { "2.16.840.1.101.3.4.1.2", GCRY_CIPHER_AES128, 16, 16 },
-  { "2.16.840.1.101.3.4.1.22", GCRY_CIPHER_AES192, 24, 16 },
-  { "2.16.840.1.101.3.4.1.42", GCRY_CIPHER_AES256, 32, 16 },
-  { "1.2.840.113549.3.7", GCRY_CIPHER_3DES, 24, 8 },
-};
-
-static const PrfInfo *
-lookup_prf (const char *oid)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (prfs); i++)
-    if (strcmp (prfs[i].oid, oid) == 0)
-      return &prfs[i];
-
-  return NULL;
-}
-
-static const CipherInfo *
-lookup_cipher (const char *oid)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (ciphers); i++)
-    if (strcmp (ciphers[i].oid, oid) == 0)
-      return &ciphers[i];
-
-  return NULL;
-}
-
 struct _DojangEncryptedKey
 {
-  DojangKeyScheme   scheme;
-  int               prf_md;     /* PBES2 only */
-  const CipherInfo *cipher;
-  guint             iterations;
-  GBytes           *salt;
-  GBytes           *iv;         /* PBES2 only */
-  GBytes           *ciphertext;
+  DojangKeyScheme         scheme;
+  int                     prf_md;       /* PBES2 only */
+  gboolean                prf_explicit; /* PBES2: the PRF is written out */
+  gboolean                key_length;   /* PBES2: PBKDF2 states keyLength */
+  const DojangCipherInfo *cipher;
+  guint                   iterations;
+  GBytes                 *salt;
+  GBytes                 *iv;           /* PBES2 only */
+  GBytes                 *ciphertext;
 };
 
 void
@@ -108,6 +53,28 @@ guint
 dojang_encrypted_key_get_iterations (const DojangEncryptedKey *self)
 {
   return self->iterations;
+}
+
+/**
+ * dojang_encrypted_key_get_format:
+ * @format: (out caller-allocates): how the key is encrypted, less its salt
+ *   and IV: what re-encrypting it "in its own format" keeps
+ */
+void
+dojang_encrypted_key_get_format (const DojangEncryptedKey *self,
+                                 DojangKeyFormat          *format)
+{
+  memset (format, 0, sizeof *format);
+  format->scheme = self->scheme;
+  format->iterations = self->iterations;
+  format->salt_len = g_bytes_get_size (self->salt);
+  if (self->scheme != DOJANG_KEY_SCHEME_PBES2)
+    return;
+
+  format->prf_md = self->prf_md;
+  format->prf_explicit = self->prf_explicit;
+  format->key_length = self->key_length;
+  format->cipher_oid = self->cipher->oid;
 }
 
 static gboolean
@@ -198,7 +165,7 @@ parse_salt_and_iterations (DojangEncryptedKey  *self,
   if (node == NULL)
     return set_damaged (error);
 
-  self->cipher = lookup_cipher (OID_SEED_CBC);
+  self->cipher = dojang_cipher_lookup (DOJANG_OID_SEED_CBC);
 
   return read_salt (node, "salt", &self->salt, error)
          && read_iterations (node, "iterationCount", &self->iterations, error);
@@ -219,7 +186,7 @@ parse_pbkdf2 (DojangEncryptedKey  *self,
   kdf_oid = dojang_asn1_read_oid (pbes2, "keyDerivationFunc.algorithm");
   if (kdf_oid == NULL)
     return set_damaged (error);
-  if (strcmp (kdf_oid, OID_PBKDF2) != 0)
+  if (strcmp (kdf_oid, DOJANG_OID_PBKDF2) != 0)
     return set_unsupported_algorithm (kdf_oid, error);
 
   params = dojang_asn1_read_bytes (pbes2, "keyDerivationFunc.parameters");
@@ -248,11 +215,10 @@ parse_pbkdf2 (DojangEncryptedKey  *self,
   prf_oid = dojang_asn1_read_oid (node, "prf.algorithm");
   if (prf_oid != NULL)
     {
-      const PrfInfo *prf = lookup_prf (prf_oid);
-
-      if (prf == NULL)
+      self->prf_md = dojang_prf_lookup (prf_oid);
+      self->prf_explicit = TRUE;
+      if (self->prf_md == 0)
         return set_unsupported_algorithm (prf_oid, error);
-      self->prf_md = prf->md_algo;
     }
 
   /* keyLength is optional; when present it must match the cipher. */
@@ -264,6 +230,7 @@ parse_pbkdf2 (DojangEncryptedKey  *self,
     case DOJANG_ASN1_UINT_OK:
       if (key_len == 0)
         return set_damaged (error);
+      self->key_length = TRUE;
       break;
     case DOJANG_ASN1_UINT_NEGATIVE:
     case DOJANG_ASN1_UINT_TOO_BIG:
@@ -298,7 +265,7 @@ parse_pbes2 (DojangEncryptedKey  *self,
   cipher_oid = dojang_asn1_read_oid (node, "encryptionScheme.algorithm");
   if (cipher_oid == NULL)
     return set_damaged (error);
-  self->cipher = lookup_cipher (cipher_oid);
+  self->cipher = dojang_cipher_lookup (cipher_oid);
   if (self->cipher == NULL)
     return set_unsupported_algorithm (cipher_oid, error);
 
@@ -368,17 +335,17 @@ dojang_encrypted_key_parse (const guint8  *der,
       return NULL;
     }
 
-  if (strcmp (oid, OID_SEED_CBC_WITH_SHA1) == 0)
+  if (strcmp (oid, DOJANG_OID_SEED_CBC_WITH_SHA1) == 0)
     {
       self->scheme = DOJANG_KEY_SCHEME_SEED_SHA1;
       parsed = parse_salt_and_iterations (self, params, error);
     }
-  else if (strcmp (oid, OID_SEED_CBC) == 0)
+  else if (strcmp (oid, DOJANG_OID_SEED_CBC) == 0)
     {
       self->scheme = DOJANG_KEY_SCHEME_LEGACY_SEED;
       parsed = parse_salt_and_iterations (self, params, error);
     }
-  else if (strcmp (oid, OID_PBES2) == 0)
+  else if (strcmp (oid, DOJANG_OID_PBES2) == 0)
     {
       self->scheme = DOJANG_KEY_SCHEME_PBES2;
       parsed = parse_pbes2 (self, params, error);

@@ -16,6 +16,27 @@ typedef enum
   DOJANG_KEY_SCHEME_LEGACY_SEED, /* top-level SEED-CBC: PBKDF1-SHA1, fixed IV */
 } DojangKeyScheme;
 
+/**
+ * DojangKeyFormat:
+ * @scheme: the scheme
+ * @prf_md: PBES2: the PBKDF2 HMAC hash (a GCRY_MD_* value)
+ * @prf_explicit: PBES2: the PRF is written even when it is the default SHA-1
+ * @key_length: PBES2: the PBKDF2 parameters state the key length
+ * @cipher_oid: PBES2: the CBC cipher
+ * @iterations: key derivation rounds
+ * @salt_len: bytes of salt
+ */
+typedef struct
+{
+  DojangKeyScheme  scheme;
+  int              prf_md;
+  gboolean         prf_explicit;
+  gboolean         key_length;
+  const char      *cipher_oid;
+  guint            iterations;
+  gsize            salt_len;
+} DojangKeyFormat;
+
 typedef struct _DojangEncryptedKey DojangEncryptedKey;
 
 DojangEncryptedKey *dojang_encrypted_key_parse          (const guint8              *der,
@@ -24,6 +45,8 @@ DojangEncryptedKey *dojang_encrypted_key_parse          (const guint8           
 void                dojang_encrypted_key_free           (DojangEncryptedKey        *self);
 DojangKeyScheme     dojang_encrypted_key_get_scheme     (const DojangEncryptedKey  *self);
 guint               dojang_encrypted_key_get_iterations (const DojangEncryptedKey  *self);
+void                dojang_encrypted_key_get_format     (const DojangEncryptedKey  *self,
+                                                         DojangKeyFormat           *format);
 gboolean            dojang_encrypted_key_decrypt        (const DojangEncryptedKey  *self,
                                                          const guint8              *password,
                                                          gsize                      password_len,

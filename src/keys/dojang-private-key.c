@@ -8,6 +8,7 @@
 
 #include "dojang-encrypted-key.h"
 #include "dojang-key-derivation.h"
+#include "dojang-key-encryption.h"
 #include "dojang-private-key-info.h"
 #include "dojang-private-key.h"
 
@@ -137,13 +138,170 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
 }
 
 /**
+ * dojang_private_key_open:
+ * @key_der: the contents of signPri.key
+ * @cert_der: (nullable): the contents of the certificate beside it
+ * @password: the password's bytes (UTF-8), not necessarily NUL-terminated
+ * @format: (out caller-allocates) (optional): how the key is encrypted
+ * @info_len: (out): the size of the returned key
+ *
+ * Decrypts the key and checks it as dojang_private_key_check_bytes() does.
+ * An empty password is always wrong: NPKI keys have one.
+ *
+ * Returns: (transfer full) (nullable): the DER PrivateKeyInfo, exactly as it
+ *   was encrypted (with its attributes), in secure memory; release it with
+ *   dojang_secure_free (info, *info_len). %NULL with a
+ *   %DOJANG_PRIVATE_KEY_ERROR otherwise
+ */
+guint8 *
+dojang_private_key_open (GBytes           *key_der,
+                         GBytes           *cert_der,
+                         const char       *password,
+                         gsize             password_len,
+                         DojangKeyFormat  *format,
+                         gsize            *info_len,
+                         GError          **error)
+{
+  g_autoptr(DojangEncryptedKey) key = NULL;
+  guint8 *plaintext = NULL;
+  gsize plaintext_len = 0;
+  gsize key_len = 0;
+  const guint8 *key_data;
+
+  g_return_val_if_fail (key_der != NULL, NULL);
+  g_return_val_if_fail (password != NULL || password_len == 0, NULL);
+  g_return_val_if_fail (info_len != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dojang_crypto_init ();
+
+  key_data = g_bytes_get_data (key_der, &key_len);
+  key = dojang_encrypted_key_parse (key_data, key_len, error);
+  if (key == NULL)
+    return NULL;
+
+  if (password_len == 0)
+    {
+      g_set_error_literal (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_WRONG_PASSWORD,
+                           _("The password is wrong."));
+      return NULL;
+    }
+
+  if (!dojang_encrypted_key_decrypt (key, (const guint8 *) password, password_len,
+                                     &plaintext, &plaintext_len, error))
+    return NULL;
+
+  if (!dojang_private_key_info_verify (plaintext, plaintext_len, cert_der, error))
+    {
+      dojang_secure_free (plaintext, plaintext_len);
+      return NULL;
+    }
+
+  if (format != NULL)
+    dojang_encrypted_key_get_format (key, format);
+  *info_len = plaintext_len;
+
+  return plaintext;
+}
+
+/**
+ * dojang_private_key_seal:
+ * @format: the encryption to use; the salt and the IV are new
+ * @info: a DER PrivateKeyInfo
+ * @password: the password's bytes (UTF-8); not empty
+ *
+ * Encrypts @info, then decrypts the result again and compares it with @info,
+ * so that a key is only ever written once it is known to open.
+ *
+ * Returns: (transfer full) (nullable): the new signPri.key contents
+ */
+GBytes *
+dojang_private_key_seal (const DojangKeyFormat  *format,
+                         const guint8           *info,
+                         gsize                   info_len,
+                         const char             *password,
+                         gsize                   password_len,
+                         GError                **error)
+{
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(DojangEncryptedKey) reread = NULL;
+  guint8 *plaintext = NULL;
+  gsize plaintext_len = 0;
+  gboolean same;
+
+  g_return_val_if_fail (format != NULL && info != NULL && info_len > 0, NULL);
+  g_return_val_if_fail (password != NULL && password_len > 0, NULL);
+
+  sealed = dojang_key_encrypt (format, info, info_len, (const guint8 *) password, password_len, error);
+  if (sealed == NULL)
+    return NULL;
+
+  reread = dojang_encrypted_key_parse (g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed), error);
+  if (reread == NULL
+      || !dojang_encrypted_key_decrypt (reread, (const guint8 *) password, password_len,
+                                        &plaintext, &plaintext_len, error))
+    return NULL;
+
+  same = plaintext_len == info_len && memcmp (plaintext, info, info_len) == 0;
+  dojang_secure_free (plaintext, plaintext_len);
+  if (!same)
+    {
+      g_set_error_literal (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_DAMAGED,
+                           _("The newly encrypted private key did not open again; nothing was written."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&sealed);
+}
+
+/**
+ * dojang_private_key_change_password:
+ * @key_der: the contents of signPri.key
+ * @cert_der: (nullable): the certificate the key must belong to
+ * @old_password: the current password's bytes
+ * @new_password: the new password's bytes; not empty
+ *
+ * Re-encrypts the key in its own format (scheme, hash, cipher, rounds, salt
+ * size) with a fresh salt and IV. The rule for new passwords is the
+ * caller's business (dojang-password-rule.h).
+ *
+ * Returns: (transfer full) (nullable): the new signPri.key contents, checked
+ *   to open with @new_password; %NULL with a %DOJANG_PRIVATE_KEY_ERROR
+ */
+GBytes *
+dojang_private_key_change_password (GBytes      *key_der,
+                                    GBytes      *cert_der,
+                                    const char  *old_password,
+                                    gsize        old_password_len,
+                                    const char  *new_password,
+                                    gsize        new_password_len,
+                                    GError     **error)
+{
+  DojangKeyFormat format;
+  GBytes *sealed;
+  guint8 *info;
+  gsize info_len = 0;
+
+  g_return_val_if_fail (new_password != NULL && new_password_len > 0, NULL);
+
+  info = dojang_private_key_open (key_der, cert_der, old_password, old_password_len, &format,
+                                  &info_len, error);
+  if (info == NULL)
+    return NULL;
+
+  sealed = dojang_private_key_seal (&format, info, info_len, new_password, new_password_len, error);
+  dojang_secure_free (info, info_len);
+
+  return sealed;
+}
+
+/**
  * dojang_private_key_check_bytes:
  * @key_der: the contents of signPri.key
  * @cert_der: (nullable): the contents of the certificate beside it
  * @password: the password's bytes (UTF-8), not necessarily NUL-terminated
  *
  * Checks @password against the key without writing anything anywhere.
- * An empty password is always wrong: NPKI keys have one.
  *
  * Returns: %TRUE if the password opens the key and the key is intact and
  *   belongs to @cert_der; otherwise %FALSE with a %DOJANG_PRIVATE_KEY_ERROR
@@ -155,39 +313,15 @@ dojang_private_key_check_bytes (GBytes      *key_der,
                                 gsize        password_len,
                                 GError     **error)
 {
-  g_autoptr(DojangEncryptedKey) key = NULL;
-  guint8 *plaintext = NULL;
-  gsize plaintext_len = 0;
-  gsize key_len = 0;
-  const guint8 *key_data;
-  gboolean ok;
+  gsize info_len = 0;
+  guint8 *info;
 
-  g_return_val_if_fail (key_der != NULL, FALSE);
-  g_return_val_if_fail (password != NULL || password_len == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  dojang_crypto_init ();
-
-  key_data = g_bytes_get_data (key_der, &key_len);
-  key = dojang_encrypted_key_parse (key_data, key_len, error);
-  if (key == NULL)
+  info = dojang_private_key_open (key_der, cert_der, password, password_len, NULL, &info_len, error);
+  if (info == NULL)
     return FALSE;
 
-  if (password_len == 0)
-    {
-      g_set_error_literal (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_WRONG_PASSWORD,
-                           _("The password is wrong."));
-      return FALSE;
-    }
-
-  if (!dojang_encrypted_key_decrypt (key, (const guint8 *) password, password_len,
-                                     &plaintext, &plaintext_len, error))
-    return FALSE;
-
-  ok = dojang_private_key_info_verify (plaintext, plaintext_len, cert_der, error);
-  dojang_secure_free (plaintext, plaintext_len);
-
-  return ok;
+  dojang_secure_free (info, info_len);
+  return TRUE;
 }
 
 static GBytes *

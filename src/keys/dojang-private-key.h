@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "dojang-encrypted-key.h"
+
 G_BEGIN_DECLS
 
 #define DOJANG_PRIVATE_KEY_ERROR (dojang_private_key_error_quark ())
@@ -48,6 +50,27 @@ gboolean  dojang_private_key_check        (const char           *key_path,
                                            const char           *password,
                                            gsize                 password_len,
                                            GError              **error);
+guint8   *dojang_private_key_open            (GBytes                 *key_der,
+                                              GBytes                 *cert_der,
+                                              const char             *password,
+                                              gsize                   password_len,
+                                              DojangKeyFormat        *format,
+                                              gsize                  *info_len,
+                                              GError                **error);
+GBytes   *dojang_private_key_seal            (const DojangKeyFormat  *format,
+                                              const guint8           *info,
+                                              gsize                   info_len,
+                                              const char             *password,
+                                              gsize                   password_len,
+                                              GError                **error);
+GBytes   *dojang_private_key_change_password (GBytes                 *key_der,
+                                              GBytes                 *cert_der,
+                                              const char             *old_password,
+                                              gsize                   old_password_len,
+                                              const char             *new_password,
+                                              gsize                   new_password_len,
+                                              GError                **error);
+
 gboolean  dojang_private_key_check_bytes  (GBytes               *key_der,
                                            GBytes               *cert_der,
                                            const char           *password,

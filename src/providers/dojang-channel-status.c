@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dojang-channel-status-private.h"
+#include "dojang-enum.h"
 #include "dojang-seoul.h"
 
 struct _DojangChannelStatus
@@ -22,6 +23,19 @@ struct _DojangChannelStatus
 
 G_DEFINE_BOXED_TYPE (DojangChannelStatus, dojang_channel_status,
                      dojang_channel_status_ref, dojang_channel_status_unref)
+
+/* The nicks are the stable names of the CLI's JSON. */
+G_DEFINE_ENUM_TYPE (DojangChannelState, dojang_channel_state,
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_STATE_OPEN, "open"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_STATE_LIMITED, "limited"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_STATE_CLOSED, "closed"))
+
+G_DEFINE_ENUM_TYPE (DojangClosedReason, dojang_closed_reason,
+  G_DEFINE_ENUM_VALUE (DOJANG_CLOSED_REASON_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CLOSED_REASON_WEEKEND, "weekend"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CLOSED_REASON_HOLIDAY, "holiday"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CLOSED_REASON_BEFORE_HOURS, "before_hours"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CLOSED_REASON_AFTER_HOURS, "after_hours"))
 
 static GDateTime *
 to_seoul (GDateTime *instant)
@@ -393,41 +407,20 @@ dojang_channel_status_describe (DojangChannelStatus *self)
 const char *
 dojang_channel_state_to_string (DojangChannelState state)
 {
-  switch (state)
-    {
-    case DOJANG_CHANNEL_STATE_OPEN:
-      return "open";
-    case DOJANG_CHANNEL_STATE_LIMITED:
-      return "limited";
-    case DOJANG_CHANNEL_STATE_CLOSED:
-      return "closed";
-    default:
-      g_return_val_if_reached ("closed");
-    }
+  return dojang_enum_get_nick (DOJANG_TYPE_CHANNEL_STATE, state);
 }
 
 /**
  * dojang_closed_reason_to_string:
  *
  * Returns: (nullable): "weekend", "holiday", "before_hours",
- * "after_hours", or %NULL for NONE
+ * "after_hours", or %NULL for NONE (a JSON null)
  */
 const char *
 dojang_closed_reason_to_string (DojangClosedReason reason)
 {
-  switch (reason)
-    {
-    case DOJANG_CLOSED_REASON_NONE:
-      return NULL;
-    case DOJANG_CLOSED_REASON_WEEKEND:
-      return "weekend";
-    case DOJANG_CLOSED_REASON_HOLIDAY:
-      return "holiday";
-    case DOJANG_CLOSED_REASON_BEFORE_HOURS:
-      return "before_hours";
-    case DOJANG_CLOSED_REASON_AFTER_HOURS:
-      return "after_hours";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  if (reason == DOJANG_CLOSED_REASON_NONE)
+    return NULL;
+
+  return dojang_enum_get_nick (DOJANG_TYPE_CLOSED_REASON, reason);
 }

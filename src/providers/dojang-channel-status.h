@@ -22,6 +22,11 @@ typedef enum
   DOJANG_CLOSED_REASON_AFTER_HOURS,
 } DojangClosedReason;
 
+#define DOJANG_TYPE_CHANNEL_STATE (dojang_channel_state_get_type ())
+GType dojang_channel_state_get_type (void);
+#define DOJANG_TYPE_CLOSED_REASON (dojang_closed_reason_get_type ())
+GType dojang_closed_reason_get_type (void);
+
 /* The state of one channel at one instant. All times are in Asia/Seoul.
  * - OPEN: closes_at is when it stops taking calls today (a lunch break
  *   only limits the service, so closes_at is the end of the day's hours);

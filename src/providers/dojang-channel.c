@@ -9,6 +9,7 @@
 
 #include "dojang-channel-private.h"
 #include "dojang-channel-status-private.h"
+#include "dojang-enum.h"
 #include "dojang-i18n.h"
 #include "dojang-opening-hours.h"
 
@@ -32,17 +33,14 @@ struct _DojangChannel
 
 G_DEFINE_FINAL_TYPE (DojangChannel, dojang_channel, G_TYPE_OBJECT)
 
-static const struct {
-  DojangChannelKind  kind;
-  const char        *name;
-} kind_names[] = {
-  { DOJANG_CHANNEL_KIND_PHONE, "phone" },
-  { DOJANG_CHANNEL_KIND_ARS, "ars" },
-  { DOJANG_CHANNEL_KIND_CHATBOT, "chatbot" },
-  { DOJANG_CHANNEL_KIND_INQUIRY, "inquiry" },
-  { DOJANG_CHANNEL_KIND_FAQ, "faq" },
-  { DOJANG_CHANNEL_KIND_VISIT, "visit" },
-};
+/* The nicks are the "kind" names of data/providers.json. */
+G_DEFINE_ENUM_TYPE (DojangChannelKind, dojang_channel_kind,
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_KIND_PHONE, "phone"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_KIND_ARS, "ars"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_KIND_CHATBOT, "chatbot"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_KIND_INQUIRY, "inquiry"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_KIND_FAQ, "faq"),
+  G_DEFINE_ENUM_VALUE (DOJANG_CHANNEL_KIND_VISIT, "visit"))
 
 static void
 dojang_channel_finalize (GObject *object)
@@ -81,17 +79,15 @@ parse_kind (const DojangJsonScope  *scope,
 {
   const char *text;
   g_autofree char *message = NULL;
+  int value;
 
   if (!dojang_json_scope_string (scope, "kind", TRUE, &text, error))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+  if (dojang_enum_from_nick (DOJANG_TYPE_CHANNEL_KIND, text, &value))
     {
-      if (g_str_equal (text, kind_names[i].name))
-        {
-          *kind = kind_names[i].kind;
-          return TRUE;
-        }
+      *kind = (DojangChannelKind) value;
+      return TRUE;
     }
 
   /* TRANSLATORS: %s is the bad value; the names after it stay in English */
@@ -302,11 +298,5 @@ dojang_channel_get_status (DojangChannel         *self,
 const char *
 dojang_channel_kind_to_string (DojangChannelKind kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (kind_names[i].kind == kind)
-        return kind_names[i].name;
-    }
-
-  g_return_val_if_reached (NULL);
+  return dojang_enum_get_nick (DOJANG_TYPE_CHANNEL_KIND, kind);
 }

@@ -20,6 +20,9 @@ typedef enum
   DOJANG_CHANNEL_KIND_VISIT,
 } DojangChannelKind;
 
+#define DOJANG_TYPE_CHANNEL_KIND (dojang_channel_kind_get_type ())
+GType dojang_channel_kind_get_type (void);
+
 #define DOJANG_TYPE_CHANNEL (dojang_channel_get_type ())
 
 G_DECLARE_FINAL_TYPE (DojangChannel, dojang_channel, DOJANG, CHANNEL, GObject)

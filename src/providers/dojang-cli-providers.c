@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* dojang --list-providers [--json] [--at ISO-8601]: each CA's main phone
+/* dojang --list-providers [--json] [--at INSTANT]: each CA's main phone
  * line and whether it is open at that instant. Needs no display. */
 
 #include "config.h"
@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dojang-cli-providers.h"
+#include "dojang-clock.h"
 #include "dojang-holiday-calendar.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-seoul.h"
@@ -134,33 +135,20 @@ providers_to_table (GListModel            *providers,
 
 /**
  * dojang_cli_providers_run:
- * @options: the parsed command line; uses "json" and "at"
+ * @options: the parsed command line; uses "json" (the application has
+ *   already pinned the clock to --at)
  *
- * Returns: the exit code: 0, or 1 for a malformed --at
+ * Returns: the exit code, 0
  */
 int
 dojang_cli_providers_run (GVariantDict *options)
 {
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) clock_now = dojang_clock_get_now ();
+  g_autoptr(GDateTime) now = g_date_time_to_timezone (clock_now, dojang_seoul_get_time_zone ());
   g_autofree char *output = NULL;
-  const char *at = NULL;
   DojangProviderCatalog *catalog;
   DojangHolidayCalendar *holidays;
   GListModel *providers;
-
-  g_variant_dict_lookup (options, "at", "&s", &at);
-  if (at != NULL)
-    {
-      now = dojang_seoul_parse_iso8601 (at);
-      if (now == NULL)
-        {
-          /* TRANSLATORS: %s is what the user typed after --at */
-          g_printerr (_("Invalid --at value “%s”: expected an ISO 8601 date and time such as 2026-09-25T10:00:00+09:00\n"), at);
-          return 1;
-        }
-    }
-  else
-    now = g_date_time_new_now (dojang_seoul_get_time_zone ());
 
   catalog = dojang_provider_catalog_get_default ();
   holidays = dojang_holiday_calendar_get_default ();

@@ -7,12 +7,14 @@
 
 #include <glib/gi18n.h>
 
+#include "dojang-clock.h"
 #include "dojang-help-page.h"
 #include "dojang-holiday-calendar.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-provider-details.h"
 #include "dojang-provider-row.h"
 #include "dojang-provider-search.h"
+#include "dojang-seoul.h"
 
 /* Never wake up more often than this, even if the data asks for it. */
 #define MIN_REFRESH_DELAY_MS 1000
@@ -24,8 +26,6 @@ struct _DojangHelpPage
   AdwBin                 parent_instance;
 
   DojangHolidayCalendar *holidays;
-  GTimeZone             *seoul;
-  GTimeSpan              clock_offset;
   guint                  refresh_id;
   GtkWidget             *opened_row;
 
@@ -44,39 +44,9 @@ static void refresh_statuses (DojangHelpPage *self);
 static GDateTime *
 get_now (DojangHelpPage *self)
 {
-  g_autoptr(GDateTime) real_now = g_date_time_new_now (self->seoul);
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
 
-  return g_date_time_add (real_now, self->clock_offset);
-}
-
-/* Test hook: DOJANG_NOW=<ISO 8601 time> starts the page's clock at that
- * instant (then it runs on normally), so tests and screenshots can show a
- * weekday morning or a holiday. A time without an offset is Korean time.
- * Used only by the test suite and the screenshot script. */
-static void
-init_clock (DojangHelpPage *self)
-{
-  const char *pinned_text = g_getenv ("DOJANG_NOW");
-  g_autoptr(GDateTime) pinned = NULL;
-  g_autoptr(GDateTime) real_now = NULL;
-
-  self->seoul = g_time_zone_new_identifier ("Asia/Seoul");
-  /* Without tzdata: Korea has kept UTC+9 all year since 1988. */
-  if (self->seoul == NULL)
-    self->seoul = g_time_zone_new_offset (9 * 60 * 60);
-
-  if (pinned_text == NULL || *pinned_text == '\0')
-    return;
-
-  pinned = g_date_time_new_from_iso8601 (pinned_text, self->seoul);
-  if (pinned == NULL)
-    {
-      g_warning ("DOJANG_NOW=%s is not an ISO 8601 time; using the real time", pinned_text);
-      return;
-    }
-
-  real_now = g_date_time_new_now (self->seoul);
-  self->clock_offset = g_date_time_difference (pinned, real_now);
+  return g_date_time_to_timezone (now, dojang_seoul_get_time_zone ());
 }
 
 static void
@@ -494,7 +464,6 @@ dojang_help_page_dispose (GObject *object)
   self->opened_row = NULL;
   self->leaflet = NULL;
   g_clear_object (&self->holidays);
-  g_clear_pointer (&self->seoul, g_time_zone_unref);
 
   G_OBJECT_CLASS (dojang_help_page_parent_class)->dispose (object);
 }
@@ -539,7 +508,6 @@ dojang_help_page_init (DojangHelpPage *self)
    * unparent it a second time after gtk_widget_dispose_template(). */
   self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
 
-  init_clock (self);
   self->holidays = g_object_ref (dojang_holiday_calendar_get_default ());
 
   /* Ctrl+F works from anywhere in the window while this page is shown. */

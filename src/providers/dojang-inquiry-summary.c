@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dojang-inquiry-summary.h"
+#include "dojang-seoul.h"
 
 #define UNKNOWN_VALUE "(모름)"
 
@@ -43,13 +44,7 @@ static char *
 format_korean_time (GDateTime *now)
 {
   static const char *weekdays[] = { "월", "화", "수", "목", "금", "토", "일" };
-  g_autoptr(GTimeZone) seoul = g_time_zone_new_identifier ("Asia/Seoul");
-  g_autoptr(GDateTime) local = NULL;
-
-  /* Without tzdata, Korea has had no daylight saving time since 1988. */
-  if (seoul == NULL)
-    seoul = g_time_zone_new_offset (9 * 60 * 60);
-  local = g_date_time_to_timezone (now, seoul);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (now, dojang_seoul_get_time_zone ());
 
   return g_strdup_printf ("%d년 %d월 %d일 (%s) %02d:%02d (한국 시간)",
                           g_date_time_get_year (local),

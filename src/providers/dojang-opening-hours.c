@@ -163,9 +163,13 @@ find_next_open (const DojangOpeningHours *self,
 {
   for (int i = 0; i < SEARCH_DAYS; i++)
     {
-      g_autoptr(GDateTime) day_start = g_date_time_add_days (from_day, i);
+      g_autoptr(GDateTime) day_start = from_day != NULL ? g_date_time_add_days (from_day, i) : NULL;
       Day day;
       int minutes;
+
+      /* Past 9999-12-31, the end of GDateTime's calendar (--at 9999-12-31). */
+      if (day_start == NULL)
+        return NULL;
 
       get_day (self, holidays, day_start, &day);
       minutes = first_full_open (&day);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* `dojang --check-reminders [--at TIME] [--path DIR]…`: what the autostart
+/* `dojang --check-reminders [--at INSTANT] [--path DIR]…`: what the autostart
  * entry runs at login while the app is closed. Scans, updates the reminder
  * store, shows the due reminders as desktop notifications once (a second
  * run sends nothing new), prints a one-line summary and exits 0.
@@ -21,10 +21,12 @@
 
 #include "dojang-certificate-scanner.h"
 #include "dojang-cli-reminders.h"
+#include "dojang-clock.h"
 #include "dojang-reminder-notification.h"
 #include "dojang-reminder-scan.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store.h"
+#include "dojang-seoul.h"
 
 /* Run from a build tree or a script, the schema may not be installed. */
 static GSettings *
@@ -39,29 +41,6 @@ open_settings (void)
     return NULL;
 
   return g_settings_new_full (schema, NULL, NULL);
-}
-
-static gboolean
-parse_now (GVariantDict  *options,
-           GDateTime    **now)
-{
-  g_autoptr(GError) error = NULL;
-  const char *at = NULL;
-
-  if (!g_variant_dict_lookup (options, "at", "&s", &at))
-    {
-      *now = g_date_time_new_now_utc ();
-      return TRUE;
-    }
-
-  *now = dojang_reminder_parse_at (at, &error);
-  if (*now == NULL)
-    {
-      g_printerr ("dojang: %s\n", error->message);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Opens the store with the user's lead times, clocked at @now. */
@@ -133,7 +112,7 @@ print_summary (guint      n_certificates,
   sent = g_strdup_printf (ngettext ("%u reminder sent", "%u reminders sent", n_sent), n_sent);
   if (next != NULL)
     {
-      g_autofree char *date = dojang_reminder_format_date (next);
+      g_autofree char *date = dojang_seoul_format_date (next);
 
       /* Translators: the last part of the summary, e.g. "next on 2026-12-01". */
       upcoming = g_strdup_printf (_("next on %s"), date);
@@ -158,7 +137,8 @@ count_manual_entries (DojangReminderStore *store)
 
 /**
  * dojang_cli_reminders_check:
- * @options: the parsed command line (check-reminders, at, path)
+ * @options: the parsed command line (check-reminders, path); the
+ *   application has already pinned the clock to --at
  *
  * Returns: the exit status: 0, or 1 when notifications cannot be shown or
  *   the database cannot be used at all.
@@ -170,14 +150,11 @@ dojang_cli_reminders_check (GVariantDict *options)
   g_autoptr(GApplication) notifier = NULL;
   g_autoptr(DojangReminderStore) store = NULL;
   g_autoptr(GPtrArray) sent = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GDateTime) next = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) roots = NULL;
   guint n_found = 0;
-
-  if (!parse_now (options, &now))
-    return 1;
 
   notifier = g_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
   if (!g_application_register (notifier, NULL, &error))
@@ -233,7 +210,7 @@ dojang_cli_reminders_check (GVariantDict *options)
 
 /**
  * dojang_cli_reminders_import:
- * @options: the parsed command line (import-reminders, at)
+ * @options: the parsed command line (import-reminders)
  *
  * Returns: 0, or 1 when the file cannot be read or is not valid (then
  *   nothing was imported).
@@ -243,14 +220,14 @@ dojang_cli_reminders_import (GVariantDict *options)
 {
   g_autoptr(GSettings) settings = open_settings ();
   g_autoptr(DojangReminderStore) store = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   const char *file = NULL;
   gsize length = 0;
   guint n_imported = 0;
 
-  if (!g_variant_dict_lookup (options, "import-reminders", "^&ay", &file) || !parse_now (options, &now))
+  if (!g_variant_dict_lookup (options, "import-reminders", "^&ay", &file))
     return 1;
 
   if (!g_file_get_contents (file, &contents, &length, &error))
@@ -286,12 +263,12 @@ int
 dojang_cli_reminders_export (GVariantDict *options)
 {
   g_autoptr(DojangReminderStore) store = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   const char *file = NULL;
 
-  if (!g_variant_dict_lookup (options, "export-reminders", "^&ay", &file) || !parse_now (options, &now))
+  if (!g_variant_dict_lookup (options, "export-reminders", "^&ay", &file))
     return 1;
 
   store = open_store (NULL, now);
@@ -318,4 +295,26 @@ dojang_cli_reminders_export (GVariantDict *options)
     }
 
   return 0;
+}
+
+/**
+ * dojang_cli_reminders_retire:
+ * @sha256: a certificate `--delete-certificate` moved to the trash
+ *
+ * Retires the deleted certificate's reminders, if Dojang has a reminder
+ * database at all (none is created for this).
+ */
+void
+dojang_cli_reminders_retire (const char *sha256)
+{
+  g_autofree char *path = dojang_reminder_store_default_path ();
+  g_autoptr(DojangReminderStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  store = dojang_reminder_store_new (path, &error);
+  if (store == NULL || !dojang_reminder_store_retire_certificate (store, sha256, &error))
+    g_printerr ("dojang: %s\n", error->message);
 }

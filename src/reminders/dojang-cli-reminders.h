@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-int dojang_cli_reminders_check  (GVariantDict *options);
-int dojang_cli_reminders_import (GVariantDict *options);
-int dojang_cli_reminders_export (GVariantDict *options);
+int  dojang_cli_reminders_check  (GVariantDict *options);
+int  dojang_cli_reminders_import (GVariantDict *options);
+int  dojang_cli_reminders_export (GVariantDict *options);
+void dojang_cli_reminders_retire (const char   *sha256);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "dojang-manual-entry-dialog.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-reminder-schedule.h"
+#include "dojang-seoul.h"
 
 #define OTHER_PROVIDER "other"
 
@@ -109,7 +110,7 @@ update_date_label (DojangManualEntryDialog *self)
 
   date = chosen_date (self);
   not_after = dojang_reminder_expiry_date_to_instant (date);
-  text = dojang_reminder_format_date (not_after);
+  text = dojang_seoul_format_expiry_date (not_after);
   /* Translators: under the calendar, e.g. "Valid until 2026-12-01" */
   label = g_strdup_printf (_("Valid until %s"), text);
   gtk_label_set_label (self->date_label, label);

@@ -10,6 +10,7 @@
 #include "dojang-manual-entry-row.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-reminder-schedule.h"
+#include "dojang-seoul.h"
 
 struct _DojangManualEntryRow
 {
@@ -28,8 +29,8 @@ describe_validity (DojangManualEntry *entry,
                    GDateTime         *now)
 {
   GDateTime *not_after = dojang_manual_entry_get_not_after (entry);
-  g_autofree char *date = dojang_reminder_format_date (not_after);
-  int days = dojang_reminder_days_left (now, not_after);
+  g_autofree char *date = dojang_seoul_format_expiry_date (not_after);
+  int days = dojang_seoul_days_left (now, not_after);
 
   if (days < 0)
     return g_strdup_printf (_("Expired on %s"), date);

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "dojang-autostart.h"
+#include "dojang-clock.h"
 #include "dojang-reminder-controller.h"
 #include "dojang-reminder-monitor.h"
 #include "dojang-reminder-notification.h"
@@ -160,7 +161,7 @@ dojang_reminder_controller_snooze (DojangReminderController *self,
   if (postpone (self, TRUE, id) || self->store == NULL)
     return;
 
-  now = g_date_time_new_now_utc ();
+  now = dojang_clock_get_now ();
   dojang_reminder_store_snooze_async (self->store, id, now, self->cancellable,
                                       on_snoozed, g_object_ref (self));
 }
@@ -246,7 +247,7 @@ record (DojangReminderController *self,
   if (certificates->len == 0)
     return;
 
-  now = g_date_time_new_now_utc ();
+  now = dojang_clock_get_now ();
   dojang_reminder_scan_add_certificates_async (self->store, certificates, now, self->cancellable,
                                                on_recorded, NULL);
 }

@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include "dojang-clock.h"
 #include "dojang-reminder-monitor.h"
 #include "dojang-reminder-notification.h"
 
@@ -89,7 +90,7 @@ static void
 arm (DojangReminderMonitor *self,
      GDateTime             *next_check)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   GTimeSpan wait;
   guint seconds;
 
@@ -156,7 +157,7 @@ on_collected (GObject      *source,
 {
   g_autoptr(DojangReminderMonitor) self = user_data;
   g_autoptr(GPtrArray) sent = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;
 
   sent = dojang_reminder_store_collect_due_finish (self->store, result, &error);
@@ -200,7 +201,7 @@ dojang_reminder_monitor_check (DojangReminderMonitor *self)
 
   self->checking = TRUE;
   self->check_again = FALSE;
-  now = g_date_time_new_now_utc ();
+  now = dojang_clock_get_now ();
   dojang_reminder_store_collect_due_async (self->store, now, self->cancellable,
                                            on_collected, g_object_ref (self));
 }

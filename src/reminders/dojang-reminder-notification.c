@@ -18,6 +18,7 @@
 #include "dojang-provider-catalog.h"
 #include "dojang-reminder-notification.h"
 #include "dojang-reminder-schedule.h"
+#include "dojang-seoul.h"
 
 static DojangProvider *
 lookup_provider (DojangReminder *reminder)
@@ -83,7 +84,7 @@ dojang_reminder_describe_days_left (DojangReminder *reminder,
   g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  days = dojang_reminder_days_left (now, dojang_reminder_get_not_after (reminder));
+  days = dojang_seoul_days_left (now, dojang_reminder_get_not_after (reminder));
 
   if (days > 0)
     return g_strdup_printf (ngettext ("Expires in %d day", "Expires in %d days", days), days);
@@ -116,7 +117,7 @@ make_title (DojangReminder *reminder,
 {
   g_autofree char *certificate = dojang_reminder_describe_certificate (reminder);
   GDateTime *not_after = dojang_reminder_get_not_after (reminder);
-  int days = dojang_reminder_days_left (now, not_after);
+  int days = dojang_seoul_days_left (now, not_after);
 
   if (days > 0)
     /* Translators: a notification title, e.g. "공동인증서 만료 D-7: 홍길동 (yessign 범용)". */
@@ -134,7 +135,7 @@ make_body (DojangReminder *reminder,
            GDateTime      *now)
 {
   GDateTime *not_after = dojang_reminder_get_not_after (reminder);
-  g_autofree char *date = dojang_reminder_format_date (not_after);
+  g_autofree char *date = dojang_seoul_format_expiry_date (not_after);
 
   if (g_date_time_compare (now, not_after) >= 0)
     return g_strdup_printf (_("It expired on %s. An expired certificate cannot be renewed: "
@@ -173,7 +174,7 @@ dojang_reminder_notification_new (DojangReminder *reminder,
   icon = g_themed_icon_new (APP_ID);
   g_notification_set_icon (notification, icon);
 
-  days = dojang_reminder_days_left (now, dojang_reminder_get_not_after (reminder));
+  days = dojang_seoul_days_left (now, dojang_reminder_get_not_after (reminder));
   g_notification_set_priority (notification, days <= 1 ? G_NOTIFICATION_PRIORITY_HIGH
                                                        : G_NOTIFICATION_PRIORITY_NORMAL);
   g_notification_set_default_action (notification, "app.show-reminders");

@@ -10,6 +10,7 @@
 #include "dojang-reminder-notification.h"
 #include "dojang-reminder-row.h"
 #include "dojang-reminder-schedule.h"
+#include "dojang-seoul.h"
 
 struct _DojangReminderRow
 {
@@ -35,7 +36,7 @@ describe_lead (int lead_days)
 static char *
 describe_when (DojangReminder *reminder)
 {
-  g_autofree char *date = dojang_reminder_format_date (dojang_reminder_get_next_time (reminder));
+  g_autofree char *date = dojang_seoul_format_date (dojang_reminder_get_next_time (reminder));
   g_autofree char *lead = describe_lead (dojang_reminder_get_lead_days (reminder));
 
   if (dojang_reminder_get_state (reminder) == DOJANG_REMINDER_STATE_SNOOZED)
@@ -76,7 +77,7 @@ dojang_reminder_row_new (DojangReminder *reminder,
   title = dojang_reminder_describe_certificate (reminder);
   when = describe_when (reminder);
   left = dojang_reminder_describe_days_left (reminder, now);
-  expiry = dojang_reminder_format_date (dojang_reminder_get_not_after (reminder));
+  expiry = dojang_seoul_format_expiry_date (dojang_reminder_get_not_after (reminder));
 
   for (guint i = 0; later != NULL && i < later->len; i++)
     {

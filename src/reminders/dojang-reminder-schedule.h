@@ -16,17 +16,10 @@ G_BEGIN_DECLS
 /* Lead days accepted by the store (and by the import). */
 #define DOJANG_REMINDER_MAX_LEAD_DAYS 365
 
-GDate     *dojang_reminder_expiry_day          (GDateTime  *not_after);
-GDate     *dojang_reminder_seoul_day           (GDateTime  *instant);
 GDateTime *dojang_reminder_due_for             (GDateTime  *not_after,
                                                 int         lead_days);
 GDateTime *dojang_reminder_next_morning        (GDateTime  *after);
-int        dojang_reminder_days_left           (GDateTime  *now,
-                                                GDateTime  *not_after);
 GDateTime *dojang_reminder_expiry_date_to_instant (const char *expiry_date);
 gboolean   dojang_reminder_expiry_date_is_valid (const char *expiry_date);
-char      *dojang_reminder_format_date         (GDateTime  *instant);
-GDateTime *dojang_reminder_parse_at            (const char *text,
-                                                GError    **error);
 
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "dojang-clock.h"
 #include "dojang-reminder-import.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store-private.h"
@@ -209,7 +210,7 @@ export_thread (GTask        *task,
 {
   DojangReminderStore *self = source_object;
   GFile *file = task_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autofree char *json = NULL;
   GError *error = NULL;
 

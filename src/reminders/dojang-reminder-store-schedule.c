@@ -468,3 +468,43 @@ dojang_reminder_store_count_certificates (DojangReminderStore *self)
   return (guint) sqlite3_column_int (stmt, 0);
 }
 
+
+/**
+ * dojang_reminder_store_retire_certificate:
+ * @sha256: the fingerprint of a certificate the user deleted
+ * @error: return location for an error
+ *
+ * Forgets the certificate and, with it (ON DELETE CASCADE), its reminders:
+ * none of them is shown any more. Should the certificate come back (the
+ * deletion undone, a copy found elsewhere), the next scan records it again
+ * and schedules its reminders afresh. An unknown fingerprint is not an error.
+ *
+ * Returns: %FALSE on a database error
+ */
+gboolean
+dojang_reminder_store_retire_certificate (DojangReminderStore  *self,
+                                          const char           *sha256,
+                                          GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangStatement) forget = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  lower = g_ascii_strdown (sha256, -1);
+
+  forget = _dojang_reminder_store_statement (self, "DELETE FROM certificates WHERE sha256 = ?1", error);
+  if (forget == NULL)
+    return FALSE;
+  sqlite3_bind_text (forget, 1, lower, -1, SQLITE_STATIC);
+  if (!_dojang_reminder_store_step_done (self, forget, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) > 0)
+    _dojang_reminder_store_changed (self);
+
+  return TRUE;
+}

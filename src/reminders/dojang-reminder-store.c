@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dojang-clock.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-schema.h"
 #include "dojang-reminder-store-private.h"
@@ -50,15 +51,19 @@ _dojang_statement_release (DojangStatement *stmt)
 gint64
 _dojang_reminder_store_now (DojangReminderStore *self)
 {
+  g_autoptr(GDateTime) now = NULL;
+
   if (self->clock != NULL)
     return g_date_time_to_unix (self->clock);
 
-  return g_get_real_time () / G_USEC_PER_SEC;
+  now = dojang_clock_get_now ();
+  return g_date_time_to_unix (now);
 }
 
 /**
  * dojang_reminder_store_set_clock:
- * @now: (nullable): the instant to take as "now", or %NULL for the real time
+ * @now: (nullable): the instant to take as "now", or %NULL for the
+ *   program's clock (dojang_clock_get_now())
  *
  * Makes the store act as if it were @now (`dojang --check-reminders --at`,
  * tests): reminders whose due instant is already past when they are
@@ -461,8 +466,9 @@ move_aside (DojangReminderStore  *self,
             GError              **error)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm" };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  g_autofree char *stamp = g_date_time_format (local, "%Y%m%d-%H%M%S");
   g_autofree char *base = NULL;
 
   base = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);

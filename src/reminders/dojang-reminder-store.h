@@ -61,6 +61,9 @@ gboolean             dojang_reminder_store_upsert_certificate  (DojangReminderSt
                                                                 GDateTime           *seen_at,
                                                                 GError             **error);
 guint                dojang_reminder_store_count_certificates  (DojangReminderStore *self);
+gboolean             dojang_reminder_store_retire_certificate  (DojangReminderStore *self,
+                                                                const char          *sha256,
+                                                                GError             **error);
 
 gint64               dojang_reminder_store_add_manual_entry    (DojangReminderStore *self,
                                                                 const char          *name,

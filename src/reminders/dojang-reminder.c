@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "dojang-enum.h"
 #include "dojang-reminder-private.h"
 
 struct _DojangReminder
@@ -29,42 +30,34 @@ struct _DojangReminder
 
 G_DEFINE_FINAL_TYPE (DojangReminder, dojang_reminder, G_TYPE_OBJECT)
 
-static const char * const state_names[] = {
-  [DOJANG_REMINDER_STATE_PENDING] = "pending",
-  [DOJANG_REMINDER_STATE_SENT] = "sent",
-  [DOJANG_REMINDER_STATE_SNOOZED] = "snoozed",
-  [DOJANG_REMINDER_STATE_DISMISSED] = "dismissed",
-  [DOJANG_REMINDER_STATE_DONE] = "done",
-  [DOJANG_REMINDER_STATE_SKIPPED] = "skipped",
-};
+/* The nicks are what the database and the JSON export store. */
+G_DEFINE_ENUM_TYPE (DojangReminderState, dojang_reminder_state,
+  G_DEFINE_ENUM_VALUE (DOJANG_REMINDER_STATE_PENDING, "pending"),
+  G_DEFINE_ENUM_VALUE (DOJANG_REMINDER_STATE_SENT, "sent"),
+  G_DEFINE_ENUM_VALUE (DOJANG_REMINDER_STATE_SNOOZED, "snoozed"),
+  G_DEFINE_ENUM_VALUE (DOJANG_REMINDER_STATE_DISMISSED, "dismissed"),
+  G_DEFINE_ENUM_VALUE (DOJANG_REMINDER_STATE_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (DOJANG_REMINDER_STATE_SKIPPED, "skipped"))
 
 const char *
 dojang_reminder_state_to_string (DojangReminderState state)
 {
-  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (state_names), NULL);
-
-  return state_names[state];
+  return dojang_enum_get_nick (DOJANG_TYPE_REMINDER_STATE, state);
 }
 
 gboolean
 dojang_reminder_state_from_string (const char          *text,
                                    DojangReminderState *state)
 {
+  int value;
+
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (text == NULL)
+  if (!dojang_enum_from_nick (DOJANG_TYPE_REMINDER_STATE, text, &value))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
-    {
-      if (g_str_equal (text, state_names[i]))
-        {
-          *state = (DojangReminderState) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  *state = (DojangReminderState) value;
+  return TRUE;
 }
 
 static GDateTime *

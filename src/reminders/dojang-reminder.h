@@ -20,6 +20,9 @@ typedef enum
   DOJANG_REMINDER_STATE_SKIPPED,
 } DojangReminderState;
 
+#define DOJANG_TYPE_REMINDER_STATE (dojang_reminder_state_get_type ())
+GType dojang_reminder_state_get_type (void);
+
 const char          *dojang_reminder_state_to_string        (DojangReminderState  state);
 gboolean             dojang_reminder_state_from_string      (const char          *text,
                                                              DojangReminderState *state);

@@ -12,12 +12,13 @@
 
 #include <glib/gi18n.h>
 
+#include "dojang-clock.h"
 #include "dojang-manual-entry-dialog.h"
 #include "dojang-manual-entry-row.h"
 #include "dojang-reminder-notification.h"
 #include "dojang-reminder-row.h"
-#include "dojang-reminder-schedule.h"
 #include "dojang-reminders-page.h"
+#include "dojang-seoul.h"
 
 struct _DojangRemindersPage
 {
@@ -155,7 +156,7 @@ entry_key (DojangManualEntry *entry,
                           or_empty (dojang_manual_entry_get_provider_id (entry)),
                           or_empty (dojang_manual_entry_get_type_name (entry)),
                           or_empty (dojang_manual_entry_get_expiry_date (entry)),
-                          dojang_reminder_days_left (now, dojang_manual_entry_get_not_after (entry)));
+                          dojang_seoul_days_left (now, dojang_manual_entry_get_not_after (entry)));
 }
 
 /* One row per certificate: its next reminder, with the ones after it. The
@@ -248,7 +249,7 @@ on_listed (GObject      *source,
     }
 
   g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = g_date_time_new_now_utc ();
+  self->now = dojang_clock_get_now ();
   show_upcoming (self, upcoming);
   show_entries (self, entries);
 
@@ -541,7 +542,8 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = dojang_clock_get_now ();
+  g_autoptr(GDateTime) today = g_date_time_to_timezone (now, dojang_seoul_get_time_zone ());
   g_autofree char *name = g_date_time_format (today, "dojang-reminders-%Y-%m-%d.json");
   g_autoptr(GtkFileFilter) filter = json_filter ();
   GtkFileChooserNative *chooser;
@@ -688,7 +690,7 @@ dojang_reminders_page_init (DojangRemindersPage *self)
   self->later = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->entries = g_list_store_new (DOJANG_TYPE_MANUAL_ENTRY);
   self->entry_keys = g_ptr_array_new_with_free_func (g_free);
-  self->now = g_date_time_new_now_utc ();
+  self->now = dojang_clock_get_now ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming),

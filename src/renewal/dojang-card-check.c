@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "dojang-card-check.h"
-#include "dojang-reminder-schedule.h"
+#include "dojang-seoul.h"
 
 /**
  * dojang_card_number_digits:
@@ -170,7 +170,7 @@ DojangCardExpiry
 dojang_card_expiry_check (const char *text,
                           GDateTime  *now)
 {
-  g_autoptr(GDate) today = NULL;
+  GDate today;
   char digits[8];
   gsize count;
   int month, year;
@@ -188,9 +188,9 @@ dojang_card_expiry_check (const char *text,
   if (month < 1 || month > 12)
     return DOJANG_CARD_EXPIRY_INVALID;
 
-  today = dojang_reminder_seoul_day (now);
-  if (year < g_date_get_year (today) ||
-      (year == g_date_get_year (today) && month < (int) g_date_get_month (today)))
+  dojang_seoul_get_date (now, &today);
+  if (year < g_date_get_year (&today) ||
+      (year == g_date_get_year (&today) && month < (int) g_date_get_month (&today)))
     return DOJANG_CARD_EXPIRY_PAST;
 
   return DOJANG_CARD_EXPIRY_VALID;

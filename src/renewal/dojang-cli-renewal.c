@@ -10,7 +10,7 @@
 
 #include "dojang-certificate-resolve.h"
 #include "dojang-cli-renewal.h"
-#include "dojang-reminder-schedule.h"
+#include "dojang-clock.h"
 #include "dojang-renewal-plan.h"
 
 static char *
@@ -101,10 +101,10 @@ print_text (DojangRenewalPlan *plan)
 
 /**
  * dojang_cli_renewal_plan:
- * @options: the parsed command line; uses "renewal-plan", "json", "at"
- *   and "path"
+ * @options: the parsed command line; uses "renewal-plan", "json" and
+ *   "path" (and "at" through the clock)
  *
- * Returns: the exit status: 0, or 1 when CERT or --at is wrong
+ * Returns: the exit status: 0, or 1 when CERT is wrong
  */
 int
 dojang_cli_renewal_plan (GVariantDict *options)
@@ -116,20 +116,12 @@ dojang_cli_renewal_plan (GVariantDict *options)
   g_auto(GStrv) roots = NULL;
   g_autofree const char **paths = NULL;
   const char *cert = NULL;
-  const char *at = NULL;
 
   if (!g_variant_dict_lookup (options, "renewal-plan", "^&ay", &cert))
     return 1;
 
-  if (g_variant_dict_lookup (options, "at", "&s", &at))
-    now = dojang_reminder_parse_at (at, &error);
-  else
-    now = g_date_time_new_now_utc ();
-  if (now == NULL)
-    {
-      g_printerr ("dojang: %s\n", error->message);
-      return 1;
-    }
+  /* --at was applied to the one clock already (dojang-application.c). */
+  now = dojang_clock_get_now ();
 
   if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
     roots = g_strdupv ((char **) paths);

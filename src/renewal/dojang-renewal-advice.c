@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-format.h"
+#include "dojang-seoul.h"
 #include "dojang-holiday-calendar.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-renewal-advice.h"
@@ -16,7 +17,7 @@
 static char *
 day_text (const GDate *day)
 {
-  return day != NULL ? dojang_format_day (day) : g_strdup ("");
+  return day != NULL ? dojang_seoul_format_day (day) : g_strdup ("");
 }
 
 /* Returns: the label, or a fallback for an unknown CA */
@@ -153,12 +154,12 @@ dojang_renewal_advice_body (DojangRenewalPlan *plan,
   opens = day_text (dojang_renewal_plan_get_window_opens (plan));
   expiry = day_text (dojang_renewal_plan_get_expiry_day (plan));
   new_expiry = day_text (dojang_renewal_plan_get_new_not_after (plan));
-  from = dojang_format_date (dojang_certificate_get_not_before (certificate));
+  from = dojang_seoul_format_date (dojang_certificate_get_not_before (certificate));
   days = dojang_renewal_plan_get_window_days (plan);
 
   if (successor != NULL)
     {
-      g_autofree char *until = dojang_format_date (dojang_certificate_get_not_after (successor));
+      g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (successor));
 
       g_string_append_printf (text, _("A newer certificate of the same holder was found in %s; it is valid until %s. "
                                       "Dojang shows it instead and moved the reminders to it: there is nothing "

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-format.h"
+#include "dojang-seoul.h"
 #include "dojang-renewal-advice.h"
 #include "dojang-renewal-confirm-page.h"
 #include "dojang-renewal-payment-page.h"
@@ -98,8 +99,8 @@ dojang_renewal_confirm_page_setup (DojangRenewalConfirmPage *self,
   else
     fee = g_strdup (_("Free — no payment step"));
 
-  new_expiry = dojang_format_day (dojang_renewal_plan_get_new_not_after (plan));
-  old_expiry = dojang_format_day (dojang_renewal_plan_get_expiry_day (plan));
+  new_expiry = dojang_seoul_format_day (dojang_renewal_plan_get_new_not_after (plan));
+  old_expiry = dojang_seoul_format_day (dojang_renewal_plan_get_expiry_day (plan));
   /* TRANSLATORS: the expected new expiry; then the current expiry day */
   validity = g_strdup_printf (_("Until %s (the current expiry, %s, plus one year)"), new_expiry, old_expiry);
   place = dojang_renewal_advice_place (plan);

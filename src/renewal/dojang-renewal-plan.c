@@ -10,8 +10,8 @@
 #include <json-glib/json-glib.h>
 
 #include "dojang-provider-catalog.h"
-#include "dojang-reminder-schedule.h"
 #include "dojang-renewal-plan.h"
+#include "dojang-seoul.h"
 
 struct _DojangRenewalPlan
 {
@@ -61,7 +61,9 @@ static DojangRenewalReason
 decide (DojangRenewalPlan *self)
 {
   DojangCertificate *certificate = self->certificate;
-  g_autoptr(GDate) today = dojang_reminder_seoul_day (self->now);
+  GDate today;
+
+  dojang_seoul_get_date (self->now, &today);
 
   if (g_date_time_compare (self->now, dojang_certificate_get_not_before (certificate)) < 0)
     return DOJANG_RENEWAL_REASON_NOT_YET_VALID;
@@ -75,7 +77,7 @@ decide (DojangRenewalPlan *self)
   if (!dojang_certificate_get_has_private_key (certificate))
     return DOJANG_RENEWAL_REASON_NO_PRIVATE_KEY;
 
-  if (g_date_compare (today, self->window_opens) < 0)
+  if (g_date_compare (&today, self->window_opens) < 0)
     return DOJANG_RENEWAL_REASON_TOO_EARLY;
 
   return DOJANG_RENEWAL_REASON_ELIGIBLE;
@@ -117,7 +119,8 @@ dojang_renewal_plan_new (DojangCertificate *certificate,
 
   self->window_days = dojang_certificate_get_renewal_window_days (certificate);
   self->fee_krw = dojang_certificate_get_annual_fee_krw (certificate);
-  self->expiry_day = dojang_reminder_expiry_day (dojang_certificate_get_not_after (certificate));
+  self->expiry_day = g_date_new ();
+  dojang_seoul_get_expiry_date (dojang_certificate_get_not_after (certificate), self->expiry_day);
 
   self->window_opens = g_date_copy (self->expiry_day);
   g_date_subtract_days (self->window_opens, (guint) self->window_days);

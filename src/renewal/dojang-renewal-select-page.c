@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-format.h"
+#include "dojang-seoul.h"
 #include "dojang-certificate-successor.h"
 #include "dojang-renewal-advice.h"
 #include "dojang-renewal-record.h"
@@ -92,7 +93,7 @@ create_row (gpointer item,
   g_autoptr(DojangRenewalPlan) plan = dojang_renewal_plan_new (certificate, self->now);
   DojangCertificate *successor = dojang_certificate_find_successor (G_LIST_MODEL (self->list), certificate);
   g_autofree char *verdict = dojang_renewal_advice_short (plan, successor);
-  g_autofree char *until = dojang_format_date (dojang_certificate_get_not_after (certificate));
+  g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *row = adw_action_row_new ();
@@ -298,7 +299,7 @@ on_reminded (GObject      *source,
     }
   else
     {
-      when = dojang_format_day (dojang_renewal_plan_get_window_opens (self->plan));
+      when = dojang_seoul_format_day (dojang_renewal_plan_get_window_opens (self->plan));
       /* TRANSLATORS: %s is a date; the time is the morning reminder's */
       text = g_strdup_printf (_("Dojang will remind you on %s at 9:00 (Korean time). You can see it on the Reminders page."),
                               when);

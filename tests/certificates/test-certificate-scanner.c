@@ -298,6 +298,48 @@ test_default_roots (void)
   g_rmdir (lower);
 }
 
+/* ~/PKI/NPKI, the other home of NPKI on Linux, in any letter case. */
+static void
+test_pki_npki (void)
+{
+  g_autofree char *pki = g_build_filename (g_get_home_dir (), "pki", NULL);
+  g_autofree char *npki = g_build_filename (pki, "Npki", NULL);
+  g_autofree char *home_npki = g_build_filename (g_get_home_dir (), "NPKI", NULL);
+  g_auto(GStrv) empty_pki = NULL;
+  g_auto(GStrv) roots = NULL;
+
+  g_assert_cmpint (g_mkdir (pki, 0755), ==, 0);
+  empty_pki = dojang_certificate_scanner_default_roots (NULL);
+  g_assert_false (g_strv_contains ((const char * const *) empty_pki, pki));
+
+  g_assert_cmpint (g_mkdir (npki, 0755), ==, 0);
+  roots = dojang_certificate_scanner_default_roots (NULL);
+  g_assert_cmpstr (roots[0], ==, home_npki);
+  g_assert_cmpstr (roots[1], ==, npki);
+
+  g_rmdir (npki);
+  g_rmdir (pki);
+}
+
+/* ~/NPKI and ~/npki side by side (an empty mount point beside the real
+ * folder, as in a Flatpak sandbox): both are looked in. */
+static void
+test_every_case (void)
+{
+  g_autofree char *upper = g_build_filename (g_get_home_dir (), "NPKI", NULL);
+  g_autofree char *lower = g_build_filename (g_get_home_dir (), "npki", NULL);
+  g_auto(GStrv) roots = NULL;
+
+  g_assert_cmpint (g_mkdir (upper, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (lower, 0755), ==, 0);
+  roots = dojang_certificate_scanner_default_roots (NULL);
+  g_assert_cmpstr (roots[0], ==, upper);
+  g_assert_cmpstr (roots[1], ==, lower);
+
+  g_rmdir (upper);
+  g_rmdir (lower);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +357,8 @@ main (int   argc,
   g_test_add_func ("/dojang/certificate-scanner/async", test_async);
   g_test_add_func ("/dojang/certificate-scanner/cancelled", test_cancelled);
   g_test_add_func ("/dojang/certificate-scanner/default-roots", test_default_roots);
+  g_test_add_func ("/dojang/certificate-scanner/pki-npki", test_pki_npki);
+  g_test_add_func ("/dojang/certificate-scanner/every-case", test_every_case);
 
   status = g_test_run ();
 

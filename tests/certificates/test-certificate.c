@@ -141,20 +141,40 @@ test_unknown_type (void)
   g_assert_null (dojang_certificate_get_key_path (certificate));
 }
 
+/* 00:00 KST on @date plus @days, computed without the code under test. */
+static GDateTime *
+korean_midnight (const char *date,
+                 int         days)
+{
+  g_autoptr(GTimeZone) kst = g_time_zone_new_offset (9 * 3600);
+  g_autofree char *text = g_strconcat (date, "T00:00:00", NULL);
+  g_autoptr(GDateTime) midnight = g_date_time_new_from_iso8601 (text, kst);
+
+  g_assert_nonnull (midnight);
+  return g_date_time_add_days (midnight, days);
+}
+
+/* D-N and the renewal window count Seoul calendar days: the status turns
+ * EXPIRING at 00:00 KST on D-(window) and EXPIRED at notAfter, which is
+ * still D-Day until the Korean midnight that follows it. */
 static void
 test_status_boundaries (void)
 {
+  JsonObject *want = dojang_test_find_expected (expected, "certificates", "policy_oid", "1.2.410.200005.1.1.1");
   g_autoptr(DojangCertificate) certificate = load_by_oid ("1.2.410.200005.1.1.1");
+  const char *expiry_date = json_object_get_string_member (want, "expiry_date");
   GDateTime *not_before = dojang_certificate_get_not_before (certificate);
   GDateTime *not_after = dojang_certificate_get_not_after (certificate);
   int window = dojang_certificate_get_renewal_window_days (certificate);
   g_autoptr(GDateTime) opens = dojang_certificate_get_renewal_opens (certificate);
-  g_autoptr(GDateTime) before_opens = g_date_time_add_seconds (opens, -1);
+  g_autoptr(GDateTime) expected_opens = korean_midnight (expiry_date, -window);
+  g_autoptr(GDateTime) before_opens = g_date_time_add_seconds (expected_opens, -1);
   g_autoptr(GDateTime) before_start = g_date_time_add_seconds (not_before, -1);
   g_autoptr(GDateTime) last_second = g_date_time_add_seconds (not_after, -1);
-  g_autoptr(GDateTime) a_day_late = g_date_time_add_hours (not_after, 24);
   g_autoptr(GDateTime) an_hour_late = g_date_time_add_hours (not_after, 1);
-  g_autoptr(GDateTime) expected_opens = g_date_time_add_days (not_after, -window);
+  g_autoptr(GDateTime) next_midnight = korean_midnight (expiry_date, 1);
+  g_autoptr(GDateTime) before_next_midnight = g_date_time_add_seconds (next_midnight, -1);
+  g_autoptr(GDateTime) a_day_late = g_date_time_add_hours (not_after, 24);
 
   g_assert_true (g_date_time_equal (opens, expected_opens));
 
@@ -164,7 +184,7 @@ test_status_boundaries (void)
                    DOJANG_CERTIFICATE_STATUS_VALID);
   g_assert_cmpint (dojang_certificate_get_status (certificate, before_opens), ==,
                    DOJANG_CERTIFICATE_STATUS_VALID);
-  g_assert_cmpint (dojang_certificate_get_days_left (certificate, before_opens), ==, window);
+  g_assert_cmpint (dojang_certificate_get_days_left (certificate, before_opens), ==, window + 1);
   g_assert_cmpint (dojang_certificate_get_status (certificate, opens), ==,
                    DOJANG_CERTIFICATE_STATUS_EXPIRING);
   g_assert_cmpint (dojang_certificate_get_days_left (certificate, opens), ==, window);
@@ -174,8 +194,13 @@ test_status_boundaries (void)
   g_assert_cmpint (dojang_certificate_get_status (certificate, not_after), ==,
                    DOJANG_CERTIFICATE_STATUS_EXPIRED);
   g_assert_cmpint (dojang_certificate_get_days_left (certificate, not_after), ==, 0);
-  g_assert_cmpint (dojang_certificate_get_days_left (certificate, an_hour_late), ==, -1);
+  /* Expired, but the Korean day of expiry is not over yet. */
+  g_assert_cmpint (dojang_certificate_get_days_left (certificate, an_hour_late), ==, 0);
+  g_assert_cmpint (dojang_certificate_get_days_left (certificate, before_next_midnight), ==, 0);
+  g_assert_cmpint (dojang_certificate_get_days_left (certificate, next_midnight), ==, -1);
   g_assert_cmpint (dojang_certificate_get_days_left (certificate, a_day_late), ==, -1);
+  g_assert_cmpint (dojang_certificate_get_status (certificate, a_day_late), ==,
+                   DOJANG_CERTIFICATE_STATUS_EXPIRED);
 }
 
 static void

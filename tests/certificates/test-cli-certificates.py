@@ -5,7 +5,10 @@
     test-cli-certificates.py DOJANG
 
 Every expected value comes from tests/fixtures/make-npki-tree.py, which
-computes it with python3-cryptography.
+computes it with python3-cryptography. "Now" is late in the evening in Seoul
+and the machine is in Los Angeles, so D-N and the dates shown are Korean
+calendar days only if the command counts them that way: not 24-hour spans,
+not the machine's calendar.
 """
 
 import json
@@ -15,9 +18,10 @@ import subprocess
 import sys
 import tempfile
 
-AT = "2026-03-01T12:00:00+09:00"
+AT = "2026-03-01T23:30:00+09:00"
+AT_IN_SEOUL = "2026-03-01T23:30:00"
 FIELDS = ("path", "subject", "name", "ca", "policy_oid", "serial", "not_before", "not_after",
-          "days_left", "status", "has_private_key", "sha256")
+          "expiry_date", "days_left", "status", "has_private_key", "sha256")
 # FACTS §2: the yearly fee of each fixture's type, None when the type is unknown.
 FEES = {
     "1.2.410.200005.1.1.1": 4400,
@@ -58,6 +62,7 @@ def main():
         env.pop("DISPLAY", None)
         env.pop("WAYLAND_DISPLAY", None)
         env["LC_ALL"] = "C.UTF-8"
+        env["TZ"] = "America/Los_Angeles"
         env.pop("LANGUAGE", None)
         as_root = os.geteuid() == 0
 
@@ -94,11 +99,35 @@ def main():
             check(want["path"] in problem_paths, "problem not reported: %s (%s)" % (want["path"], want["kind"]))
         check(all(p["message"] for p in output["problems"]), "a problem without a message")
 
+        # 23 days 5 hours after 23:30 is the 24th Korean day; 4 days 19 hours
+        # before it, the 4th day before (24-hour spans would say 23 and 5).
+        spans = {w["status"]: w["days_left"] for w in expected["certificates"]}
+        check(spans["expiring"] == 24 and spans["expired"] == -4, "fixture days %r" % spans)
+
+        # The text form shows the same D-N and the same Korean date, then the path.
+        text = run(dojang, ["--list-certificates", "--at", AT] + args[4:], env)
+        check(text.returncode == 0, "text output exited %d: %r" % (text.returncode, text.stderr))
+        lines = text.stdout.splitlines()
+        summaries = {lines[i + 1].strip(): lines[i] for i in range(len(lines) - 1) if lines[i + 1].startswith("  /")}
+        for want in expected["certificates"]:
+            days = want["days_left"]
+            d_n = "D-%d" % days if days > 0 else "D-Day" if days == 0 else "D+%d" % -days
+            line = summaries.get(want["path"], "")
+            check(line.startswith(want["name"] + " — ") and line.endswith(", %s (until %s)" % (d_n, want["expiry_date"])),
+                  "%s: text line %r, expected %s until %s" % (want["name"], line, d_n, want["expiry_date"]))
+
         # Without an offset --at is Korean time; a date alone is its midnight.
-        plain = run(dojang, args[:3] + ["2026-03-01T12:00:00"] + args[4:], env)
+        plain = run(dojang, args[:3] + [AT_IN_SEOUL] + args[4:], env)
         check(json.loads(plain.stdout) == output, "--at without offset is not read as Korean time")
         day = run(dojang, ["--list-certificates", "--json", "--at", "2026-03-01", "--path", expected["roots"][0]], env)
         check(day.returncode == 0, "--at with a date alone failed: %r" % day.stderr)
+        if day.returncode == 0:
+            at_midnight = {c["path"]: c["days_left"] for c in json.loads(day.stdout)["certificates"]}
+            for want in expected["certificates"]:
+                if want["path"] in at_midnight:
+                    check(at_midnight[want["path"]] == want["days_left"],
+                          "%s: --at 2026-03-01 gave D-N %r, the same Korean day as %s should give %r"
+                          % (want["name"], at_midnight[want["path"]], AT, want["days_left"]))
 
         # A wrong --at is the only failure: exit 1, a message, nothing on stdout.
         bad = run(dojang, ["--list-certificates", "--json", "--at", "next tuesday"], env)

@@ -40,21 +40,21 @@ RUNTIME_PREFIX = "io.github.dojang.Debian12"
 RUNTIME_BRANCH = "12"
 AT = "2026-03-01T12:00:00+09:00"
 
-# The copy check needs `dojang --copy-certificate CERT_DIR --to ROOT`, which
-# does not exist yet. Set this to True when it does: the step then copies a
-# certificate to the simulated USB stick through the sandbox and checks that
-# the copy arrived. While False, every run prints that the step is off.
-COPY_CERTIFICATE_STEP = False
+# The copy check runs `dojang --copy-certificate CERT_DIR --to ROOT`: it
+# copies a certificate to the simulated USB stick through the sandbox and
+# checks that the copy arrived. While False, every run prints that the step
+# is off.
+COPY_CERTIFICATE_STEP = True
 
-# Two scanner changes come with the certificate tools; switch each on when
-# it lands. Until then the check runs, and its result is printed as a known
-# gap that does not fail the test (and says so when it starts passing).
+# Two scanner changes came with the certificate tools. Switched off, a check
+# runs and its result is printed as a known gap that does not fail the test
+# (and says so when it starts passing).
 # - Flatpak puts an empty mount point for the granted but missing ~/NPKI beside
-#   ~/npki, and today's scanner takes only the first case-insensitive match.
-SCANNER_FINDS_EVERY_NPKI_CASE = False
-# - Today's scanner does not look in ~/PKI/NPKI by itself: the check asks for it
-#   with --path, which still proves the sandbox lets the app read it.
-SCANNER_LOOKS_IN_PKI_NPKI = False
+#   ~/npki; the scanner looks in every case-insensitive match.
+SCANNER_FINDS_EVERY_NPKI_CASE = True
+# - The scanner looks in ~/PKI/NPKI by itself; switched off, the check asks
+#   for it with --path, which still proves the sandbox lets the app read it.
+SCANNER_LOOKS_IN_PKI_NPKI = True
 
 # Debian's pool keeps upstream tarballs as *.orig.tar.gz (byte for byte the
 # same file, as the manifest's sha256 proves); the test seeds

@@ -32,7 +32,8 @@ clang -g -O1 -fsanitize=fuzzer,address -std=gnu11 \
   -I"$build_root" -I"$keys" -I"$source_root/src/common" \
   $(pkg-config --cflags glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
   "$source_root/tests/fuzz/fuzz-private-key.c" \
-  "$keys/dojang-asn1.c" "$keys/dojang-encrypted-key.c" "$keys/dojang-key-derivation.c" \
+  "$keys/dojang-asn1.c" "$keys/dojang-encrypted-key.c" "$keys/dojang-key-algorithms.c" \
+  "$keys/dojang-key-derivation.c" "$keys/dojang-key-encryption.c" \
   "$keys/dojang-private-key.c" "$keys/dojang-private-key-info.c" "$asn1_table" \
   $(pkg-config --libs glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
   -o "$work/fuzz-private-key"

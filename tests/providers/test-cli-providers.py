@@ -69,8 +69,13 @@ check("year end", data["kica"]["next_open"] == "2026-01-02T09:00:00+09:00", data
 data = providers_at("2026-11-23T08:30:00")
 check("no offset", data["kica"]["closed_reason"] == "before_hours", data["kica"])
 
+# A date alone: 00:00 in Seoul, as for every other command.
+data = providers_at("2026-11-23")
+check("date alone", data["kica"]["closed_reason"] == "before_hours", data["kica"])
+check("date alone", data["kica"]["next_open"] == "2026-11-23T09:00:00+09:00", data["kica"])
+
 # Malformed --at: a clear message and exit 1.
-for bad in ["tomorrow", "2026-13-01T10:00:00Z", "2026-11-23"]:
+for bad in ["tomorrow", "2026-13-01T10:00:00Z", "2026-11-23T10"]:
     result = run("--list-providers", "--json", "--at", bad)
     check(f"bad --at {bad}", result.returncode == 1, f"exit {result.returncode}")
     check(f"bad --at {bad}", result.stdout == "", result.stdout)

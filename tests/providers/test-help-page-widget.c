@@ -51,7 +51,7 @@ test_copy_phone (void)
   text = dojang_test_read_clipboard (page);
   g_assert_cmpstr (text, ==, "1577-7337");
   /* The toast says what happened, in plain text. */
-  g_assert_nonnull (dojang_test_find_label (gtk_widget_get_root (page), "Copied 1577-7337"));
+  g_assert_nonnull (dojang_test_find_label (GTK_WIDGET (gtk_widget_get_root (page)), "Copied 1577-7337"));
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
 }
@@ -77,7 +77,7 @@ test_inquiry_summary_uses_the_form (void)
   g_assert_nonnull (strstr (text, "■ 문제가 생긴 사이트: (모름)\n"));
   g_assert_nonnull (strstr (text, "■ 오류 메시지 또는 코드: (모름)\n"));
   g_assert_nonnull (strstr (text, os_line));
-  /* DOJANG_NOW pins the page's clock to a Friday morning in Seoul. */
+  /* DOJANG_NOW pins the app's clock to a Friday morning in Seoul. */
   g_assert_nonnull (strstr (text, "■ 작성 시각: 2026년 9월 25일 (금) 10:00 (한국 시간)\n"));
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));

@@ -14,6 +14,10 @@ while Dojang is closed: the action reaches a D-Bus-activated instance (the
 session finds the app through its D-Bus service file) and snoozes the
 reminder. Needs an X display (dunst draws on it) and the private session
 bus configuration of tests/isolate.sh; without them it fails.
+
+"Now" is late in the evening in Seoul and the machine is in Los Angeles:
+the days and dates in the notifications are Korean calendar days, the same
+as `--list-certificates` prints for the same certificates.
 """
 
 import datetime
@@ -27,7 +31,7 @@ import sys
 import tempfile
 import time
 
-AT = "2026-11-24T09:30:00+09:00"
+AT = "2026-11-24T23:30:00+09:00"
 KST = datetime.timezone(datetime.timedelta(hours=9))
 
 failures = []
@@ -219,8 +223,9 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
     for root in manifest["roots"]:
         paths += ["--path", root]
 
-    listed = run([dojang, "--list-certificates", "--json"] + paths, env)
-    types = {c["sha256"]: c["type"] for c in json.loads(listed.stdout)["certificates"]}
+    listed = run([dojang, "--list-certificates", "--json", "--at", AT] + paths, env)
+    listed = {c["sha256"]: c for c in json.loads(listed.stdout)["certificates"]}
+    types = {sha256: c["type"] for sha256, c in listed.items()}
 
     at = datetime.datetime.fromisoformat(AT)
     expected = []
@@ -233,6 +238,12 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
         title = expected_title(cert["name"], "%s %s" % (brands[cert["ca"]], types[cert["sha256"]]),
                                days_left(at, not_after), expired)
         day = expiry_day(not_after).isoformat()
+        # The command shows the D-N and the date the notification says.
+        check(listed[cert["sha256"]]["days_left"] == days_left(at, not_after)
+              and listed[cert["sha256"]]["expiry_date"] == day,
+              "%s: --list-certificates says D-N %r until %r, the notification %r until %r"
+              % (cert["name"], listed[cert["sha256"]]["days_left"], listed[cert["sha256"]]["expiry_date"],
+                 days_left(at, not_after), day))
         if expired:
             body = ("It expired on %s. An expired certificate cannot be renewed: the certificate "
                     "authority has to issue a new one." % day)
@@ -304,6 +315,7 @@ def inner(dojang):
     work = tempfile.mkdtemp(prefix="dojang-notify-")
     env = dict(os.environ)
     env["LC_ALL"] = "C.UTF-8"
+    env["TZ"] = "America/Los_Angeles"
     env.pop("LANGUAGE", None)
     dunst = monitor = None
     try:

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dojang-seoul.h"
 #include "reminder-store-fixture.h"
 
 static void
@@ -26,7 +27,7 @@ test_due_instant (void)
   g_autoptr(GDateTime) d7_morning = at ("2026-11-24T09:00:00+09:00");
   g_autoptr(GDateTime) after = at ("2026-12-03T10:00:00+09:00");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) parsed = dojang_reminder_parse_at ("2026-11-24T09:00:00", &error);
+  g_autoptr(GDateTime) parsed = dojang_seoul_parse_instant ("2026-11-24T09:00:00", &error);
 
   /* notAfter 23:59:59 KST on 1 December. */
   assert_instant (d7, "2026-11-24T09:00:00+09:00");
@@ -39,14 +40,14 @@ test_due_instant (void)
   assert_instant (tomorrow, "2026-11-25T09:00:00+09:00");
   assert_instant (expiry, "2026-12-01T23:59:59+09:00");
 
-  g_assert_cmpint (dojang_reminder_days_left (d7_morning, end_of_day), ==, 7);
-  g_assert_cmpint (dojang_reminder_days_left (d0, end_of_day), ==, 0);
-  g_assert_cmpint (dojang_reminder_days_left (after, end_of_day), ==, -2);
+  g_assert_cmpint (dojang_seoul_days_left (d7_morning, end_of_day), ==, 7);
+  g_assert_cmpint (dojang_seoul_days_left (d0, end_of_day), ==, 0);
+  g_assert_cmpint (dojang_seoul_days_left (after, end_of_day), ==, -2);
 
   g_assert_no_error (error);
   assert_instant (parsed, "2026-11-24T00:00:00Z");
-  g_assert_null (dojang_reminder_parse_at ("tomorrow", &error));
-  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID);
+  g_assert_null (dojang_seoul_parse_instant ("tomorrow", &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
 
   g_assert_false (dojang_reminder_expiry_date_is_valid ("2026-02-30"));
   g_assert_false (dojang_reminder_expiry_date_is_valid ("2026-2-3"));

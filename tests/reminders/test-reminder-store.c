@@ -287,6 +287,51 @@ test_retire_on_renewal (Fixture       *fixture,
   g_assert_cmpstr (late_states, ==, "");
 }
 
+/* A deleted certificate's reminders go, sent and snoozed ones too; if the
+ * deletion is undone, the next scan brings fresh ones. */
+static void
+test_retire_deleted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *back = NULL;
+
+  open_store (fixture);
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  upsert (fixture->store, SHA_B, "김철수()0011048202001019876543", "2026-12-01T23:59:59+09:00");
+  g_assert_cmpuint (collect (fixture->store, "2026-11-02T09:00:00+09:00", NULL), ==, 2);
+
+  g_assert_true (dojang_reminder_store_retire_certificate (fixture->store, SHA_A, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM certificates WHERE sha256 = '" SHA_A "'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM reminders r JOIN certificates c"
+                                             " ON c.id = r.certificate_id WHERE c.sha256 = '" SHA_B "'"),
+                   ==, 5);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM reminders"), ==, 5);
+  g_assert_cmpuint (collect (fixture->store, "2026-11-24T09:00:00+09:00", NULL), ==, 1);
+
+  /* Unknown and upper-case fingerprints are fine. */
+  g_assert_true (dojang_reminder_store_retire_certificate (fixture->store, SHA_C, &error));
+  g_assert_no_error (error);
+  kept = states_of (fixture, SHA_B);
+  g_assert_true (dojang_reminder_store_retire_certificate (fixture->store,
+                                                           "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+                                                           &error));
+  g_assert_no_error (error);
+  gone = states_of (fixture, SHA_B);
+  g_assert_cmpstr (kept, ==, "60:skipped 30:sent 7:sent 1:pending 0:pending");
+  g_assert_cmpstr (gone, ==, "");
+
+  /* Undone: found again, scheduled afresh as of now. */
+  set_clock (fixture->store, "2026-11-10T09:00:00+09:00");
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  back = states_of (fixture, SHA_A);
+  g_assert_cmpstr (back, ==, "60:skipped 30:pending 7:pending 1:pending 0:pending");
+}
+
 static void
 fill_for_export (Fixture *fixture)
 {
@@ -537,6 +582,7 @@ main (int   argc,
   ADD ("upsert", test_upsert);
   ADD ("reschedule-keeps-history", test_reschedule_keeps_history);
   ADD ("retire-on-renewal", test_retire_on_renewal);
+  ADD ("retire-deleted", test_retire_deleted);
   ADD ("export-import", test_export_import);
   ADD ("bad-import", test_bad_import);
   ADD ("corrupt-recovery", test_corrupt_recovery);

@@ -9,8 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
-#include "dojang-reminder-schedule.h"
 #include "dojang-renewal-plan.h"
+#include "dojang-seoul.h"
 #include "dojang-test-fixtures.h"
 
 static char *tree;
@@ -72,6 +72,16 @@ reason_at (DojangCertificate *certificate,
   return dojang_renewal_plan_get_reason (plan);
 }
 
+static GDate *
+expiry_day_of (GDateTime *not_after)
+{
+  GDate *day = g_date_new ();
+
+  dojang_seoul_get_expiry_date (not_after, day);
+
+  return day;
+}
+
 /* Midnight in Seoul at the start of @day. */
 static GDateTime *
 seoul_midnight (const GDate *day)
@@ -124,7 +134,7 @@ test_window_boundaries (void)
     {
       g_autoptr(DojangCertificate) certificate = load (windows[i].label, TRUE);
       GDateTime *not_after = dojang_certificate_get_not_after (certificate);
-      g_autoptr(GDate) expiry_day = dojang_reminder_expiry_day (not_after);
+      g_autoptr(GDate) expiry_day = expiry_day_of (not_after);
       g_autoptr(GDate) opens = g_date_copy (expiry_day);
       g_autoptr(GDateTime) opening = NULL;
       g_autoptr(GDateTime) just_before = NULL;
@@ -268,7 +278,7 @@ test_json (void)
   g_autoptr(DojangCertificate) unknown = load ("unknown-ca", TRUE);
   g_autoptr(DojangRenewalPlan) paid_plan = plan_at (paid, at);
   g_autoptr(DojangRenewalPlan) unknown_plan = plan_at (unknown, at);
-  g_autoptr(GDate) expiry_day = dojang_reminder_expiry_day (dojang_certificate_get_not_after (paid));
+  g_autoptr(GDate) expiry_day = expiry_day_of (dojang_certificate_get_not_after (paid));
   g_autoptr(GDate) opens = g_date_copy (expiry_day);
   g_autoptr(GDate) new_expiry = g_date_copy (expiry_day);
   g_autofree char *opens_text = NULL;

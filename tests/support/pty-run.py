@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Runs a command on a new pseudo-terminal like a person at a terminal.
 
-Usage: pty-run.py [--kill-at-prompt] PROMPT COMMAND [ARG...] < LINE
+Usage: pty-run.py [--kill-at-prompt | --line-per-prompt] PROMPT COMMAND [ARG...] < LINE
 
 Waits until the command shows PROMPT, then types LINE (read from standard
-input) or, with --kill-at-prompt, sends it SIGTERM. Copies everything the
+input) or, with --kill-at-prompt, sends it SIGTERM. With --line-per-prompt,
+standard input holds several lines, each typed at the next PROMPT. Copies everything the
 terminal showed to standard output and exits with the command's status
 (128 + signal if it died of one), or 99 if the command left the terminal's
 echo switched off.
@@ -33,26 +34,29 @@ def read_available(fd, timeout):
 def main():
     args = sys.argv[1:]
     kill = args[0] == "--kill-at-prompt"
-    if kill:
+    per_prompt = args[0] == "--line-per-prompt"
+    if kill or per_prompt:
         args = args[1:]
     prompt, command = args[0].encode(), args[1:]
-    line = sys.stdin.buffer.read()
+    text = sys.stdin.buffer.read()
+    lines = text.splitlines(keepends=True) if per_prompt else [text]
 
     master, slave = os.openpty()
     child = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave)
     shown = b""
-    deadline = time.monotonic() + 20
-    while prompt not in shown and child.poll() is None and time.monotonic() < deadline:
-        shown += read_available(master, 0.1)
-    if prompt not in shown:
-        child.kill()
-        sys.stdout.buffer.write(shown)
-        sys.exit("pty-run: the prompt never came")
+    for number, line in enumerate(lines, start=1):
+        deadline = time.monotonic() + 20
+        while shown.count(prompt) < number and child.poll() is None and time.monotonic() < deadline:
+            shown += read_available(master, 0.1)
+        if shown.count(prompt) < number:
+            child.kill()
+            sys.stdout.buffer.write(shown)
+            sys.exit("pty-run: the prompt never came")
 
-    if kill:
-        child.send_signal(signal.SIGTERM)
-    else:
-        os.write(master, line)
+        if kill:
+            child.send_signal(signal.SIGTERM)
+        else:
+            os.write(master, line)
 
     status = child.wait(timeout=20)
     while True:

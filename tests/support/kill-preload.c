@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* LD_PRELOADed into the real dojang binary by the crash tests: counts the
+ * calls that change the file system and kills the process with SIGKILL
+ * just before the Nth one, as a power cut or a crash would stop it.
+ *
+ *   DOJANG_TEST_KILL_AT=N          die before the Nth change (1-based)
+ *   DOJANG_TEST_KILL_COUNT_FILE=F  at exit, write the number of changes to F
+ *
+ * Counted: write() to a regular file, fsync(), rename(), renameat2(),
+ * link(), unlink(), mkdir(), rmdir(). Test-only; nothing of it ships. */
+
+#define _GNU_SOURCE
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static long changes = 0;
+
+static void
+count_change (void)
+{
+  const char *kill_at = getenv ("DOJANG_TEST_KILL_AT");
+
+  changes++;
+  if (kill_at != NULL && changes == atol (kill_at))
+    raise (SIGKILL);
+}
+
+__attribute__((destructor)) static void
+report_count (void)
+{
+  const char *path = getenv ("DOJANG_TEST_KILL_COUNT_FILE");
+  FILE *file;
+
+  if (path == NULL || (file = fopen (path, "w")) == NULL)
+    return;
+  fprintf (file, "%ld\n", changes);
+  fclose (file);
+}
+
+#define REAL(name) ((__typeof__ (&name)) dlsym (RTLD_NEXT, #name))
+
+ssize_t
+write (int         fd,
+       const void *buffer,
+       size_t      count)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    count_change ();
+
+  return REAL (write) (fd, buffer, count);
+}
+
+int
+fsync (int fd)
+{
+  count_change ();
+  return REAL (fsync) (fd);
+}
+
+int
+rename (const char *from,
+        const char *to)
+{
+  count_change ();
+  return REAL (rename) (from, to);
+}
+
+int
+renameat2 (int           from_dir,
+           const char   *from,
+           int           to_dir,
+           const char   *to,
+           unsigned int  flags)
+{
+  count_change ();
+  return REAL (renameat2) (from_dir, from, to_dir, to, flags);
+}
+
+int
+link (const char *from,
+      const char *to)
+{
+  count_change ();
+  return REAL (link) (from, to);
+}
+
+int
+unlink (const char *path)
+{
+  count_change ();
+  return REAL (unlink) (path);
+}
+
+int
+mkdir (const char *path,
+       mode_t      mode)
+{
+  count_change ();
+  return REAL (mkdir) (path, mode);
+}
+
+int
+rmdir (const char *path)
+{
+  count_change ();
+  return REAL (rmdir) (path);
+}
