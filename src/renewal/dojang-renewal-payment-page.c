@@ -17,6 +17,7 @@
 
 #include "dojang-card-check.h"
 #include "dojang-certificate-format.h"
+#include "dojang-clock.h"
 #include "dojang-renewal-payment-page.h"
 #include "dojang-secret-buffer.h"
 
@@ -368,7 +369,7 @@ dojang_renewal_payment_page_init (DojangRenewalPaymentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->now = g_date_time_new_now_utc ();
+  self->now = dojang_clock_get_now ();
   protect (self->card_number, G_CALLBACK (on_number_insert));
   protect (self->card_expiry, G_CALLBACK (on_expiry_insert));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->card_number), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dojang-clock.h"
 #include "dojang-renewal-confirm-page.h"
 #include "dojang-renewal-password-page.h"
 #include "dojang-renewal-payment-page.h"
@@ -39,7 +40,6 @@ struct _DojangRenewalWindow
   AdwWindow                  parent_instance;
 
   DojangReminderController  *reminders;
-  GTimeSpan                  clock_offset;
   GDateTime                 *now;
   DojangRenewalPlan         *plan;
   GCancellable              *cancellable;
@@ -78,15 +78,6 @@ step_name (Step step)
     default:
       return C_("renewal step", "Confirm");
     }
-}
-
-/* The instant on the same clock as the one the window was opened with. */
-static GDateTime *
-current_time (DojangRenewalWindow *self)
-{
-  g_autoptr(GDateTime) real_now = g_date_time_new_now_utc ();
-
-  return g_date_time_add (real_now, self->clock_offset);
 }
 
 static gboolean
@@ -233,7 +224,7 @@ record (DojangRenewalWindow *self,
   if (self->recorded || store == NULL)
     return FALSE;
 
-  now = current_time (self);
+  now = dojang_clock_get_now ();
   self->recorded = TRUE;
   dojang_renewal_record_async (store, self->plan, now,
                                payment_skipped (self) ? "none"
@@ -451,7 +442,6 @@ dojang_renewal_window_new (GtkWindow             *parent,
                            GDateTime             *now)
 {
   DojangRenewalWindow *self;
-  g_autoptr(GDateTime) real_now = g_date_time_new_now_utc ();
 
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE_LIST (list), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -462,7 +452,6 @@ dojang_renewal_window_new (GtkWindow             *parent,
                        NULL);
   self->reminders = reminders != NULL ? g_object_ref (reminders) : NULL;
   self->now = g_date_time_ref (now);
-  self->clock_offset = g_date_time_difference (now, real_now);
 
   dojang_renewal_select_page_setup (self->select_page, list, reminders, now);
   self->step = STEP_CONFIRM;
