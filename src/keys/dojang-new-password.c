@@ -202,6 +202,31 @@ dojang_new_password_get_acceptable (DojangNewPassword *self)
   return self->acceptable;
 }
 
+/**
+ * dojang_new_password_peek:
+ * @length: (out) (optional): its length in bytes
+ *
+ * Lends the new password where it lives (wiped secure memory), for a
+ * caller that hands it straight to a key change; nothing is copied.
+ *
+ * Returns: (transfer none) (nullable): the password when it is acceptable,
+ *   valid until the entries change or are cleared; %NULL otherwise
+ */
+const char *
+dojang_new_password_peek (DojangNewPassword *self,
+                          gsize             *length)
+{
+  g_return_val_if_fail (DOJANG_IS_NEW_PASSWORD (self), NULL);
+
+  if (!self->acceptable)
+    return NULL;
+
+  if (length != NULL)
+    *length = gtk_entry_buffer_get_bytes (self->password);
+
+  return gtk_entry_buffer_get_text (self->password);
+}
+
 void
 dojang_new_password_clear (DojangNewPassword *self)
 {

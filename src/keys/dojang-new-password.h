@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (DojangNewPassword, dojang_new_password, DOJANG, NEW_PASSWO
 
 GtkWidget *dojang_new_password_new            (void);
 gboolean   dojang_new_password_get_acceptable (DojangNewPassword *self);
+const char *dojang_new_password_peek          (DojangNewPassword *self,
+                                               gsize             *length);
 void       dojang_new_password_clear          (DojangNewPassword *self);
 void       dojang_new_password_focus          (DojangNewPassword *self);
 

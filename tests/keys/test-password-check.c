@@ -231,6 +231,7 @@ test_new_password (void)
   GtkEditable *password = GTK_EDITABLE (gtk_widget_get_template_child (widget, DOJANG_TYPE_NEW_PASSWORD, "password_entry"));
   GtkEditable *repeat = GTK_EDITABLE (gtk_widget_get_template_child (widget, DOJANG_TYPE_NEW_PASSWORD, "repeat_entry"));
   DojangNewPassword *self = DOJANG_NEW_PASSWORD (widget);
+  gsize length = 0;
 
   gtk_window_set_child (window, widget);
   gtk_window_present (window);
@@ -241,11 +242,15 @@ test_new_password (void)
   g_assert_false (dojang_new_password_get_acceptable (self));
   gtk_editable_set_text (repeat, "q7w!e8r@t9");
   g_assert_true (dojang_new_password_get_acceptable (self));
+  g_assert_cmpstr (dojang_new_password_peek (self, &length), ==, "q7w!e8r@t9");
+  g_assert_cmpuint (length, ==, 10);
 
   /* The same twice, but against the rule. */
   gtk_editable_set_text (password, "abc123!!!xyz");
   gtk_editable_set_text (repeat, "abc123!!!xyz");
   g_assert_false (dojang_new_password_get_acceptable (self));
+
+  g_assert_null (dojang_new_password_peek (self, NULL));
 
   dojang_new_password_clear (self);
   g_assert_cmpstr (gtk_editable_get_text (password), ==, "");
