@@ -8,6 +8,7 @@
 #include "dojang-help-page.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-reminders-page.h"
+#include "dojang-toast.h"
 #include "dojang-window.h"
 
 struct _DojangWindow
@@ -81,7 +82,7 @@ dojang_window_add_toast (DojangWindow *self,
 {
   g_return_if_fail (DOJANG_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  dojang_toast_show (GTK_WIDGET (self->toast_overlay), message);
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include "dojang-certificate-copy.h"
 #include "dojang-npki-folder.h"
+#include "dojang-task.h"
 #include "dojang-x509.h"
 
 typedef struct
@@ -153,26 +154,26 @@ copy_data_free (CopyData *data)
   g_free (data);
 }
 
-static void
-copy_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+copy_in_thread (gpointer       source_object,
+                gpointer       work_data,
+                GCancellable  *cancellable,
+                gpointer      *result,
+                GError       **error)
 {
-  CopyData *data = task_data;
-  CopyResult *result = g_new0 (CopyResult, 1);
-  GError *error = NULL;
+  CopyData *data = work_data;
+  CopyResult *copied = g_new0 (CopyResult, 1);
 
-  result->copy = dojang_certificate_copy (data->certificate, data->root, &result->already_there,
-                                          cancellable, &error);
-  if (result->copy == NULL)
+  copied->copy = dojang_certificate_copy (data->certificate, data->root, &copied->already_there,
+                                          cancellable, error);
+  if (copied->copy == NULL)
     {
-      copy_result_free (result);
-      g_task_return_error (task, error);
-      return;
+      copy_result_free (copied);
+      return FALSE;
     }
 
-  g_task_return_pointer (task, result, (GDestroyNotify) copy_result_free);
+  *result = copied;
+  return TRUE;
 }
 
 /**
@@ -187,7 +188,6 @@ dojang_certificate_copy_async (DojangCertificate   *certificate,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   CopyData *data;
 
   g_return_if_fail (DOJANG_IS_CERTIFICATE (certificate));
@@ -198,10 +198,9 @@ dojang_certificate_copy_async (DojangCertificate   *certificate,
   data->certificate = g_object_ref (certificate);
   data->root = g_strdup (root);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_certificate_copy_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) copy_data_free);
-  g_task_run_in_thread (task, copy_thread);
+  dojang_task_run_in_thread (NULL, dojang_certificate_copy_async, copy_in_thread,
+                             data, (GDestroyNotify) copy_data_free,
+                             (GDestroyNotify) copy_result_free, cancellable, callback, user_data);
 }
 
 /**
@@ -215,14 +214,10 @@ dojang_certificate_copy_finish (GAsyncResult  *result,
                                 gboolean      *already_there,
                                 GError       **error)
 {
-  CopyResult *copied;
+  CopyResult *copied = NULL;
   DojangCertificate *copy;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_certificate_copy_async, NULL);
-
-  copied = g_task_propagate_pointer (G_TASK (result), error);
-  if (copied == NULL)
+  if (!dojang_task_finish (result, NULL, dojang_certificate_copy_async, (gpointer *) &copied, error))
     return NULL;
 
   if (already_there != NULL)

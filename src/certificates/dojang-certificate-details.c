@@ -11,6 +11,7 @@
 #include "dojang-certificate-successor.h"
 #include "dojang-clock.h"
 #include "dojang-seoul.h"
+#include "dojang-toast.h"
 
 struct _DojangCertificateDetails
 {
@@ -182,13 +183,9 @@ static void
 on_copy_clicked (DojangCertificateDetails *self)
 {
   g_autofree char *text = dojang_certificate_details_to_text (self);
-  GtkWidget *overlay;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Details copied")));
+  dojang_toast_show (GTK_WIDGET (self), _("Details copied"));
 }
 
 /* The buttons act through app.renew, app.check-password and

@@ -22,6 +22,7 @@
 #include "dojang-password-rule.h"
 #include "dojang-private-key.h"
 #include "dojang-safe-file.h"
+#include "dojang-task.h"
 #include "dojang-x509.h"
 
 static gboolean
@@ -301,22 +302,23 @@ secure_copy (const char *password,
   return copy;
 }
 
-static void
-change_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+change_in_thread (gpointer       source_object,
+                  gpointer       work_data,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  ChangeData *data = task_data;
-  GError *error = NULL;
+  ChangeData *data = work_data;
   char *kept = NULL;
 
-  if (dojang_certificate_change_password (data->certificate, (const char *) data->old_password,
-                                          data->old_password_len, (const char *) data->new_password,
-                                          data->new_password_len, &kept, cancellable, &error))
-    g_task_return_pointer (task, kept != NULL ? kept : g_strdup (""), g_free);
-  else
-    g_task_return_error (task, error);
+  if (!dojang_certificate_change_password (data->certificate, (const char *) data->old_password,
+                                           data->old_password_len, (const char *) data->new_password,
+                                           data->new_password_len, &kept, cancellable, error))
+    return FALSE;
+
+  *result = kept;
+  return TRUE;
 }
 
 /**
@@ -336,7 +338,6 @@ dojang_certificate_change_password_async (DojangCertificate   *certificate,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ChangeData *data;
 
   g_return_if_fail (DOJANG_IS_CERTIFICATE (certificate));
@@ -351,10 +352,9 @@ dojang_certificate_change_password_async (DojangCertificate   *certificate,
   data->new_password = secure_copy (new_password, new_password_len);
   data->new_password_len = new_password_len;
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_certificate_change_password_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) change_data_free);
-  g_task_run_in_thread (task, change_thread);
+  dojang_task_run_in_thread (NULL, dojang_certificate_change_password_async, change_in_thread,
+                             data, (GDestroyNotify) change_data_free, g_free,
+                             cancellable, callback, user_data);
 }
 
 /**
@@ -369,16 +369,12 @@ dojang_certificate_change_password_finish (GAsyncResult  *result,
 {
   g_autofree char *kept = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_certificate_change_password_async,
-                        FALSE);
-
-  kept = g_task_propagate_pointer (G_TASK (result), error);
-  if (kept == NULL)
+  if (!dojang_task_finish (result, NULL, dojang_certificate_change_password_async,
+                           (gpointer *) &kept, error))
     return FALSE;
 
   if (kept_old_key != NULL)
-    *kept_old_key = *kept != '\0' ? g_steal_pointer (&kept) : NULL;
+    *kept_old_key = g_steal_pointer (&kept);
 
   return TRUE;
 }

@@ -18,6 +18,7 @@
 #include "dojang-pkcs12.h"
 #include "dojang-private-key.h"
 #include "dojang-safe-file.h"
+#include "dojang-task.h"
 #include "dojang-x509.h"
 
 /* A .pfx with one certificate, its chain and one key stays far below. */
@@ -339,20 +340,17 @@ pfx_data_new (DojangCertificate *certificate,
   return data;
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_in_thread (gpointer       source_object,
+                  gpointer       work_data,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  PfxData *data = task_data;
-  GError *error = NULL;
+  PfxData *data = work_data;
 
-  if (dojang_certificate_export_pfx (data->certificate, data->file, (const char *) data->password,
-                                     data->password_len, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_certificate_export_pfx (data->certificate, data->file, (const char *) data->password,
+                                        data->password_len, cancellable, error);
 }
 
 /**
@@ -370,29 +368,21 @@ dojang_certificate_export_pfx_async (DojangCertificate   *certificate,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_CERTIFICATE (certificate));
   g_return_if_fail (file != NULL);
   g_return_if_fail (password != NULL || password_len == 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_certificate_export_pfx_async);
-  g_task_set_task_data (task, pfx_data_new (certificate, file, NULL, password, password_len),
-                        (GDestroyNotify) pfx_data_free);
-  g_task_run_in_thread (task, export_thread);
+  dojang_task_run_in_thread (NULL, dojang_certificate_export_pfx_async, export_in_thread,
+                             pfx_data_new (certificate, file, NULL, password, password_len),
+                             (GDestroyNotify) pfx_data_free, NULL, cancellable, callback, user_data);
 }
 
 gboolean
 dojang_certificate_export_pfx_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_certificate_export_pfx_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, NULL, dojang_certificate_export_pfx_async, NULL, error);
 }
 
 typedef struct
@@ -408,27 +398,28 @@ import_result_free (ImportResult *result)
   g_free (result);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+import_in_thread (gpointer       source_object,
+                  gpointer       work_data,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  PfxData *data = task_data;
-  ImportResult *result = g_new0 (ImportResult, 1);
-  GError *error = NULL;
+  PfxData *data = work_data;
+  ImportResult *imported = g_new0 (ImportResult, 1);
 
-  result->certificate = dojang_certificate_import_pfx (data->file, data->root, (const char *) data->password,
-                                                       data->password_len, &result->already_there,
-                                                       cancellable, &error);
-  if (result->certificate == NULL)
+  imported->certificate = dojang_certificate_import_pfx (data->file, data->root,
+                                                         (const char *) data->password,
+                                                         data->password_len, &imported->already_there,
+                                                         cancellable, error);
+  if (imported->certificate == NULL)
     {
-      import_result_free (result);
-      g_task_return_error (task, error);
-      return;
+      import_result_free (imported);
+      return FALSE;
     }
 
-  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
+  *result = imported;
+  return TRUE;
 }
 
 /**
@@ -447,17 +438,14 @@ dojang_certificate_import_pfx_async (const char          *file,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (file != NULL);
   g_return_if_fail (password != NULL || password_len == 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_certificate_import_pfx_async);
-  g_task_set_task_data (task, pfx_data_new (NULL, file, root, password, password_len),
-                        (GDestroyNotify) pfx_data_free);
-  g_task_run_in_thread (task, import_thread);
+  dojang_task_run_in_thread (NULL, dojang_certificate_import_pfx_async, import_in_thread,
+                             pfx_data_new (NULL, file, root, password, password_len),
+                             (GDestroyNotify) pfx_data_free, (GDestroyNotify) import_result_free,
+                             cancellable, callback, user_data);
 }
 
 /**
@@ -471,15 +459,11 @@ dojang_certificate_import_pfx_finish (GAsyncResult  *result,
                                       gboolean      *already_there,
                                       GError       **error)
 {
-  ImportResult *imported;
+  ImportResult *imported = NULL;
   DojangCertificate *certificate;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_certificate_import_pfx_async,
-                        NULL);
-
-  imported = g_task_propagate_pointer (G_TASK (result), error);
-  if (imported == NULL)
+  if (!dojang_task_finish (result, NULL, dojang_certificate_import_pfx_async,
+                           (gpointer *) &imported, error))
     return NULL;
 
   if (already_there != NULL)

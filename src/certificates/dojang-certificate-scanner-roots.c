@@ -11,7 +11,8 @@
 #include <gio/gunixmounts.h>
 
 #include "dojang-certificate-scanner.h"
-#include "dojang-npki-folder.h"
+#include "dojang-npki-lookup.h"
+#include "dojang-settings.h"
 
 static int
 compare_strings (gconstpointer a,
@@ -206,22 +207,12 @@ dojang_certificate_scanner_default_roots (const char * const *extra_folders)
   return dojang_certificate_scanner_find_roots (NULL, extra_folders);
 }
 
-/* Run from a build tree or a script, the schema may not be installed. */
 static char **
 user_folders (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = dojang_settings_new_if_installed ("certificate-folders");
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "certificate-folders"))
-    return NULL;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-
-  return g_settings_get_strv (settings, "certificate-folders");
+  return settings != NULL ? g_settings_get_strv (settings, "certificate-folders") : NULL;
 }
 
 /**

@@ -17,7 +17,9 @@
 
 #include "dojang-certificate-private.h"
 #include "dojang-certificate-scanner.h"
+#include "dojang-npki-lookup.h"
 #include "dojang-provider-catalog.h"
+#include "dojang-task.h"
 
 /* Folder levels below a root that are listed: enough for
  * <mount>/NPKI/<CA>/USER/<subject> and one spare level. */
@@ -56,26 +58,6 @@ add_problem (Scan         *scan,
   g_ptr_array_add (scan->problems, dojang_scan_problem_new (path, error));
 }
 
-/* Returns the entry of @folder whose name equals @name ignoring ASCII case. */
-static char *
-find_entry_ignoring_case (const char *folder,
-                          const char *name)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return NULL;
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_ascii_strcasecmp (entry, name) == 0)
-        return g_build_filename (folder, entry, NULL);
-    }
-
-  return NULL;
-}
-
 /* "~/NPKI" also finds "~/npki"; a missing root is not a problem, it is just
  * where nothing was plugged in. */
 static char *
@@ -90,7 +72,7 @@ resolve_root (const char *root)
   parent = g_path_get_dirname (root);
   base = g_path_get_basename (root);
 
-  return find_entry_ignoring_case (parent, base);
+  return dojang_npki_find_entry (parent, base);
 }
 
 /* A root that does not exist yet is watched through its nearest ancestor. */
@@ -389,19 +371,16 @@ dojang_certificate_scan_sync (const char * const  *roots,
   return TRUE;
 }
 
-static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+scan_in_thread (gpointer       source_object,
+                gpointer       roots,
+                GCancellable  *cancellable,
+                gpointer      *result,
+                GError       **error)
 {
-  GError *error = NULL;
-  ScanResult *result = run_scan (task_data, cancellable, &error);
+  *result = run_scan (roots, cancellable, error);
 
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) scan_result_free);
+  return *result != NULL;
 }
 
 void
@@ -410,16 +389,14 @@ dojang_certificate_scan_async (const char * const  *roots,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   /* The default catalog is created here, on the calling thread; the worker
    * only reads it. */
   dojang_provider_catalog_get_default ();
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_certificate_scan_async);
-  g_task_set_task_data (task, g_strdupv ((char **) roots), (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, scan_thread);
+  dojang_task_run_in_thread (NULL, dojang_certificate_scan_async, scan_in_thread,
+                             g_strdupv ((char **) roots), (GDestroyNotify) g_strfreev,
+                             (GDestroyNotify) scan_result_free,
+                             cancellable, callback, user_data);
 }
 
 /**
@@ -434,13 +411,9 @@ dojang_certificate_scan_finish_full (GAsyncResult   *result,
                                      char         ***watch_folders,
                                      GError        **error)
 {
-  ScanResult *scan;
+  ScanResult *scan = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_certificate_scan_async, FALSE);
-
-  scan = g_task_propagate_pointer (G_TASK (result), error);
-  if (scan == NULL)
+  if (!dojang_task_finish (result, NULL, dojang_certificate_scan_async, (gpointer *) &scan, error))
     return FALSE;
 
   if (certificates != NULL)

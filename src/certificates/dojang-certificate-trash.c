@@ -19,6 +19,7 @@
 #include "dojang-certificate-trash.h"
 #include "dojang-npki-folder.h"
 #include "dojang-safe-file.h"
+#include "dojang-task.h"
 
 /* What may be in a certificate folder besides the certificate: its other
  * NPKI files, old keys a password change kept, and what file managers drop. */
@@ -288,18 +289,14 @@ dojang_certificate_untrash (const char    *folder,
   return TRUE;
 }
 
-static void
-trash_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+trash_in_thread (gpointer       source_object,
+                 gpointer       certificate,
+                 GCancellable  *cancellable,
+                 gpointer      *result,
+                 GError       **error)
 {
-  GError *error = NULL;
-
-  if (dojang_certificate_trash (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_certificate_trash (certificate, cancellable, error);
 }
 
 /**
@@ -313,39 +310,29 @@ dojang_certificate_trash_async (DojangCertificate   *certificate,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_CERTIFICATE (certificate));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_certificate_trash_async);
-  g_task_set_task_data (task, g_object_ref (certificate), g_object_unref);
-  g_task_run_in_thread (task, trash_thread);
+  dojang_task_run_in_thread (NULL, dojang_certificate_trash_async, trash_in_thread,
+                             g_object_ref (certificate), g_object_unref, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
 dojang_certificate_trash_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_certificate_trash_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, NULL, dojang_certificate_trash_async, NULL, error);
 }
 
-static void
-untrash_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gboolean
+untrash_in_thread (gpointer       source_object,
+                   gpointer       folder,
+                   GCancellable  *cancellable,
+                   gpointer      *result,
+                   GError       **error)
 {
-  GError *error = NULL;
-
-  if (dojang_certificate_untrash (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_certificate_untrash (folder, cancellable, error);
 }
 
 /**
@@ -360,23 +347,16 @@ dojang_certificate_untrash_async (const char          *folder,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (folder != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_certificate_untrash_async);
-  g_task_set_task_data (task, g_strdup (folder), g_free);
-  g_task_run_in_thread (task, untrash_thread);
+  dojang_task_run_in_thread (NULL, dojang_certificate_untrash_async, untrash_in_thread,
+                             g_strdup (folder), g_free, NULL, cancellable, callback, user_data);
 }
 
 gboolean
 dojang_certificate_untrash_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_certificate_untrash_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, NULL, dojang_certificate_untrash_async, NULL, error);
 }

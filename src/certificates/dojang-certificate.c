@@ -12,6 +12,7 @@
 
 #include "dojang-certificate-private.h"
 #include "dojang-enum.h"
+#include "dojang-npki-lookup.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-seoul.h"
 #include "dojang-x509.h"
@@ -26,16 +27,8 @@ struct _DojangCertificate
   char                  *km_cert_path;
   char                  *km_key_path;
 
-  char                  *subject;
+  DojangX509Info        *info;
   char                  *name;
-  char                  *issuer_dn;
-  char                  *issuer_org;
-  char                  *issuer_cn;
-  char                  *policy_oid;
-  char                  *serial;
-  char                  *sha256;
-  GDateTime             *not_before;
-  GDateTime             *not_after;
 
   DojangProvider        *provider;
   DojangCertificateType *type;
@@ -61,6 +54,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* "홍길동()0011048202001011234567" → "홍길동". The number follows the last
+ * parenthesis, so companies like "(주)도장상사()…" keep their "(주)". */
 static char *
 name_from_subject (const char *subject)
 {
@@ -89,10 +84,11 @@ match_catalog (DojangCertificate *self)
   if (catalog == NULL)
     return;
 
-  provider = dojang_provider_catalog_identify_issuer (catalog, self->issuer_org,
-                                                      self->issuer_cn, self->policy_oid);
-  if (self->policy_oid != NULL)
-    type = dojang_provider_catalog_find_type (catalog, self->policy_oid);
+  provider = dojang_provider_catalog_identify_issuer (catalog, self->info->issuer_org,
+                                                      self->info->issuer_cn,
+                                                      self->info->policy_oid);
+  if (self->info->policy_oid != NULL)
+    type = dojang_provider_catalog_find_type (catalog, self->info->policy_oid);
 
   if (type != NULL && provider == NULL)
     provider = dojang_provider_catalog_lookup (catalog, dojang_certificate_type_get_provider_id (type));
@@ -106,22 +102,11 @@ parse_der (DojangCertificate  *self,
            GBytes             *der,
            GError            **error)
 {
-  g_autoptr(DojangX509Info) info = dojang_x509_info_parse (der, error);
-
-  if (info == NULL)
+  self->info = dojang_x509_info_parse (der, error);
+  if (self->info == NULL)
     return FALSE;
 
-  self->subject = g_steal_pointer (&info->subject);
-  self->name = name_from_subject (self->subject);
-  self->issuer_dn = g_steal_pointer (&info->issuer_dn);
-  self->issuer_org = g_steal_pointer (&info->issuer_org);
-  self->issuer_cn = g_steal_pointer (&info->issuer_cn);
-  self->policy_oid = g_steal_pointer (&info->policy_oid);
-  self->serial = g_steal_pointer (&info->serial);
-  self->sha256 = g_steal_pointer (&info->sha256);
-  self->not_before = g_steal_pointer (&info->not_before);
-  self->not_after = g_steal_pointer (&info->not_after);
-
+  self->name = name_from_subject (self->info->subject);
   match_catalog (self);
 
   return TRUE;
@@ -137,16 +122,8 @@ dojang_certificate_finalize (GObject *object)
   g_free (self->key_path);
   g_free (self->km_cert_path);
   g_free (self->km_key_path);
-  g_free (self->subject);
+  g_clear_pointer (&self->info, dojang_x509_info_free);
   g_free (self->name);
-  g_free (self->issuer_dn);
-  g_free (self->issuer_org);
-  g_free (self->issuer_cn);
-  g_free (self->policy_oid);
-  g_free (self->serial);
-  g_free (self->sha256);
-  g_clear_pointer (&self->not_before, g_date_time_unref);
-  g_clear_pointer (&self->not_after, g_date_time_unref);
   g_clear_object (&self->provider);
   g_clear_object (&self->type);
 
@@ -168,7 +145,7 @@ dojang_certificate_get_property (GObject    *object,
       break;
 
     case PROP_SUBJECT:
-      g_value_set_string (value, self->subject);
+      g_value_set_string (value, self->info->subject);
       break;
 
     case PROP_NAME:
@@ -180,7 +157,7 @@ dojang_certificate_get_property (GObject    *object,
       break;
 
     case PROP_SHA256:
-      g_value_set_string (value, self->sha256);
+      g_value_set_string (value, self->info->sha256);
       break;
 
     default:
@@ -265,27 +242,6 @@ _dojang_certificate_new_with_companions (const char  *cert_path,
   return self;
 }
 
-static char *
-find_companion (const char *folder,
-                GPtrArray  *names,
-                const char *wanted)
-{
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *path = NULL;
-
-      if (g_ascii_strcasecmp (name, wanted) != 0)
-        continue;
-
-      path = g_build_filename (folder, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-
-  return NULL;
-}
-
 /**
  * dojang_certificate_new_from_file:
  * @cert_path: a signCert.der file
@@ -298,29 +254,18 @@ DojangCertificate *
 dojang_certificate_new_from_file (const char  *cert_path,
                                   GError     **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *folder = NULL;
   g_autofree char *key_path = NULL;
   g_autofree char *km_cert_path = NULL;
   g_autofree char *km_key_path = NULL;
-  g_autoptr(GDir) dir = NULL;
 
   g_return_val_if_fail (cert_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   folder = g_path_get_dirname (cert_path);
-  dir = g_dir_open (folder, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        g_ptr_array_add (names, g_strdup (name));
-    }
-
-  key_path = find_companion (folder, names, "signPri.key");
-  km_cert_path = find_companion (folder, names, "kmCert.der");
-  km_key_path = find_companion (folder, names, "kmPri.key");
+  key_path = dojang_npki_find_file (folder, "signPri.key");
+  km_cert_path = dojang_npki_find_file (folder, "kmCert.der");
+  km_key_path = dojang_npki_find_file (folder, "kmPri.key");
 
   return _dojang_certificate_new_with_companions (cert_path, key_path, km_cert_path,
                                                   km_key_path, error);
@@ -352,7 +297,7 @@ dojang_certificate_get_subject (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->subject;
+  return self->info->subject;
 }
 
 /**
@@ -374,7 +319,7 @@ dojang_certificate_get_issuer_dn (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->issuer_dn;
+  return self->info->issuer_dn;
 }
 
 const char *
@@ -382,7 +327,7 @@ dojang_certificate_get_issuer_organization (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->issuer_org;
+  return self->info->issuer_org;
 }
 
 const char *
@@ -390,7 +335,7 @@ dojang_certificate_get_issuer_common_name (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->issuer_cn;
+  return self->info->issuer_cn;
 }
 
 /**
@@ -414,8 +359,8 @@ dojang_certificate_get_provider_name (DojangCertificate *self)
   if (self->provider != NULL)
     return dojang_provider_get_name (self->provider);
 
-  if (self->issuer_org != NULL && *self->issuer_org != '\0')
-    return self->issuer_org;
+  if (self->info->issuer_org != NULL && *self->info->issuer_org != '\0')
+    return self->info->issuer_org;
 
   return _("Unknown issuer");
 }
@@ -449,7 +394,7 @@ dojang_certificate_get_policy_oid (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->policy_oid;
+  return self->info->policy_oid;
 }
 
 /**
@@ -462,7 +407,7 @@ dojang_certificate_get_serial (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->serial;
+  return self->info->serial;
 }
 
 /**
@@ -475,7 +420,7 @@ dojang_certificate_get_not_before (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->not_before;
+  return self->info->not_before;
 }
 
 /**
@@ -488,7 +433,7 @@ dojang_certificate_get_not_after (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->not_after;
+  return self->info->not_after;
 }
 
 /**
@@ -501,7 +446,7 @@ dojang_certificate_get_sha256 (DojangCertificate *self)
 {
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  return self->sha256;
+  return self->info->sha256;
 }
 
 /**
@@ -554,13 +499,13 @@ dojang_certificate_get_renewal_opens (DojangCertificate *self)
 
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
 
-  dojang_seoul_get_expiry_date (self->not_after, &day);
+  dojang_seoul_get_expiry_date (self->info->not_after, &day);
   g_date_subtract_days (&day, dojang_certificate_get_renewal_window_days (self));
   opens = dojang_seoul_new_date_time (&day, 0, 0, 0);
 
   /* Only for a notAfter at the very start of the year 0001. */
   if (opens == NULL)
-    opens = g_date_time_ref (self->not_after);
+    opens = g_date_time_ref (self->info->not_after);
 
   return opens;
 }
@@ -621,10 +566,10 @@ dojang_certificate_get_status (DojangCertificate *self,
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), DOJANG_CERTIFICATE_STATUS_EXPIRED);
   g_return_val_if_fail (now != NULL, DOJANG_CERTIFICATE_STATUS_EXPIRED);
 
-  if (g_date_time_compare (now, self->not_before) < 0)
+  if (g_date_time_compare (now, self->info->not_before) < 0)
     return DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID;
 
-  if (g_date_time_compare (now, self->not_after) >= 0)
+  if (g_date_time_compare (now, self->info->not_after) >= 0)
     return DOJANG_CERTIFICATE_STATUS_EXPIRED;
 
   renewal_opens = dojang_certificate_get_renewal_opens (self);
@@ -648,7 +593,7 @@ dojang_certificate_get_days_left (DojangCertificate *self,
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), 0);
   g_return_val_if_fail (now != NULL, 0);
 
-  return dojang_seoul_days_left (now, self->not_after);
+  return dojang_seoul_days_left (now, self->info->not_after);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "dojang-certificate-successor.h"
 #include "dojang-certificates-page-private.h"
 #include "dojang-clock.h"
+#include "dojang-toast.h"
 
 /* Status and days left move on with the clock; a rescan refreshes them too. */
 #define REFRESH_SECONDS (15 * 60)
@@ -142,16 +143,6 @@ create_problem_row (gpointer item,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;
-}
-
-static void
-show_toast (DojangCertificatesPage *self,
-            const char             *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
 static void
@@ -300,7 +291,7 @@ handle_pending (DojangCertificatesPage *self)
       if (certificate != NULL)
         show_details (self, certificate);
       else
-        show_toast (self, _("That certificate is no longer where it was"));
+        dojang_toast_show (GTK_WIDGET (self), _("That certificate is no longer where it was"));
     }
 
   if (path == NULL)
@@ -319,7 +310,7 @@ handle_pending (DojangCertificatesPage *self)
 
       if (g_strcmp0 (dojang_scan_problem_get_path (problem), path) == 0)
         {
-          show_toast (self, dojang_scan_problem_get_message (problem));
+          dojang_toast_show (GTK_WIDGET (self), dojang_scan_problem_get_message (problem));
           break;
         }
     }
@@ -642,7 +633,7 @@ dojang_certificates_page_open_file (DojangCertificatesPage *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      show_toast (self, _("Only files on this computer or a plugged-in drive can be opened"));
+      dojang_toast_show (GTK_WIDGET (self), _("Only files on this computer or a plugged-in drive can be opened"));
       return;
     }
 

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* NPKI folders: finding names in any letter case, naming a certificate's
- * folders, and writing one certificate folder so that it appears whole or
- * not at all. */
+/* NPKI folders: naming a certificate's folders, and writing one certificate
+ * folder so that it appears whole or not at all. Names are found in any
+ * letter case with dojang-npki-lookup.h. */
 
 #pragma once
 
 #include <gio/gio.h>
 
 #include "dojang-certificate.h"
+#include "dojang-npki-lookup.h"
 
 G_BEGIN_DECLS
 
@@ -24,11 +25,6 @@ typedef struct
   GBytes     *contents;
   int         mode;
 } DojangNpkiFile;
-
-char     *dojang_npki_find_entry          (const char            *folder,
-                                           const char            *name);
-char     *dojang_npki_find_file           (const char            *folder,
-                                           const char            *name);
 
 char     *dojang_npki_subject_folder_name (GBytes                *cert_der);
 char     *dojang_npki_ca_folder_name      (DojangCertificate     *certificate);

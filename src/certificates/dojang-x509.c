@@ -6,10 +6,8 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -22,33 +20,50 @@
 /* Real certificates are 1–2 KiB; anything this large is not one. */
 #define MAX_CERTIFICATE_SIZE (64 * 1024)
 
+/* Tells missing, unreadable and folder paths apart; anything else keeps the
+ * system's own reason. */
 static void
-set_errno_error (GError     **error,
-                 int          saved_errno)
+set_read_error (GError     **error,
+                GFileError   code,
+                const char  *detail)
 {
-  switch (saved_errno)
+  switch (code)
     {
-    case ENOENT:
-    case ENOTDIR:
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
       g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND,
                            _("The file does not exist."));
       break;
 
-    case EACCES:
-    case EPERM:
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
       g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_PERMISSION,
                            _("You do not have permission to read this file."));
       break;
 
-    case EISDIR:
+    case G_FILE_ERROR_ISDIR:
       g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_A_FILE,
                            _("This is a folder, not a certificate file."));
       break;
 
     default:
       g_set_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_READ,
-                   _("The file could not be read: %s"), g_strerror (saved_errno));
+                   _("The file could not be read: %s"), detail);
     }
+}
+
+static void
+set_empty_error (GError **error)
+{
+  g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_EMPTY,
+                       _("The file is empty."));
+}
+
+static void
+set_too_large_error (GError **error)
+{
+  g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_TOO_LARGE,
+                       _("The file is too large to be a certificate."));
 }
 
 /**
@@ -57,81 +72,63 @@ set_errno_error (GError     **error,
  * @error: a #DOJANG_CERTIFICATE_ERROR on failure
  *
  * Reads a whole certificate file, telling missing, unreadable, empty and
- * oversized files and folders apart.
+ * oversized files and folders apart. The size is checked before reading, so
+ * a large file that happens to be named signCert.der is never loaded.
  */
 GBytes *
 dojang_x509_read_file (const char  *path,
                        GError     **error)
 {
-  GStatBuf st;
-  char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
   gsize length = 0;
-  int fd;
+  GStatBuf st;
 
   if (g_stat (path, &st) != 0)
     {
-      set_errno_error (error, errno);
+      int saved_errno = errno;
+
+      set_read_error (error, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
       return NULL;
     }
 
   if (!S_ISREG (st.st_mode))
     {
-      set_errno_error (error, EISDIR);
+      set_read_error (error, G_FILE_ERROR_ISDIR, NULL);
       return NULL;
     }
 
   if (st.st_size == 0)
     {
-      g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_EMPTY,
-                           _("The file is empty."));
+      set_empty_error (error);
       return NULL;
     }
 
   if (st.st_size > MAX_CERTIFICATE_SIZE)
     {
-      g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_TOO_LARGE,
-                           _("The file is too large to be a certificate."));
+      set_too_large_error (error);
       return NULL;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      set_errno_error (error, errno);
+      set_read_error (error, (GFileError) local_error->code, local_error->message);
       return NULL;
     }
 
-  contents = g_malloc (st.st_size);
-  while (length < (gsize) st.st_size)
-    {
-      gssize n = read (fd, contents + length, st.st_size - length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_free (contents);
-          set_errno_error (error, saved_errno);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      length += n;
-    }
-  close (fd);
-
+  /* The file may have changed since it was looked at. */
   if (length == 0)
     {
-      g_free (contents);
-      g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_EMPTY,
-                           _("The file is empty."));
+      set_empty_error (error);
+      return NULL;
+    }
+  if (length > MAX_CERTIFICATE_SIZE)
+    {
+      set_too_large_error (error);
       return NULL;
     }
 
-  return g_bytes_new_take (contents, length);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
 static gboolean
@@ -282,9 +279,6 @@ serial_hex (gnutls_x509_crt_t crt)
   return g_string_free (hex, FALSE);
 }
 
-/* "홍길동()0011048202001011234567" → "홍길동". The number follows the last
- * parenthesis, so companies like "(주)도장상사()…" keep their "(주)". */
-
 void
 dojang_x509_info_free (DojangX509Info *info)
 {
@@ -327,8 +321,7 @@ dojang_x509_info_parse (GBytes  *der,
   data = g_bytes_get_data (der, &length);
   if (length == 0)
     {
-      g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_EMPTY,
-                           _("The file is empty."));
+      set_empty_error (error);
       return NULL;
     }
 

@@ -40,8 +40,20 @@ dojang_json_set_error (GError          **error,
 
   if (full_path == NULL || *full_path == '\0')
     {
+      if (file == NULL)
+        {
+          g_set_error_literal (error, DOJANG_DATA_ERROR, code, message);
+          return;
+        }
       /* TRANSLATORS: "providers.json: not valid JSON…" */
       g_set_error (error, DOJANG_DATA_ERROR, code, _("%s: %s"), file, message);
+      return;
+    }
+
+  /* A file read from the user (an import) has no name of its own. */
+  if (file == NULL)
+    {
+      g_set_error (error, DOJANG_DATA_ERROR, code, _("%s: %s"), full_path, message);
       return;
     }
 
@@ -50,37 +62,84 @@ dojang_json_set_error (GError          **error,
   g_set_error (error, DOJANG_DATA_ERROR, code, _("%s: %s: %s"), file, full_path, message);
 }
 
+/**
+ * dojang_json_parse_object:
+ * @data: (nullable): JSON text; %NULL reads as empty
+ * @length: its length, or -1 if nul-terminated
+ * @object: (out) (transfer none): the top-level object, owned by the parser
+ * @error: %DOJANG_DATA_ERROR_PARSE with json-glib's own reason as the
+ *   message, or %DOJANG_DATA_ERROR_WRONG_TYPE when the top level is not an
+ *   object
+ *
+ * Returns: (transfer full) (nullable): the parser holding @object
+ */
 JsonParser *
-dojang_json_parse_bytes (GBytes           *bytes,
-                         const char       *file,
-                         DojangJsonScope  *root,
-                         GError          **error)
+dojang_json_parse_object (const char  *data,
+                          gssize       length,
+                          JsonObject **object,
+                          GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   JsonNode *node;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+  *object = NULL;
+
+  /* json-glib refuses NULL without saying why; an empty file is data too. */
+  if (data == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("not valid JSON: %s"), local_error->message);
+      data = "";
+      length = 0;
+    }
 
-      dojang_json_set_error (error, DOJANG_DATA_ERROR_PARSE, file, NULL, NULL, message);
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error_literal (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE,
+                           local_error != NULL ? local_error->message : "");
       return NULL;
     }
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      dojang_json_set_error (error, DOJANG_DATA_ERROR_WRONG_TYPE, file, NULL, NULL,
-                             _("the top level must be an object"));
+      g_set_error_literal (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_WRONG_TYPE,
+                           _("the top level must be an object"));
+      return NULL;
+    }
+
+  *object = json_node_get_object (node);
+
+  return g_steal_pointer (&parser);
+}
+
+JsonParser *
+dojang_json_parse_bytes (GBytes           *bytes,
+                         const char       *file,
+                         DojangJsonScope  *root,
+                         GError          **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object = NULL;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  parser = dojang_json_parse_object (data, (gssize) size, &object, &local_error);
+  if (parser == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (local_error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE))
+        message = g_strdup_printf (_("not valid JSON: %s"), local_error->message);
+      else
+        message = g_strdup (local_error->message);
+      dojang_json_set_error (error, local_error->code, file, NULL, NULL, message);
       return NULL;
     }
 
   root->file = file;
   root->path = g_strdup ("");
-  root->object = json_node_get_object (node);
+  root->object = object;
 
   return g_steal_pointer (&parser);
 }
@@ -189,6 +248,41 @@ dojang_json_scope_int (const DojangJsonScope  *scope,
     return TRUE;
   if (json_node_get_value_type (node) != G_TYPE_INT64)
     return wrong_type (scope, member, _("expected a whole number"), error);
+
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+/* A whole number from @min to @max; anything else, of any type, is
+ * reported with the range. */
+gboolean
+dojang_json_scope_int_range (const DojangJsonScope  *scope,
+                             const char             *member,
+                             gboolean                required,
+                             gint64                  min,
+                             gint64                  max,
+                             gint64                 *out,
+                             GError                **error)
+{
+  JsonNode *node;
+
+  if (!get_member (scope, member, required, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_INT64
+      || json_node_get_int (node) < min || json_node_get_int (node) > max)
+    {
+      /* TRANSLATORS: the smallest and the largest value allowed */
+      g_autofree char *message = g_strdup_printf (_("expected a whole number from %lld to %lld"),
+                                                  (long long) min, (long long) max);
+
+      dojang_json_set_error (error,
+                             json_node_get_value_type (node) != G_TYPE_INT64
+                               ? DOJANG_DATA_ERROR_WRONG_TYPE : DOJANG_DATA_ERROR_BAD_VALUE,
+                             scope->file, scope->path, member, message);
+      return FALSE;
+    }
 
   *out = json_node_get_int (node);
   return TRUE;
@@ -348,6 +442,26 @@ dojang_json_scope_localized (const DojangJsonScope  *scope,
   return TRUE;
 }
 
+/**
+ * dojang_json_scope_set_bad_value:
+ * @message: what is wrong with the value, e.g. "not a CA id"
+ *
+ * For the checks a caller makes on a value it has read: the error names
+ * the file and the field like the layer's own ones.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+dojang_json_scope_set_bad_value (const DojangJsonScope  *scope,
+                                 const char             *member,
+                                 const char             *message,
+                                 GError                **error)
+{
+  dojang_json_set_error (error, DOJANG_DATA_ERROR_BAD_VALUE,
+                         scope->file, scope->path, member, message);
+  return FALSE;
+}
+
 static gboolean
 bad_value (const DojangJsonScope  *scope,
            const char             *member,
@@ -356,9 +470,7 @@ bad_value (const DojangJsonScope  *scope,
 {
   g_autofree char *owned_message = message;
 
-  dojang_json_set_error (error, DOJANG_DATA_ERROR_BAD_VALUE,
-                         scope->file, scope->path, member, owned_message);
-  return FALSE;
+  return dojang_json_scope_set_bad_value (scope, member, owned_message, error);
 }
 
 /* "YYYY-MM-DD", a real calendar day. */

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* Reads the bundled data files field by field; every error names the file
- * and the field's path, e.g. "providers.json: providers[2].phone: missing
+/* Reads JSON field by field: the bundled data files and the files users
+ * import. Every error names the file (when it has a name of its own) and
+ * the field's path, e.g. "providers.json: providers[2].phone: missing
  * field", so a broken edit of the data is easy to find. */
 typedef struct
 {
@@ -20,6 +21,10 @@ typedef struct
 } DojangJsonScope;
 
 void        dojang_json_scope_clear      (DojangJsonScope        *scope);
+JsonParser *dojang_json_parse_object     (const char             *data,
+                                          gssize                  length,
+                                          JsonObject            **object,
+                                          GError                **error);
 JsonParser *dojang_json_parse_bytes      (GBytes                 *bytes,
                                           const char             *file,
                                           DojangJsonScope        *root,
@@ -44,6 +49,13 @@ gboolean    dojang_json_scope_int        (const DojangJsonScope  *scope,
                                           const char             *member,
                                           gboolean                required,
                                           gint64                  fallback,
+                                          gint64                 *out,
+                                          GError                **error);
+gboolean    dojang_json_scope_int_range  (const DojangJsonScope  *scope,
+                                          const char             *member,
+                                          gboolean                required,
+                                          gint64                  min,
+                                          gint64                  max,
                                           gint64                 *out,
                                           GError                **error);
 gboolean    dojang_json_scope_boolean    (const DojangJsonScope  *scope,
@@ -88,6 +100,10 @@ gboolean    dojang_json_scope_time_range (const DojangJsonScope  *scope,
                                           int                    *start_minutes,
                                           int                    *end_minutes,
                                           GError                **error);
+gboolean    dojang_json_scope_set_bad_value (const DojangJsonScope  *scope,
+                                             const char             *member,
+                                             const char             *message,
+                                             GError                **error);
 DojangFact *dojang_json_scope_fact       (const DojangJsonScope  *scope,
                                           const char             *member,
                                           GError                **error);

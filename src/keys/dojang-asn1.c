@@ -33,7 +33,8 @@ get_definitions (void)
  * dojang_asn1_decode:
  * @type_name: a type of the DojangPrivateKey module, e.g. "PrivateKeyInfo"
  *
- * Decodes @der as @type_name. Trailing bytes after the value are an error.
+ * Decodes @der as @type_name, as strict DER. Trailing bytes after the value
+ * are an error.
  *
  * Returns: (transfer full) (nullable): the decoded structure, or %NULL
  */
@@ -52,7 +53,8 @@ dojang_asn1_decode (const char   *type_name,
   if (asn1_create_element (get_definitions (), full_name, &node) != ASN1_SUCCESS)
     g_error ("Unknown built-in ASN.1 type %s", type_name);
 
-  if (asn1_der_decoding2 (&node, der, &consumed, 0, NULL) != ASN1_SUCCESS
+  /* Strict DER: key files are DER, so BER's indefinite lengths mean damage. */
+  if (asn1_der_decoding2 (&node, der, &consumed, ASN1_DECODE_FLAG_STRICT_DER, NULL) != ASN1_SUCCESS
       || (gsize) consumed != der_len)
     {
       dojang_asn1_node_free (node);
@@ -343,4 +345,50 @@ dojang_asn1_read_mpi (DojangAsn1Node *node,
     g_clear_pointer (&mpi, gcry_mpi_release);
 
   return mpi;
+}
+
+/**
+ * dojang_asn1_read_header:
+ * @der: where a DER value starts
+ * @der_len: how many bytes are there
+ * @tag_class: the expected class bits, e.g. %ASN1_CLASS_STRUCTURED for a SEQUENCE
+ * @tag: the expected tag number, e.g. %ASN1_TAG_SEQUENCE
+ * @header_len: (out): the size of the tag and length octets
+ * @content_len: (out): the length the header announces
+ *
+ * Reads the tag and length of the value at @der with libtasn1. Indefinite
+ * lengths (BER, never DER), lengths too large for an int and contents that
+ * would run past @der_len are refused.
+ *
+ * Returns: %TRUE if the value has the expected tag and fits in @der_len
+ */
+gboolean
+dojang_asn1_read_header (const guint8 *der,
+                         gsize         der_len,
+                         guint8        tag_class,
+                         gulong        tag,
+                         gsize        *header_len,
+                         gsize        *content_len)
+{
+  unsigned char found_class = 0;
+  unsigned long found_tag = 0;
+  int tag_len = 0;
+  int length_len = 0;
+  long length;
+
+  if (der == NULL || der_len == 0 || der_len > G_MAXINT)
+    return FALSE;
+
+  if (asn1_get_tag_der (der, (int) der_len, &found_class, &tag_len, &found_tag) != ASN1_SUCCESS
+      || found_class != tag_class || found_tag != tag || (gsize) tag_len >= der_len)
+    return FALSE;
+
+  /* -1: indefinite, -2: too long, -4: runs past the end. */
+  length = asn1_get_length_der (der + tag_len, (int) (der_len - tag_len), &length_len);
+  if (length < 0)
+    return FALSE;
+
+  *header_len = (gsize) tag_len + (gsize) length_len;
+  *content_len = (gsize) length;
+  return TRUE;
 }

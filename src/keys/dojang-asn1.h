@@ -55,6 +55,12 @@ gcry_mpi_t            dojang_asn1_read_mpi     (DojangAsn1Node  *node,
 guint8               *dojang_asn1_read_secret  (DojangAsn1Node  *node,
                                                 const char      *name,
                                                 gsize           *len);
+gboolean              dojang_asn1_read_header  (const guint8    *der,
+                                                gsize            der_len,
+                                                guint8           tag_class,
+                                                gulong           tag,
+                                                gsize           *header_len,
+                                                gsize           *content_len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DojangAsn1Node, dojang_asn1_node_free)
 

@@ -15,7 +15,9 @@
 /* Even a 16384-bit RSA key stays far below this. */
 #define MAX_KEY_FILE_SIZE (64 * 1024)
 
-/* FACTS.md §5 (c): the old top-level SEED-CBC keys use this constant IV. */
+/* Old keys encrypted with SEED-CBC (OID 1.2.410.200004.1.4, RFC 4010) at the
+ * top level use this constant IV, as PyPinkSign's reader has it
+ * (https://github.com/bandoche/PyPinkSign). */
 static const guint8 legacy_seed_iv[DOJANG_SEED_BLOCK_LEN] = "0123456789012345";
 
 struct _DojangEncryptedKey
@@ -149,7 +151,9 @@ read_salt (DojangAsn1Node  *node,
   return TRUE;
 }
 
-/* FACTS.md §5 (a) and (c): params SEQUENCE { salt, iterations }. */
+/* seedCBCWithSHA1 (1.2.410.200004.1.15) and the old top-level SEED-CBC both
+ * carry params SEQUENCE { salt, iterations }, the PBES1 parameters of
+ * RFC 8018, appendix A.3. */
 static gboolean
 parse_salt_and_iterations (DojangEncryptedKey  *self,
                            GBytes              *params,
@@ -403,41 +407,42 @@ derive_key_and_iv (const DojangEncryptedKey *self,
 /* A PrivateKeyInfo starts with SEQUENCE { INTEGER 0|1, SEQUENCE … } whose
  * length fits the plaintext less 1 to block_len padding bytes. Random bytes
  * from a wrong key match this with negligible probability; a right key with
- * damage further on still does, which tells the two failures apart. */
+ * damage further on still does, which tells the two failures apart. So only
+ * the tag of the algorithm SEQUENCE is looked at, not its length. */
 static gboolean
 starts_like_private_key_info (const guint8 *plain,
                               gsize         len,
                               gsize         block_len,
                               gsize        *der_len)
 {
-  gsize header;
+  gsize header = 0;
   gsize body = 0;
+  gsize version_header = 0;
+  gsize version_len = 0;
+  const guint8 *after_version;
+  unsigned char algorithm_class = 0;
+  unsigned long algorithm_tag = 0;
+  int algorithm_tag_len = 0;
 
-  if (len < 16 || plain[0] != 0x30)
+  if (len < 16
+      || !dojang_asn1_read_header (plain, len, ASN1_CLASS_STRUCTURED, ASN1_TAG_SEQUENCE,
+                                   &header, &body))
     return FALSE;
-
-  if (plain[1] < 0x80)
-    {
-      header = 2;
-      body = plain[1];
-    }
-  else if (plain[1] >= 0x81 && plain[1] <= 0x83)
-    {
-      header = 2 + (plain[1] & 0x7f);
-      for (gsize i = 2; i < header; i++)
-        body = (body << 8) | plain[i];
-    }
-  else
-    {
-      return FALSE;
-    }
 
   *der_len = header + body;
   if (*der_len >= len || *der_len + block_len < len)
     return FALSE;
 
-  return plain[header] == 0x02 && plain[header + 1] == 0x01
-         && plain[header + 2] <= 0x01 && plain[header + 3] == 0x30;
+  if (!dojang_asn1_read_header (plain + header, body, ASN1_CLASS_UNIVERSAL, ASN1_TAG_INTEGER,
+                                &version_header, &version_len)
+      || version_len != 1 || plain[header + version_header] > 1
+      || version_header + version_len >= body)
+    return FALSE;
+
+  after_version = plain + header + version_header + version_len;
+  return asn1_get_tag_der (after_version, (int) (body - version_header - version_len),
+                           &algorithm_class, &algorithm_tag_len, &algorithm_tag) == ASN1_SUCCESS
+         && algorithm_class == ASN1_CLASS_STRUCTURED && algorithm_tag == ASN1_TAG_SEQUENCE;
 }
 
 static gboolean

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Internal: reads a PKCS#8 EncryptedPrivateKeyInfo in one of the formats of
- * FACTS.md §5 (or a PBES2 variant) and decrypts it with a password. */
+/* Internal: reads a PKCS#8 EncryptedPrivateKeyInfo (RFC 5958) encrypted with
+ * KISA's seedCBCWithSHA1, the old top-level SEED-CBC (RFC 4010, SEED itself
+ * is RFC 4269) or PBES2 (RFC 8018), and decrypts it with a password. */
 
 #pragma once
 

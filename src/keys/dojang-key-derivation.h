@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Internal: libgcrypt set-up, secure buffers and the password-based key
- * derivations of signPri.key (FACTS.md §5). Exposed for the unit tests. */
+ * derivations of signPri.key: PBKDF1 and PBKDF2 (RFC 8018, sections 5.1 and
+ * 5.2) and the IV of KISA's seedCBCWithSHA1, SHA-1 of DK[16..20] (as in
+ * https://github.com/bandoche/PyPinkSign). Exposed for the unit tests. */
 
 #pragma once
 

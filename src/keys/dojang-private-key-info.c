@@ -58,67 +58,99 @@ set_damaged (GError **error)
   return FALSE;
 }
 
-/* (a × b) mod m == 1, with m > 1 checked by the caller. */
+/* Whether libgcrypt takes the key: gcry_pk_testkey() checks n = p × q, and a
+ * signature made with d alone fails unless d fits e, as libgcrypt checks
+ * every signature it makes against n and e before returning it. */
 static gboolean
-is_inverse (gcry_mpi_t a,
-            gcry_mpi_t b,
-            gcry_mpi_t m)
+gcrypt_accepts (const RsaKey *key)
 {
-  gcry_mpi_t product = gcry_mpi_snew (0);
-  gboolean inverse;
+  gcry_sexp_t secret = NULL;
+  gcry_sexp_t exponent_only = NULL;
+  gcry_sexp_t data = NULL;
+  gcry_sexp_t signature = NULL;
+  gcry_mpi_t probe = NULL;
+  gboolean accepted = FALSE;
 
-  gcry_mpi_mulm (product, a, b, m);
-  inverse = gcry_mpi_cmp_ui (product, 1) == 0;
-  gcry_mpi_release (product);
+  if (gcry_sexp_build (&secret, NULL,
+                       "(private-key (rsa (n %m) (e %m) (d %m) (p %m) (q %m) (u %m)))",
+                       key->param[RSA_N], key->param[RSA_E], key->param[RSA_D],
+                       key->param[RSA_P], key->param[RSA_Q], key->param[RSA_QINV]) != 0
+      || gcry_pk_testkey (secret) != 0)
+    goto out;
 
-  return inverse;
+  /* Without p, q and u libgcrypt signs with d itself. Any number below n
+   * will do; blinding is off as the number is no secret. The random bytes
+   * fill whole octets, hence the cut below n's top bit. */
+  probe = gcry_mpi_new (0);
+  gcry_mpi_randomize (probe, gcry_mpi_get_nbits (key->param[RSA_N]), GCRY_WEAK_RANDOM);
+  gcry_mpi_clear_highbit (probe, gcry_mpi_get_nbits (key->param[RSA_N]) - 1);
+  accepted = gcry_sexp_build (&exponent_only, NULL, "(private-key (rsa (n %m) (e %m) (d %m)))",
+                              key->param[RSA_N], key->param[RSA_E], key->param[RSA_D]) == 0
+             && gcry_sexp_build (&data, NULL, "(data (flags raw no-blinding) (value %m))", probe) == 0
+             && gcry_pk_sign (&signature, data, exponent_only) == 0;
+
+out:
+  gcry_mpi_release (probe);
+  gcry_sexp_release (signature);
+  gcry_sexp_release (data);
+  gcry_sexp_release (exponent_only);
+  gcry_sexp_release (secret);
+
+  return accepted;
 }
 
-/* d mod (prime − 1) == exponent and e × exponent ≡ 1 mod (prime − 1). */
+/* d mod (prime − 1) == exponent. */
 static gboolean
-crt_exponent_is_consistent (const RsaKey *key,
-                            gcry_mpi_t    prime,
-                            gcry_mpi_t    exponent)
+crt_exponent_matches (const RsaKey *key,
+                      gcry_mpi_t    prime,
+                      gcry_mpi_t    exponent)
 {
   gcry_mpi_t prime_minus_1 = gcry_mpi_snew (0);
   gcry_mpi_t reduced = gcry_mpi_snew (0);
-  gboolean consistent;
+  gboolean matches;
 
   gcry_mpi_sub_ui (prime_minus_1, prime, 1);
   gcry_mpi_mod (reduced, key->param[RSA_D], prime_minus_1);
-  consistent = gcry_mpi_cmp (reduced, exponent) == 0
-               && is_inverse (key->param[RSA_E], exponent, prime_minus_1);
+  matches = gcry_mpi_cmp (reduced, exponent) == 0;
 
   gcry_mpi_release (reduced);
   gcry_mpi_release (prime_minus_1);
 
-  return consistent;
+  return matches;
+}
+
+/* Whether the stored coefficient is @a⁻¹ mod @m. */
+static gboolean
+coefficient_is_inverse (const RsaKey *key,
+                        gcry_mpi_t    a,
+                        gcry_mpi_t    m)
+{
+  gcry_mpi_t inverse = gcry_mpi_snew (0);
+  gboolean matches;
+
+  matches = gcry_mpi_invm (inverse, a, m) && gcry_mpi_cmp (inverse, key->param[RSA_QINV]) == 0;
+  gcry_mpi_release (inverse);
+
+  return matches;
 }
 
 /* Every number of the key must agree with the others: a right password on a
- * damaged file can still leave a well-formed structure. Checks n = p × q, both
- * CRT exponents against d and e, and the CRT coefficient: q⁻¹ mod p as PKCS #1
- * says, or p⁻¹ mod q as some older libraries store it. */
+ * damaged file can still leave a well-formed structure. libgcrypt checks n,
+ * p, q, e and d; the CRT values that other software uses are compared here:
+ * both exponents with d, and the coefficient, q⁻¹ mod p as PKCS #1 says
+ * (RFC 8017, A.1.2) or p⁻¹ mod q as some older libraries store it. */
 static gboolean
 rsa_key_is_consistent (const RsaKey *key)
 {
-  gcry_mpi_t product;
-  gboolean consistent;
-
   /* p, q > 2 keep p − 1 and q − 1 above 1: libgcrypt aborts on a zero divisor. */
   if (gcry_mpi_cmp_ui (key->param[RSA_P], 2) <= 0 || gcry_mpi_cmp_ui (key->param[RSA_Q], 2) <= 0)
     return FALSE;
 
-  product = gcry_mpi_snew (0);
-  gcry_mpi_mul (product, key->param[RSA_P], key->param[RSA_Q]);
-  consistent = gcry_mpi_cmp (product, key->param[RSA_N]) == 0;
-  gcry_mpi_release (product);
-
-  return consistent
-         && crt_exponent_is_consistent (key, key->param[RSA_P], key->param[RSA_DP])
-         && crt_exponent_is_consistent (key, key->param[RSA_Q], key->param[RSA_DQ])
-         && (is_inverse (key->param[RSA_QINV], key->param[RSA_Q], key->param[RSA_P])
-             || is_inverse (key->param[RSA_QINV], key->param[RSA_P], key->param[RSA_Q]));
+  return gcrypt_accepts (key)
+         && crt_exponent_matches (key, key->param[RSA_P], key->param[RSA_DP])
+         && crt_exponent_matches (key, key->param[RSA_Q], key->param[RSA_DQ])
+         && (coefficient_is_inverse (key, key->param[RSA_Q], key->param[RSA_P])
+             || coefficient_is_inverse (key, key->param[RSA_P], key->param[RSA_Q]));
 }
 
 static gboolean

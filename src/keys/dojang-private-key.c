@@ -9,15 +9,19 @@
 #include "dojang-encrypted-key.h"
 #include "dojang-key-derivation.h"
 #include "dojang-key-encryption.h"
+#include "dojang-npki-lookup.h"
 #include "dojang-private-key-info.h"
 #include "dojang-private-key.h"
+#include "dojang-task.h"
 
 #define MAX_KEY_FILE_SIZE (64 * 1024)
 #define MAX_CERT_FILE_SIZE (1024 * 1024)
 
 G_DEFINE_QUARK (dojang-private-key-error-quark, dojang_private_key_error)
 
-/* NPKI pairs each key with its certificate by name (FACTS.md §4). */
+/* NPKI pairs each key with its certificate by name in the certificate's
+ * folder, as KISA's storage specification lays it out
+ * (http://www.rootca.or.kr/kcac/down/TechSpec/6.1-KCAC.TS.UI.pdf). */
 static const struct
 {
   const char *key_name;
@@ -26,33 +30,6 @@ static const struct
   { "signPri.key", "signCert.der" },
   { "kmPri.key", "kmCert.der" },
 };
-
-/* Finds @name in @folder ignoring ASCII case, as NPKI folders come from
- * Windows and USB sticks with any capitalisation. */
-static char *
-find_in_folder (const char *folder,
-                const char *name)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return NULL;
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (g_ascii_strcasecmp (entry, name) != 0)
-        continue;
-
-      path = g_build_filename (folder, entry, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-
-  return NULL;
-}
 
 /**
  * dojang_private_key_resolve:
@@ -82,7 +59,7 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
 
   if (g_file_test (dir_or_key_file, G_FILE_TEST_IS_DIR))
     {
-      key = find_in_folder (dir_or_key_file, key_cert_names[0].key_name);
+      key = dojang_npki_find_file (dir_or_key_file, key_cert_names[0].key_name);
       if (key == NULL)
         {
           g_set_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_NOT_FOUND,
@@ -90,7 +67,7 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
           return FALSE;
         }
       *key_path = g_steal_pointer (&key);
-      *cert_path = find_in_folder (dir_or_key_file, key_cert_names[0].cert_name);
+      *cert_path = dojang_npki_find_file (dir_or_key_file, key_cert_names[0].cert_name);
       return TRUE;
     }
 
@@ -111,7 +88,7 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
       if (g_ascii_strcasecmp (base, key_cert_names[i].cert_name) == 0)
         {
           g_clear_pointer (&key, g_free);
-          key = find_in_folder (folder, key_cert_names[i].key_name);
+          key = dojang_npki_find_file (folder, key_cert_names[i].key_name);
           cert = g_strdup (dir_or_key_file);
           if (key == NULL)
             {
@@ -123,14 +100,14 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
         }
       if (g_ascii_strcasecmp (base, key_cert_names[i].key_name) == 0)
         {
-          cert = find_in_folder (folder, key_cert_names[i].cert_name);
+          cert = dojang_npki_find_file (folder, key_cert_names[i].cert_name);
           break;
         }
     }
 
   /* A key file with another name: the usual certificate, if any. */
   if (cert == NULL)
-    cert = find_in_folder (folder, key_cert_names[0].cert_name);
+    cert = dojang_npki_find_file (folder, key_cert_names[0].cert_name);
 
   *key_path = g_steal_pointer (&key);
   *cert_path = g_steal_pointer (&cert);
@@ -407,23 +384,20 @@ check_data_free (CheckData *data)
   g_free (data);
 }
 
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+check_in_thread (gpointer       source_object,
+                 gpointer       work_data,
+                 GCancellable  *cancellable,
+                 gpointer      *result,
+                 GError       **error)
 {
-  CheckData *data = task_data;
-  GError *error = NULL;
+  CheckData *data = work_data;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
-  if (dojang_private_key_check (data->key_path, data->cert_path,
-                                (const char *) data->password, data->password_len, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_private_key_check (data->key_path, data->cert_path,
+                                   (const char *) data->password, data->password_len, error);
 }
 
 /**
@@ -442,7 +416,6 @@ dojang_private_key_check_async (const char          *key_path,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   CheckData *data;
 
   g_return_if_fail (key_path != NULL);
@@ -457,19 +430,14 @@ dojang_private_key_check_async (const char          *key_path,
   if (password_len > 0)
     memcpy (data->password, password, password_len);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_private_key_check_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
-  g_task_run_in_thread (task, check_thread);
+  dojang_task_run_in_thread (NULL, dojang_private_key_check_async, check_in_thread,
+                             data, (GDestroyNotify) check_data_free, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
 dojang_private_key_check_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_private_key_check_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, NULL, dojang_private_key_check_async, NULL, error);
 }

@@ -20,9 +20,10 @@ typedef enum
 } DojangSituation;
 
 /* Returns a GListModel of DojangRecommendation, best first: the channels
- * that suit @situation (FACTS: urgent/complex → phone, simple → ARS or
- * chatbot, screenshots → 1:1 inquiry, common question → FAQ), with those
- * usable at @now moved ahead of closed ones. */
+ * that suit @situation, as KICA's customer-center guide advises
+ * (https://www.signgate.com): urgent/complex → phone, simple → ARS or
+ * chatbot, screenshots → 1:1 inquiry, common question → FAQ; those usable
+ * at @now move ahead of closed ones. */
 GListModel *dojang_channel_advisor_recommend (DojangProvider        *provider,
                                               DojangSituation        situation,
                                               DojangHolidayCalendar *holidays,

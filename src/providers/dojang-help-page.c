@@ -15,6 +15,7 @@
 #include "dojang-provider-row.h"
 #include "dojang-provider-search.h"
 #include "dojang-seoul.h"
+#include "dojang-toast.h"
 
 /* Never wake up more often than this, even if the data asks for it. */
 #define MIN_REFRESH_DELAY_MS 1000
@@ -112,21 +113,6 @@ refresh_statuses (DojangHelpPage *self)
   g_debug ("Next status change in %u ms", delay_ms);
   self->refresh_id = g_timeout_add_full (G_PRIORITY_DEFAULT, delay_ms, on_refresh_timeout, self, NULL);
   g_source_set_name_by_id (self->refresh_id, "[dojang] help page status refresh");
-}
-
-static void
-show_toast (DojangHelpPage *self,
-            const char     *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = NULL;
-
-  if (overlay == NULL)
-    return;
-
-  /* Toast titles are Pango markup in libadwaita 1.2. */
-  escaped = g_markup_escape_text (text, -1);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
 static void
@@ -309,7 +295,7 @@ copy_phone_action (GtkWidget  *widget,
   copy_text (self, phone);
   /* Translators: %s is a phone number. */
   message = g_strdup_printf (_("Copied %s"), phone);
-  show_toast (self, message);
+  dojang_toast_show (GTK_WIDGET (self), message);
 }
 
 typedef struct
@@ -357,7 +343,7 @@ on_uri_shown (GObject      *source,
       message = g_strdup_printf (_("Could not open %s"), data->target);
     }
 
-  show_toast (data->self, message);
+  dojang_toast_show (GTK_WIDGET (data->self), message);
   launch_data_free (data);
 }
 
@@ -420,7 +406,7 @@ copy_summary_action (GtkWidget  *widget,
                                                  provider != NULL ? dojang_provider_get_name_ko (provider) : NULL,
                                                  now);
   copy_text (self, summary);
-  show_toast (self, _("Inquiry summary copied, in Korean for the help desk"));
+  dojang_toast_show (GTK_WIDGET (self), _("Inquiry summary copied, in Korean for the help desk"));
 }
 
 static void

@@ -160,8 +160,9 @@ fill_notes (DojangProviderDetails *self)
 
   if (notes != NULL && *notes != '\0')
     add_note (self, "dialog-information-symbolic", notes);
-  /* FACTS §1: personal banking certificates come from the bank; say so even
-   * if the data has no note of its own. */
+  /* Personal banking certificates come from the bank, as yessign's renewal
+   * page says (https://www.yessign.or.kr/main/intro/personal/commonRenew.jsp);
+   * say so even if the data has no note of its own. */
   else if (has_bank_issued_types (self->provider))
     add_note (self, "dialog-information-symbolic",
               _("Personal certificates for banking, credit cards and insurance are issued and renewed at your bank: open its internet banking and go to the certificate center (인증센터), not this website."));

@@ -14,29 +14,16 @@
  * copy is mounted here. */
 #define HOST_OS_RELEASE "/run/host/os-release"
 
+/* os-release(5) values are shell assignments: in single or double quotes,
+ * with the shell's backslash escapes inside double quotes. A value the
+ * shell could not read (an unclosed quote) is shown as written. */
 static char *
 unquote_value (const char *raw)
 {
   g_autofree char *value = g_strstrip (g_strdup (raw));
-  gsize len = strlen (value);
-  GString *out;
+  char *unquoted = g_shell_unquote (value, NULL);
 
-  if (len < 2 || (value[0] != '"' && value[0] != '\'') || value[len - 1] != value[0])
-    return g_steal_pointer (&value);
-
-  if (value[0] == '\'')
-    return g_strndup (value + 1, len - 2);
-
-  /* os-release(5): double-quoted values use shell-style backslash escapes. */
-  out = g_string_sized_new (len);
-  for (gsize i = 1; i + 1 < len; i++)
-    {
-      if (value[i] == '\\' && i + 2 < len)
-        i++;
-      g_string_append_c (out, value[i]);
-    }
-
-  return g_string_free (out, FALSE);
+  return unquoted != NULL ? unquoted : g_steal_pointer (&value);
 }
 
 /**
@@ -121,12 +108,29 @@ dojang_system_info_describe_os (const char *os_release_contents)
 char *
 dojang_system_info_get_os_text (void)
 {
+  return dojang_system_info_get_os_text_with_host (HOST_OS_RELEASE);
+}
+
+/**
+ * dojang_system_info_get_os_text_with_host:
+ * @host_os_release: where the host's os-release would be mounted in a sandbox
+ *
+ * The host's file wins when it names a system; otherwise GLib's reading of
+ * this system's os-release is used.
+ *
+ * Returns: (transfer full): the operating system's name
+ */
+char *
+dojang_system_info_get_os_text_with_host (const char *host_os_release)
+{
   g_autofree char *host_contents = NULL;
   g_autofree char *name = NULL;
   g_autofree char *version = NULL;
   char *described;
 
-  if (g_file_get_contents (HOST_OS_RELEASE, &host_contents, NULL, NULL))
+  g_return_val_if_fail (host_os_release != NULL, NULL);
+
+  if (g_file_get_contents (host_os_release, &host_contents, NULL, NULL))
     {
       described = dojang_system_info_describe_os (host_contents);
       if (described != NULL)

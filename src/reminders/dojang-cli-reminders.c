@@ -27,21 +27,7 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store.h"
 #include "dojang-seoul.h"
-
-/* Run from a build tree or a script, the schema may not be installed. */
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "reminder-lead-days"))
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
+#include "dojang-settings.h"
 
 /* Opens the store with the user's lead times, clocked at @now. */
 static DojangReminderStore *
@@ -146,7 +132,7 @@ count_manual_entries (DojangReminderStore *store)
 int
 dojang_cli_reminders_check (GVariantDict *options)
 {
-  g_autoptr(GSettings) settings = open_settings ();
+  g_autoptr(GSettings) settings = dojang_settings_new_if_installed ("reminder-lead-days");
   g_autoptr(GApplication) notifier = NULL;
   g_autoptr(DojangReminderStore) store = NULL;
   g_autoptr(GPtrArray) sent = NULL;
@@ -218,7 +204,7 @@ dojang_cli_reminders_check (GVariantDict *options)
 int
 dojang_cli_reminders_import (GVariantDict *options)
 {
-  g_autoptr(GSettings) settings = open_settings ();
+  g_autoptr(GSettings) settings = dojang_settings_new_if_installed ("reminder-lead-days");
   g_autoptr(DojangReminderStore) store = NULL;
   g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;

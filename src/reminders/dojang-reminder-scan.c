@@ -7,6 +7,7 @@
 
 #include "dojang-certificate-scanner.h"
 #include "dojang-reminder-scan.h"
+#include "dojang-task.h"
 
 /**
  * dojang_reminder_scan_add_certificates:
@@ -119,19 +120,17 @@ sighting_free (gpointer data)
   g_free (sighting);
 }
 
-static void
-add_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+add_in_thread (gpointer       store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               gpointer      *result,
+               GError       **error)
 {
-  Sighting *sighting = task_data;
-  GError *error = NULL;
+  Sighting *sighting = data;
 
-  if (dojang_reminder_scan_add_certificates (source_object, sighting->certificates, sighting->seen_at, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_reminder_scan_add_certificates (store, sighting->certificates, sighting->seen_at,
+                                                error);
 }
 
 /**
@@ -149,7 +148,6 @@ dojang_reminder_scan_add_certificates_async (DojangReminderStore *store,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Sighting *sighting;
 
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (store));
@@ -160,10 +158,8 @@ dojang_reminder_scan_add_certificates_async (DojangReminderStore *store,
   sighting->certificates = g_ptr_array_ref (certificates);
   sighting->seen_at = g_date_time_ref (seen_at);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_scan_add_certificates_async);
-  g_task_set_task_data (task, sighting, sighting_free);
-  g_task_run_in_thread (task, add_thread);
+  dojang_task_run_in_thread (store, dojang_reminder_scan_add_certificates_async, add_in_thread,
+                             sighting, sighting_free, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -171,7 +167,5 @@ dojang_reminder_scan_add_certificates_finish (DojangReminderStore  *store,
                                               GAsyncResult         *result,
                                               GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, store, dojang_reminder_scan_add_certificates_async, NULL, error);
 }

@@ -11,7 +11,8 @@
  *       history stamp, one row per certificate and lead time, and the
  *       partial indexes the due check runs on; a meta table keeps the lead
  *       times the reminders were scheduled with.
- *   v3  reminders the user asked for ("remind me the day renewal opens")
+ *   v3  the lead times in meta must be a JSON array, read with json_each().
+ *   v4  reminders the user asked for ("remind me the day renewal opens")
  *       are marked requested, so a change of lead times keeps them; a
  *       rehearsals table records each finished renewal rehearsal. */
 
@@ -23,7 +24,7 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-schema.h"
 
-G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 3);
+G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 4);
 
 static const char schema_v1[] =
   "CREATE TABLE certificates ("
@@ -134,10 +135,34 @@ static const char schema_v2[] =
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;";
 
-/* v2 → v3. A rehearsal is kept by fingerprint, not as a reference into
+/* v2 → v3. v2 wrote the lead times as JSON text by hand and read them back
+ * by splitting the text, which let anything through. Now SQLite's JSON
+ * functions read them, and the table refuses a value that is not a JSON
+ * array. The existing value becomes the distinct whole numbers from 0 to
+ * 365 it holds, largest first; a value that is no JSON array is dropped:
+ * the default lead times apply until the settings set them again. */
+static const char schema_v3[] =
+  "CREATE TABLE meta_v3 ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  CHECK (key <> 'lead_days' OR (json_valid (value) AND json_type (value) = 'array'))"
+  ") WITHOUT ROWID;"
+  "INSERT INTO meta_v3 (key, value) SELECT key, value FROM meta WHERE key <> 'lead_days';"
+  "INSERT INTO meta_v3 (key, value)"
+  "  SELECT 'lead_days',"
+  "         (SELECT json_group_array (days)"
+  "          FROM (SELECT DISTINCT j.value AS days FROM json_each (m.value) j"
+  "                WHERE j.type = 'integer' AND j.value BETWEEN 0 AND 365"
+  "                ORDER BY days DESC))"
+  "  FROM meta m"
+  "  WHERE m.key = 'lead_days' AND json_valid (m.value) AND json_type (m.value) = 'array';"
+  "DROP TABLE meta;"
+  "ALTER TABLE meta_v3 RENAME TO meta;";
+
+/* v3 → v4. A rehearsal is kept by fingerprint, not as a reference into
  * certificates: it may be of a certificate opened from a file that no scan
  * records. Nothing typed during a rehearsal is kept, only how it ended. */
-static const char schema_v3[] =
+static const char schema_v4[] =
   "ALTER TABLE reminders ADD COLUMN requested INTEGER NOT NULL DEFAULT 0"
   "  CHECK (requested IN (0, 1));"
   "CREATE TABLE rehearsals ("
@@ -289,11 +314,14 @@ upgrade (sqlite3  *db,
   if (from_version < 3 && !exec_sql (db, schema_v3, error))
     return FALSE;
 
+  if (from_version < 4 && !exec_sql (db, schema_v4, error))
+    return FALSE;
+
   if (!foreign_keys_hold (db, error))
     return FALSE;
 
   /* A constant: PRAGMA takes no bound parameters. */
-  return exec_sql (db, "PRAGMA user_version = 3", error);
+  return exec_sql (db, "PRAGMA user_version = " G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION), error);
 }
 
 /**

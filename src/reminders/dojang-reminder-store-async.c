@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "dojang-reminder-store-private.h"
+#include "dojang-task.h"
 
 typedef struct
 {
@@ -31,28 +32,28 @@ entry_change_free (gpointer data)
   g_free (change);
 }
 
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+save_in_thread (gpointer       store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                gpointer      *result,
+                GError       **error)
 {
-  DojangReminderStore *self = source_object;
-  EntryChange *change = task_data;
-  GError *error = NULL;
+  EntryChange *change = data;
   gint64 id = change->id;
 
   if (id == 0)
-    id = dojang_reminder_store_add_manual_entry (self, change->name, change->provider_id,
-                                                 change->type_name, change->expiry_date, &error);
-  else if (!dojang_reminder_store_update_manual_entry (self, id, change->name, change->provider_id,
-                                                       change->type_name, change->expiry_date, &error))
+    id = dojang_reminder_store_add_manual_entry (store, change->name, change->provider_id,
+                                                 change->type_name, change->expiry_date, error);
+  else if (!dojang_reminder_store_update_manual_entry (store, id, change->name, change->provider_id,
+                                                       change->type_name, change->expiry_date, error))
     id = 0;
 
   if (id == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_memdup2 (&id, sizeof id), g_free);
+    return FALSE;
+
+  *result = g_memdup2 (&id, sizeof id);
+  return TRUE;
 }
 
 /**
@@ -74,7 +75,6 @@ dojang_reminder_store_save_manual_entry_async (DojangReminderStore *self,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   EntryChange *change;
 
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
@@ -86,10 +86,9 @@ dojang_reminder_store_save_manual_entry_async (DojangReminderStore *self,
   change->type_name = g_strdup (type_name);
   change->expiry_date = g_strdup (expiry_date);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_save_manual_entry_async);
-  g_task_set_task_data (task, change, entry_change_free);
-  g_task_run_in_thread (task, save_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_save_manual_entry_async, save_in_thread,
+                             change, entry_change_free, g_free,
+                             cancellable, callback, user_data);
 }
 
 /**
@@ -104,25 +103,21 @@ dojang_reminder_store_save_manual_entry_finish (DojangReminderStore  *self,
 {
   g_autofree gint64 *id = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  if (!dojang_task_finish (result, self, dojang_reminder_store_save_manual_entry_async,
+                           (gpointer *) &id, error))
+    return 0;
 
-  id = g_task_propagate_pointer (G_TASK (result), error);
-
-  return id != NULL ? *id : 0;
+  return *id;
 }
 
-static void
-remove_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+remove_in_thread (gpointer       store,
+                  gpointer       id,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  GError *error = NULL;
-
-  if (dojang_reminder_store_remove_manual_entry (source_object, *(gint64 *) task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_reminder_store_remove_manual_entry (store, *(gint64 *) id, error);
 }
 
 void
@@ -132,14 +127,11 @@ dojang_reminder_store_remove_manual_entry_async (DojangReminderStore *self,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_remove_manual_entry_async);
-  g_task_set_task_data (task, g_memdup2 (&id, sizeof id), g_free);
-  g_task_run_in_thread (task, remove_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_remove_manual_entry_async, remove_in_thread,
+                             g_memdup2 (&id, sizeof id), g_free, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -147,24 +139,22 @@ dojang_reminder_store_remove_manual_entry_finish (DojangReminderStore  *self,
                                                   GAsyncResult         *result,
                                                   GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, self, dojang_reminder_store_remove_manual_entry_async,
+                             NULL, error);
 }
 
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+open_in_thread (gpointer       source_object,
+                gpointer       store,
+                GCancellable  *cancellable,
+                gpointer      *result,
+                GError       **error)
 {
-  DojangReminderStore *store = task_data;
-  GError *error = NULL;
+  if (!_dojang_reminder_store_open (store, error))
+    return FALSE;
 
-  if (_dojang_reminder_store_open (store, &error))
-    g_task_return_pointer (task, g_object_ref (store), g_object_unref);
-  else
-    g_task_return_error (task, error);
+  *result = g_object_ref (store);
+  return TRUE;
 }
 
 /**
@@ -181,15 +171,12 @@ dojang_reminder_store_new_async (const char          *path,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_new_async);
   /* Made here, so that it belongs to this thread's main context. */
-  g_task_set_task_data (task, _dojang_reminder_store_new_unopened (path), g_object_unref);
-  g_task_run_in_thread (task, open_thread);
+  dojang_task_run_in_thread (NULL, dojang_reminder_store_new_async, open_in_thread,
+                             _dojang_reminder_store_new_unopened (path), g_object_unref,
+                             g_object_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -202,10 +189,12 @@ DojangReminderStore *
 dojang_reminder_store_new_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_reminder_store_new_async, NULL);
+  DojangReminderStore *store = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!dojang_task_finish (result, NULL, dojang_reminder_store_new_async, (gpointer *) &store, error))
+    return NULL;
+
+  return store;
 }
 
 typedef struct
@@ -227,33 +216,23 @@ reminder_change_free (gpointer data)
 
 /* The reminder is read first, so that the caller can withdraw its
  * notification even when the change itself is refused (already dismissed). */
-static void
-change_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+change_in_thread (gpointer       store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  DojangReminderStore *self = source_object;
-  ReminderChange *change = task_data;
-  GError *error = NULL;
-  gboolean done;
+  ReminderChange *change = data;
 
-  change->reminder = dojang_reminder_store_get_reminder (self, change->id, &error);
+  change->reminder = dojang_reminder_store_get_reminder (store, change->id, error);
   if (change->reminder == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return FALSE;
 
   if (change->now != NULL)
-    done = dojang_reminder_store_snooze (self, change->id, change->now, &error);
-  else
-    done = dojang_reminder_store_dismiss (self, change->id, &error);
+    return dojang_reminder_store_snooze (store, change->id, change->now, error);
 
-  if (done)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_reminder_store_dismiss (store, change->id, error);
 }
 
 static void
@@ -265,30 +244,29 @@ change_async (DojangReminderStore *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ReminderChange *change = g_new0 (ReminderChange, 1);
 
   change->id = id;
   change->now = now != NULL ? g_date_time_ref (now) : NULL;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, change, reminder_change_free);
-  g_task_run_in_thread (task, change_thread);
+  dojang_task_run_in_thread (self, source_tag, change_in_thread, change, reminder_change_free, NULL,
+                             cancellable, callback, user_data);
 }
 
 static gboolean
 change_finish (DojangReminderStore  *self,
                GAsyncResult         *result,
+               gpointer              source_tag,
                DojangReminder      **reminder,
                GError              **error)
 {
-  ReminderChange *change = g_task_get_task_data (G_TASK (result));
+  gboolean done = dojang_task_finish (result, self, source_tag, NULL, error);
+  ReminderChange *change = dojang_task_get_work_data (result);
 
   if (reminder != NULL)
     *reminder = change->reminder != NULL ? g_object_ref (change->reminder) : NULL;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return done;
 }
 
 /**
@@ -321,10 +299,7 @@ dojang_reminder_store_snooze_finish (DojangReminderStore  *self,
                                      DojangReminder      **reminder,
                                      GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_reminder_store_snooze_async, FALSE);
-
-  return change_finish (self, result, reminder, error);
+  return change_finish (self, result, dojang_reminder_store_snooze_async, reminder, error);
 }
 
 /**
@@ -355,25 +330,27 @@ dojang_reminder_store_dismiss_finish (DojangReminderStore  *self,
                                       DojangReminder      **reminder,
                                       GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dojang_reminder_store_dismiss_async, FALSE);
-
-  return change_finish (self, result, reminder, error);
+  return change_finish (self, result, dojang_reminder_store_dismiss_async, reminder, error);
 }
 
-static void
-next_due_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+/* No next instant is a result too: only an error fails. */
+static gboolean
+next_due_in_thread (gpointer       store,
+                    gpointer       now,
+                    GCancellable  *cancellable,
+                    gpointer      *result,
+                    GError       **error)
 {
-  GError *error = NULL;
-  GDateTime *next = dojang_reminder_store_get_next_due (source_object, task_data, &error);
+  GError *local_error = NULL;
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, next, (GDestroyNotify) g_date_time_unref);
+  *result = dojang_reminder_store_get_next_due (store, now, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -388,15 +365,12 @@ dojang_reminder_store_get_next_due_async (DojangReminderStore *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
   g_return_if_fail (now != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_get_next_due_async);
-  g_task_set_task_data (task, g_date_time_ref (now), (GDestroyNotify) g_date_time_unref);
-  g_task_run_in_thread (task, next_due_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_get_next_due_async, next_due_in_thread,
+                             g_date_time_ref (now), (GDestroyNotify) g_date_time_unref,
+                             (GDestroyNotify) g_date_time_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -410,24 +384,26 @@ dojang_reminder_store_get_next_due_finish (DojangReminderStore  *self,
                                            GAsyncResult         *result,
                                            GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  GDateTime *next = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!dojang_task_finish (result, self, dojang_reminder_store_get_next_due_async,
+                           (gpointer *) &next, error))
+    return NULL;
+
+  return next;
 }
 
-static void
-lead_days_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gboolean
+lead_days_in_thread (gpointer       store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     gpointer      *result,
+                     GError       **error)
 {
-  GArray *days = task_data;
-  GError *error = NULL;
+  GArray *days = data;
 
-  if (dojang_reminder_store_set_lead_days (source_object, (const int *) days->data, days->len, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_reminder_store_set_lead_days (store, (const int *) (gpointer) days->data, days->len,
+                                              error);
 }
 
 /**
@@ -444,7 +420,6 @@ dojang_reminder_store_set_lead_days_async (DojangReminderStore *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   GArray *days;
 
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
@@ -453,10 +428,9 @@ dojang_reminder_store_set_lead_days_async (DojangReminderStore *self,
   days = g_array_sized_new (FALSE, FALSE, sizeof (int), n_lead_days);
   g_array_append_vals (days, lead_days, n_lead_days);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_set_lead_days_async);
-  g_task_set_task_data (task, days, (GDestroyNotify) g_array_unref);
-  g_task_run_in_thread (task, lead_days_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_set_lead_days_async, lead_days_in_thread,
+                             days, (GDestroyNotify) g_array_unref, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -464,9 +438,7 @@ dojang_reminder_store_set_lead_days_finish (DojangReminderStore  *self,
                                             GAsyncResult         *result,
                                             GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, self, dojang_reminder_store_set_lead_days_async, NULL, error);
 }
 
 typedef struct
@@ -485,30 +457,30 @@ listing_free (gpointer data)
   g_free (listing);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+list_in_thread (gpointer       store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                gpointer      *result,
+                GError       **error)
 {
-  DojangReminderStore *self = source_object;
+  DojangReminderStore *self = store;
   g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
   Listing *listing = g_new0 (Listing, 1);
-  GError *error = NULL;
 
   /* Under one lock, so both lists show the same moment. */
-  listing->upcoming = dojang_reminder_store_list_upcoming (self, &error);
+  listing->upcoming = dojang_reminder_store_list_upcoming (self, error);
   if (listing->upcoming != NULL)
-    listing->entries = dojang_reminder_store_list_manual_entries (self, &error);
+    listing->entries = dojang_reminder_store_list_manual_entries (self, error);
 
   if (listing->entries == NULL)
     {
       listing_free (listing);
-      g_task_return_error (task, error);
-      return;
+      return FALSE;
     }
 
-  g_task_return_pointer (task, listing, listing_free);
+  *result = listing;
+  return TRUE;
 }
 
 /**
@@ -523,13 +495,10 @@ dojang_reminder_store_list_async (DojangReminderStore *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_list_async);
-  g_task_run_in_thread (task, list_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_list_async, list_in_thread, NULL, NULL,
+                             listing_free, cancellable, callback, user_data);
 }
 
 /**
@@ -546,13 +515,12 @@ dojang_reminder_store_list_finish (DojangReminderStore  *self,
                                    GPtrArray           **entries,
                                    GError              **error)
 {
-  Listing *listing;
+  Listing *listing = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (upcoming != NULL && entries != NULL, FALSE);
 
-  listing = g_task_propagate_pointer (G_TASK (result), error);
-  if (listing == NULL)
+  if (!dojang_task_finish (result, self, dojang_reminder_store_list_async, (gpointer *) &listing,
+                           error))
     return FALSE;
 
   *upcoming = g_steal_pointer (&listing->upcoming);

@@ -16,6 +16,7 @@
 
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store-private.h"
+#include "dojang-task.h"
 
 DojangReminder *
 _dojang_reminder_store_read_row (DojangStatement *stmt)
@@ -550,20 +551,16 @@ dojang_reminder_store_dismiss (DojangReminderStore  *self,
   return TRUE;
 }
 
-static void
-collect_due_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gboolean
+collect_due_in_thread (gpointer       store,
+                       gpointer       now,
+                       GCancellable  *cancellable,
+                       gpointer      *result,
+                       GError       **error)
 {
-  GPtrArray *sent;
-  GError *error = NULL;
+  *result = dojang_reminder_store_collect_due (store, now, error);
 
-  sent = dojang_reminder_store_collect_due (source_object, task_data, &error);
-  if (sent == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, sent, (GDestroyNotify) g_ptr_array_unref);
+  return *result != NULL;
 }
 
 /**
@@ -578,15 +575,13 @@ dojang_reminder_store_collect_due_async (DojangReminderStore *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
   g_return_if_fail (now != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_collect_due_async);
-  g_task_set_task_data (task, g_date_time_ref (now), (GDestroyNotify) g_date_time_unref);
-  g_task_run_in_thread (task, collect_due_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_collect_due_async, collect_due_in_thread,
+                             g_date_time_ref (now), (GDestroyNotify) g_date_time_unref,
+                             (GDestroyNotify) g_ptr_array_unref,
+                             cancellable, callback, user_data);
 }
 
 /**
@@ -600,7 +595,11 @@ dojang_reminder_store_collect_due_finish (DojangReminderStore  *self,
                                           GAsyncResult         *result,
                                           GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  GPtrArray *sent = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!dojang_task_finish (result, self, dojang_reminder_store_collect_due_async,
+                           (gpointer *) &sent, error))
+    return NULL;
+
+  return sent;
 }

@@ -29,6 +29,7 @@
 #include "dojang-reminder-import.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store-private.h"
+#include "dojang-task.h"
 
 static char *
 format_instant (gint64 unix_seconds)
@@ -202,28 +203,21 @@ dojang_reminder_store_export_json (DojangReminderStore  *self,
   return json_generator_to_data (generator, NULL);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_in_thread (gpointer       store,
+                  gpointer       file,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  DojangReminderStore *self = source_object;
-  GFile *file = task_data;
   g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autofree char *json = NULL;
-  GError *error = NULL;
 
-  json = dojang_reminder_store_export_json (self, now, &error);
-  if (json == NULL ||
-      !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  json = dojang_reminder_store_export_json (store, now, error);
 
-  g_task_return_boolean (task, TRUE);
+  return json != NULL
+         && g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                     G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
 }
 
 void
@@ -233,15 +227,12 @@ dojang_reminder_store_export_async (DojangReminderStore *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_export_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, export_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_export_async, export_in_thread,
+                             g_object_ref (file), g_object_unref, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -249,32 +240,26 @@ dojang_reminder_store_export_finish (DojangReminderStore  *self,
                                      GAsyncResult         *result,
                                      GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, self, dojang_reminder_store_export_async, NULL, error);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+import_in_thread (gpointer       store,
+                  gpointer       file,
+                  GCancellable  *cancellable,
+                  gpointer      *result,
+                  GError       **error)
 {
-  DojangReminderStore *self = source_object;
-  GFile *file = task_data;
   g_autofree char *contents = NULL;
   gsize length = 0;
   guint n_imported = 0;
-  GError *error = NULL;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error) ||
-      !dojang_reminder_store_import_json (self, contents, (gssize) length, &n_imported, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error) ||
+      !dojang_reminder_store_import_json (store, contents, (gssize) length, &n_imported, error))
+    return FALSE;
 
-  g_task_return_int (task, n_imported);
+  *result = GUINT_TO_POINTER (n_imported);
+  return TRUE;
 }
 
 void
@@ -284,15 +269,12 @@ dojang_reminder_store_import_async (DojangReminderStore *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_reminder_store_import_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, import_thread);
+  dojang_task_run_in_thread (self, dojang_reminder_store_import_async, import_in_thread,
+                             g_object_ref (file), g_object_unref, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -301,16 +283,13 @@ dojang_reminder_store_import_finish (DojangReminderStore  *self,
                                      guint                *n_imported,
                                      GError              **error)
 {
-  gssize count;
+  gpointer count = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  count = g_task_propagate_int (G_TASK (result), error);
-  if (count < 0)
+  if (!dojang_task_finish (result, self, dojang_reminder_store_import_async, &count, error))
     return FALSE;
 
   if (n_imported != NULL)
-    *n_imported = (guint) count;
+    *n_imported = GPOINTER_TO_UINT (count);
 
   return TRUE;
 }

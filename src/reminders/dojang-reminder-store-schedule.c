@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "dojang-reminder-schedule.h"
@@ -294,7 +295,9 @@ dojang_reminder_store_set_lead_days (DojangReminderStore  *self,
                                      GError              **error)
 {
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(JsonArray) array = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
 
   g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
   g_return_val_if_fail (lead_days != NULL || n_lead_days == 0, FALSE);
@@ -317,9 +320,11 @@ dojang_reminder_store_set_lead_days (DojangReminderStore  *self,
     }
   g_array_sort (sorted, compare_descending);
 
+  array = json_array_sized_new (sorted->len);
   for (guint i = 0; i < sorted->len; i++)
-    g_string_append_printf (json, "%s%d", i > 0 ? "," : "", g_array_index (sorted, int, i));
-  g_string_append_c (json, ']');
+    json_array_add_int_element (array, g_array_index (sorted, int, i));
+  node = json_node_init_array (json_node_alloc (), array);
+  json = json_to_string (node, FALSE);
 
   g_rec_mutex_lock (&self->lock);
 
@@ -335,7 +340,7 @@ dojang_reminder_store_set_lead_days (DojangReminderStore  *self,
 
   if (!dojang_reminder_store_begin (self, error))
     goto failed;
-  if (!reschedule_all (self, json->str, error))
+  if (!reschedule_all (self, json, error))
     {
       dojang_reminder_store_rollback (self);
       goto failed;

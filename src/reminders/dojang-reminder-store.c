@@ -308,43 +308,38 @@ _dojang_reminder_store_load_lead_days (DojangReminderStore  *self,
                                        GError              **error)
 {
   g_autoptr(DojangStatement) stmt = NULL;
-  const char *json;
-  g_auto(GStrv) parts = NULL;
+  gboolean stored = FALSE;
   int rc;
 
   g_array_set_size (self->lead_days, 0);
 
-  stmt = _dojang_reminder_store_statement (self, "SELECT value FROM meta WHERE key = 'lead_days'", error);
+  /* A JSON array of whole numbers, e.g. [60,30,7,1,0]; one row of NULL for
+   * an empty array, no row when none was stored. */
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT DISTINCT j.value FROM meta m"
+      " LEFT JOIN json_each (m.value) j ON j.type = 'integer' AND j.value BETWEEN 0 AND ?1"
+      " WHERE m.key = 'lead_days' ORDER BY j.value DESC",
+      error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int (stmt, 1, DOJANG_REMINDER_MAX_LEAD_DAYS);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_array_append_vals (self->lead_days, default_lead_days, G_N_ELEMENTS (default_lead_days));
-      return TRUE;
+      int days = sqlite3_column_int (stmt, 0);
+
+      stored = TRUE;
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        g_array_append_val (self->lead_days, days);
     }
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_DONE)
     {
       _dojang_reminder_store_sqlite_error (self, rc, error);
       return FALSE;
     }
 
-  /* Stored as a JSON array of integers, e.g. "[60,30,7,1,0]". */
-  json = (const char *) sqlite3_column_text (stmt, 0);
-  parts = g_strsplit_set (json != NULL ? json : "", "[], ", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gint64 value;
-
-      if (*parts[i] == '\0')
-        continue;
-      if (g_ascii_string_to_signed (parts[i], 10, 0, DOJANG_REMINDER_MAX_LEAD_DAYS, &value, NULL))
-        {
-          int days = (int) value;
-          g_array_append_val (self->lead_days, days);
-        }
-    }
+  if (!stored)
+    g_array_append_vals (self->lead_days, default_lead_days, G_N_ELEMENTS (default_lead_days));
 
   return TRUE;
 }

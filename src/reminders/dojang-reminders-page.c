@@ -19,6 +19,7 @@
 #include "dojang-reminder-row.h"
 #include "dojang-reminders-page.h"
 #include "dojang-seoul.h"
+#include "dojang-toast.h"
 
 struct _DojangRemindersPage
 {
@@ -303,20 +304,7 @@ static void
 toast (DojangRemindersPage *self,
        const char          *message)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  AdwToastOverlay *overlay = NULL;
-
-  /* The window's toast overlay is the nearest one up the tree. */
-  while (widget != NULL && overlay == NULL)
-    {
-      widget = gtk_widget_get_parent (widget);
-      if (ADW_IS_TOAST_OVERLAY (widget))
-        overlay = ADW_TOAST_OVERLAY (widget);
-    }
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
-  else
+  if (!dojang_toast_show (GTK_WIDGET (self), message))
     show_banner (self, message);
 }
 

@@ -8,18 +8,19 @@
 #include "config.h"
 
 #include "dojang-renewal-record.h"
+#include "dojang-task.h"
 
-static void
-remind_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+remind_work (gpointer       source_object,
+             gpointer       work_data,
+             GCancellable  *cancellable,
+             gpointer      *result,
+             GError       **error)
 {
   DojangReminderStore *store = source_object;
-  DojangRenewalPlan *plan = task_data;
+  DojangRenewalPlan *plan = work_data;
   DojangCertificate *certificate = dojang_renewal_plan_get_certificate (plan);
   GDateTime *due = NULL;
-  GError *error = NULL;
 
   /* A certificate opened from a file may be unknown to the store so far. */
   if (!dojang_reminder_store_upsert_certificate (store,
@@ -32,16 +33,15 @@ remind_thread (GTask        *task,
                                                  dojang_certificate_get_not_after (certificate),
                                                  dojang_certificate_get_path (certificate),
                                                  dojang_renewal_plan_get_now (plan),
-                                                 &error) ||
+                                                 error) ||
       !dojang_reminder_store_request_reminder (store, dojang_certificate_get_sha256 (certificate),
                                                dojang_renewal_plan_get_window_days (plan),
-                                               &due, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+                                               &due, error))
+    return FALSE;
 
-  g_task_return_pointer (task, due, (GDestroyNotify) g_date_time_unref);
+  *result = due;
+
+  return TRUE;
 }
 
 /**
@@ -58,15 +58,12 @@ dojang_renewal_remind_async (DojangReminderStore *store,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (store));
   g_return_if_fail (DOJANG_IS_RENEWAL_PLAN (plan));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_renewal_remind_async);
-  g_task_set_task_data (task, g_object_ref (plan), g_object_unref);
-  g_task_run_in_thread (task, remind_thread);
+  dojang_task_run_in_thread (store, dojang_renewal_remind_async, remind_work,
+                             g_object_ref (plan), g_object_unref, (GDestroyNotify) g_date_time_unref,
+                             cancellable, callback, user_data);
 }
 
 /**
@@ -79,9 +76,12 @@ dojang_renewal_remind_finish (DojangReminderStore  *store,
                               GAsyncResult         *result,
                               GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  gpointer due = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!dojang_task_finish (result, store, dojang_renewal_remind_async, &due, error))
+    return NULL;
+
+  return due;
 }
 
 typedef struct
@@ -104,20 +104,17 @@ rehearsal_free (gpointer data)
   g_free (rehearsal);
 }
 
-static void
-record_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+record_work (gpointer       source_object,
+             gpointer       work_data,
+             GCancellable  *cancellable,
+             gpointer      *result,
+             GError       **error)
 {
-  Rehearsal *rehearsal = task_data;
-  GError *error = NULL;
+  Rehearsal *rehearsal = work_data;
 
-  if (dojang_reminder_store_record_rehearsal (source_object, rehearsal->sha256, rehearsal->completed_at,
-                                              rehearsal->payment_method, rehearsal->outcome, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return dojang_reminder_store_record_rehearsal (source_object, rehearsal->sha256, rehearsal->completed_at,
+                                                 rehearsal->payment_method, rehearsal->outcome, error);
 }
 
 /**
@@ -137,7 +134,6 @@ dojang_renewal_record_async (DojangReminderStore *store,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Rehearsal *rehearsal;
 
   g_return_if_fail (DOJANG_IS_REMINDER_STORE (store));
@@ -150,10 +146,8 @@ dojang_renewal_record_async (DojangReminderStore *store,
   rehearsal->payment_method = g_strdup (payment_method);
   rehearsal->outcome = g_strdup (outcome);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dojang_renewal_record_async);
-  g_task_set_task_data (task, rehearsal, rehearsal_free);
-  g_task_run_in_thread (task, record_thread);
+  dojang_task_run_in_thread (store, dojang_renewal_record_async, record_work, rehearsal, rehearsal_free, NULL,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -161,7 +155,5 @@ dojang_renewal_record_finish (DojangReminderStore  *store,
                               GAsyncResult         *result,
                               GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dojang_task_finish (result, store, dojang_renewal_record_async, NULL, error);
 }

@@ -101,7 +101,8 @@ load_by_oid (const char *oid)
   return load (json_object_get_string_member (want, "path"));
 }
 
-/* Fees and windows as in the catalog's sources (FACTS §2): yessign 범용 개인
+/* Fees and windows as data/providers.json has them from the CAs' sites
+ * (yessign.or.kr, signgate.com, crosscert.com): yessign 범용 개인
  * costs 4,400 won a year, bank-only certificates are free, business 범용
  * 110,000; yessign and KICA accept renewals 30 days ahead, CrossCert 60. */
 static void
@@ -234,6 +235,29 @@ test_bad_files (void)
   g_assert_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND);
 }
 
+/* Certificates are a few KiB: 64 KiB is still read (and found invalid),
+ * one byte more is refused before reading. */
+static void
+test_size_limit (void)
+{
+  g_autofree char *folder = g_build_filename (tree, "size-limit", NULL);
+  g_autofree char *largest = g_build_filename (folder, "largest.der", NULL);
+  g_autofree char *too_large = g_build_filename (folder, "too-large.der", NULL);
+  g_autofree char *zeros = g_malloc0 (64 * 1024 + 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (largest, zeros, 64 * 1024, NULL));
+  g_assert_true (g_file_set_contents (too_large, zeros, 64 * 1024 + 1, NULL));
+
+  g_assert_null (dojang_certificate_new_from_file (largest, &error));
+  g_assert_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (dojang_certificate_new_from_file (too_large, &error));
+  g_assert_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_TOO_LARGE);
+}
+
 static void
 test_unreadable (void)
 {
@@ -312,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/dojang/certificate/unknown-type", test_unknown_type);
   g_test_add_func ("/dojang/certificate/status-boundaries", test_status_boundaries);
   g_test_add_func ("/dojang/certificate/bad-files", test_bad_files);
+  g_test_add_func ("/dojang/certificate/size-limit", test_size_limit);
   g_test_add_func ("/dojang/certificate/unreadable", test_unreadable);
   g_test_add_func ("/dojang/certificate/damaged-bytes", test_damaged_bytes);
 

@@ -22,7 +22,8 @@ AT = "2026-03-01T23:30:00+09:00"
 AT_IN_SEOUL = "2026-03-01T23:30:00"
 FIELDS = ("path", "subject", "name", "ca", "policy_oid", "serial", "not_before", "not_after",
           "expiry_date", "days_left", "status", "has_private_key", "sha256")
-# FACTS §2: the yearly fee of each fixture's type, None when the type is unknown.
+# The yearly fee of each fixture's type, as data/providers.json has it from the
+# CAs' pages; None when the type is unknown.
 FEES = {
     "1.2.410.200005.1.1.1": 4400,
     "1.2.410.200005.1.1.4": 0,

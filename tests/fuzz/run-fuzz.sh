@@ -35,6 +35,7 @@ clang -g -O1 -fsanitize=fuzzer,address -std=gnu11 \
   "$keys/dojang-asn1.c" "$keys/dojang-encrypted-key.c" "$keys/dojang-key-algorithms.c" \
   "$keys/dojang-key-derivation.c" "$keys/dojang-key-encryption.c" \
   "$keys/dojang-private-key.c" "$keys/dojang-private-key-info.c" "$asn1_table" \
+  "$source_root/src/common/dojang-npki-lookup.c" "$source_root/src/common/dojang-task.c" \
   $(pkg-config --libs glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
   -o "$work/fuzz-private-key"
 

@@ -435,6 +435,12 @@ test_bad_import (Fixture       *fixture,
     "reminders[2].state",
     "reminders[3]",
   };
+  /* Whole lines: the record and field first, then what is wrong. */
+  static const char * const expected_lines[] = {
+    "\nmanual_entries[1].expiry_date: not a date (YYYY-MM-DD)\n",
+    "\nreminders[2].lead_days: expected a whole number from 0 to 365\n",
+    "\nreminders[3]: expected an object",
+  };
 
   open_store (fixture);
   fill_for_export (fixture);
@@ -446,6 +452,11 @@ test_bad_import (Fixture       *fixture,
     {
       if (strstr (error->message, expected[i]) == NULL)
         g_error ("“%s” not reported in: %s", expected[i], error->message);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (expected_lines); i++)
+    {
+      if (strstr (error->message, expected_lines[i]) == NULL)
+        g_error ("“%s” not reported in: %s", expected_lines[i], error->message);
     }
   /* The good records are not reported… */
   g_assert_null (strstr (error->message, "manual_entries[0]"));
@@ -460,6 +471,10 @@ test_bad_import (Fixture       *fixture,
   g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID_IMPORT);
   g_clear_error (&error);
   g_assert_false (dojang_reminder_store_import_json (fixture->store, "[1, 2]", -1, NULL, &error));
+  g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID_IMPORT);
+  g_clear_error (&error);
+  /* An empty file, as GIO reads one. */
+  g_assert_false (dojang_reminder_store_import_json (fixture->store, "", 0, NULL, &error));
   g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID_IMPORT);
   g_clear_error (&error);
   g_assert_false (dojang_reminder_store_import_json (fixture->store,
