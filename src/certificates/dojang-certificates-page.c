@@ -13,6 +13,7 @@
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-list.h"
 #include "dojang-certificate-row.h"
+#include "dojang-certificate-successor.h"
 #include "dojang-certificates-page-private.h"
 #include "dojang-clock.h"
 #include "dojang-toast.h"
@@ -90,8 +91,15 @@ match_group (gpointer item,
              gpointer user_data)
 {
   GroupFilter *filter = user_data;
+  DojangCertificateStatus status = dojang_certificate_get_status (item, filter->page->now);
 
-  return dojang_certificate_get_status (item, filter->page->now) == filter->status;
+  /* Renewed already: nothing to do, whatever its own window says or
+   * whether its old key is still beside it. */
+  if ((status == DOJANG_CERTIFICATE_STATUS_EXPIRING || status == DOJANG_CERTIFICATE_STATUS_UNUSABLE) &&
+      dojang_certificate_find_successor (G_LIST_MODEL (filter->page->list), item) != NULL)
+    status = DOJANG_CERTIFICATE_STATUS_VALID;
+
+  return status == filter->status;
 }
 
 /* Soonest expiry first inside each group. */
@@ -121,6 +129,9 @@ create_certificate_row (gpointer item,
   if (self->list != NULL)
     location = dojang_certificate_list_describe_location (self->list, item);
   dojang_certificate_row_set_location (DOJANG_CERTIFICATE_ROW (row), location);
+
+  dojang_certificate_row_set_successor (DOJANG_CERTIFICATE_ROW (row),
+                                        dojang_certificate_find_successor (G_LIST_MODEL (self->list), item));
 
   return row;
 }
@@ -192,14 +203,13 @@ update_summary (DojangCertificatesPage *self)
   guint total = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   guint urgent = 0;
   g_autofree char *count = NULL;
+  g_autofree char *summary = NULL;
 
   for (guint i = 0; i < N_GROUPS; i++)
     {
       if (dojang_certificate_status_needs_attention (group_status[i]))
         urgent += g_list_model_get_n_items (self->group_models[i]);
     }
-
-  g_autofree char *summary = NULL;
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate", "%u certificates", total), total);
   if (urgent > 0)
@@ -555,6 +565,7 @@ dojang_certificates_page_set_list (DojangCertificatesPage *self,
       g_signal_handlers_disconnect_by_data (dojang_certificate_list_get_problems (self->list), self);
     }
   g_set_object (&self->list, list);
+  dojang_certificate_details_set_certificates (self->details, G_LIST_MODEL (list));
 
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_filter_list_model_set_model (self->filtered[i], G_LIST_MODEL (list));
@@ -592,6 +603,16 @@ dojang_certificates_page_get_list (DojangCertificatesPage *self)
   g_return_val_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self), NULL);
 
   return self->list;
+}
+
+/* Where the details find a certificate's last renewal rehearsal. */
+void
+dojang_certificates_page_set_reminder_store (DojangCertificatesPage *self,
+                                             DojangReminderStore    *store)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self));
+
+  dojang_certificate_details_set_reminder_store (self->details, store);
 }
 
 /**
