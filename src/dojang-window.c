@@ -53,8 +53,6 @@ dojang_window_new (DojangApplication *application)
    * The pages observe what the application owns. */
   dojang_certificates_page_set_list (self->certificates_page,
                                      dojang_application_get_certificates (application));
-  dojang_help_page_set_certificates (self->help_page,
-                                     G_LIST_MODEL (dojang_application_get_certificates (application)));
 
   if (reminders != NULL)
     {
@@ -122,6 +120,16 @@ show_provider_action (GtkWidget  *widget,
 
 /* The certificate last opened on the Certificates page is the one "Before
  * you call" picks, on the page of the authority that issued it. */
+/* "Before you call" offers the certificates the Certificates page shows. */
+static void
+on_certificate_list_changed (DojangCertificatesPage *page,
+                             GParamSpec             *pspec,
+                             DojangWindow           *self)
+{
+  dojang_help_page_set_certificates (self->help_page,
+                                     G_LIST_MODEL (dojang_certificates_page_get_list (page)));
+}
+
 static void
 on_selected_certificate_changed (DojangCertificatesPage *page,
                                  GParamSpec             *pspec,
@@ -231,6 +239,8 @@ dojang_window_init (DojangWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_object (self->certificates_page, "notify::list",
+                           G_CALLBACK (on_certificate_list_changed), self, 0);
   g_signal_connect_object (self->certificates_page, "notify::selected-certificate",
                            G_CALLBACK (on_selected_certificate_changed), self, 0);
 }

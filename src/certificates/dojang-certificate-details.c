@@ -56,6 +56,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Personal yessign certificates are renewed at the holder's bank, not on
+ * yessign's site (https://www.yessign.or.kr/main/intro/personal/commonRenew.jsp). */
+static void
+append_renewed_at_bank (GString *advice)
+{
+  g_string_append (advice, "\n\n");
+  g_string_append (advice, _("This certificate is renewed at your own bank, not by the certificate authority: sign in to your bank’s internet banking or app and open its certificate centre (인증센터), at the bank that issued it."));
+}
+
 static char *
 build_advice (DojangCertificate *certificate,
               DojangCertificate *successor,
@@ -68,6 +77,8 @@ build_advice (DojangCertificate *certificate,
   g_autofree char *from = dojang_seoul_format_date (dojang_certificate_get_not_before (certificate));
   const char *ca = dojang_certificate_get_provider_name (certificate);
   gboolean known_ca = g_strcmp0 (dojang_certificate_get_provider_id (certificate), "unknown") != 0;
+  gboolean at_bank = dojang_certificate_get_renewed_at_bank (certificate);
+  DojangCertificateStatus status = dojang_certificate_get_status (certificate, now);
 
   if (successor != NULL)
     {
@@ -80,16 +91,20 @@ build_advice (DojangCertificate *certificate,
       return g_string_free (g_steal_pointer (&advice), FALSE);
     }
 
-  switch (dojang_certificate_get_status (certificate, now))
+  switch (status)
     {
     case DOJANG_CERTIFICATE_STATUS_VALID:
       g_string_append_printf (advice, _("Nothing to do yet. Renewal opens on %s, %d days before the certificate expires on %s."),
                               opens, dojang_certificate_get_renewal_window_days (certificate), until);
+      if (at_bank)
+        append_renewed_at_bank (advice);
       break;
 
     case DOJANG_CERTIFICATE_STATUS_EXPIRING:
       g_string_append_printf (advice, _("Renew it now: renewal is open until the certificate expires on %s. After that it cannot be renewed, only issued anew."),
                               until);
+      if (at_bank)
+        append_renewed_at_bank (advice);
       break;
 
     case DOJANG_CERTIFICATE_STATUS_EXPIRED:
@@ -110,15 +125,16 @@ build_advice (DojangCertificate *certificate,
 
   /* Only an expired or not yet valid certificate gets here without its key:
    * the missing key is worth a word there too. */
-  if (!dojang_certificate_get_has_private_key (certificate) &&
-      dojang_certificate_get_status (certificate, now) != DOJANG_CERTIFICATE_STATUS_UNUSABLE)
+  if (!dojang_certificate_get_has_private_key (certificate) && status != DOJANG_CERTIFICATE_STATUS_UNUSABLE)
     {
       g_string_append (advice, "\n\n");
       g_string_append (advice, _("The private key (signPri.key) is not in this folder, so the certificate cannot be used or renewed from here. Copy the whole folder from where you keep the certificate."));
     }
 
   g_string_append (advice, "\n\n");
-  if (known_ca)
+  if (at_bank)
+    g_string_append_printf (advice, _("Questions about renewing it? Ask your bank’s customer centre; for other errors, Dojang shows %s’s numbers and opening hours."), ca);
+  else if (known_ca)
     g_string_append_printf (advice, _("Questions or errors? Call %s; Dojang shows their numbers and opening hours."), ca);
   else
     g_string_append (advice, _("Dojang does not know who issued this certificate. Ask the website or bank that asks for it."));

@@ -487,6 +487,21 @@ dojang_certificate_get_annual_fee_krw (DojangCertificate *self)
 }
 
 /**
+ * dojang_certificate_get_renewed_at_bank:
+ *
+ * Returns: whether the certificate is renewed at the holder's own bank
+ *   (internet banking → 인증센터) rather than on its CA's site, as personal
+ *   yessign certificates are (the catalog's "renewal_at": "bank")
+ */
+gboolean
+dojang_certificate_get_renewed_at_bank (DojangCertificate *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), FALSE);
+
+  return self->type != NULL && dojang_certificate_type_get_renewed_at_bank (self->type);
+}
+
+/**
  * dojang_certificate_get_renewal_window_days:
  *
  * Returns: how many days before expiry the CA accepts a renewal

@@ -65,6 +65,7 @@ GDateTime               *dojang_certificate_get_not_after          (DojangCertif
 const char              *dojang_certificate_get_sha256             (DojangCertificate  *self);
 int                      dojang_certificate_get_annual_fee_krw     (DojangCertificate  *self);
 int                      dojang_certificate_get_renewal_window_days (DojangCertificate *self);
+gboolean                 dojang_certificate_get_renewed_at_bank    (DojangCertificate  *self);
 GDateTime               *dojang_certificate_get_renewal_opens      (DojangCertificate  *self);
 gboolean                 dojang_certificate_get_has_private_key    (DojangCertificate  *self);
 const char              *dojang_certificate_get_key_path           (DojangCertificate  *self);

@@ -13,6 +13,7 @@
 #include "dojang-provider-catalog.h"
 #include "dojang-provider-details.h"
 #include "dojang-provider-row.h"
+#include "dojang-bank-search.h"
 #include "dojang-provider-search.h"
 #include "dojang-seoul.h"
 #include "dojang-toast.h"
@@ -34,6 +35,8 @@ struct _DojangHelpPage
   GtkWidget             *list_page;
   GtkSearchEntry        *search_entry;
   GtkListBox            *provider_list;
+  AdwPreferencesGroup   *bank_group;
+  GtkLabel              *bank_label;
   GtkWidget             *details_page;
   DojangProviderDetails *details;
 };
@@ -218,13 +221,47 @@ filter_provider_row (GtkListBoxRow *row,
 {
   DojangHelpPage *self = user_data;
   DojangProvider *provider = dojang_provider_row_get_provider (DOJANG_PROVIDER_ROW (row));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  return dojang_provider_search_matches (provider, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  /* Most certificates a bank hands out are yessign's. */
+  if (g_strcmp0 (dojang_provider_get_id (provider), "yessign") == 0 && dojang_bank_search_match (query, NULL))
+    return TRUE;
+
+  return dojang_provider_search_matches (provider, query);
+}
+
+/* A bank is not a certificate authority, but people look for it: say where
+ * its certificates are renewed (https://www.yessign.or.kr/main/intro/personal/commonRenew.jsp). */
+static void
+update_bank_guidance (DojangHelpPage *self)
+{
+  g_autofree char *bank = NULL;
+  g_autofree char *text = NULL;
+  gboolean about_bank = dojang_bank_search_match (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), &bank);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->bank_group), about_bank);
+  if (!about_bank)
+    return;
+
+  if (bank != NULL)
+    /* TRANSLATORS: %s is a bank, e.g. KB국민은행 */
+    text = g_strdup_printf (_("Certificates you got at %s, for banking or all-purpose personal ones, are renewed at %s "
+                              "itself: sign in to its internet banking or app and open its certificate centre "
+                              "(인증센터). For questions, call its customer centre. Most bank certificates are "
+                              "issued by 금융결제원 (yessign), shown below."), bank, bank);
+  else
+    text = g_strdup (_("Certificates you got at a bank, for banking or all-purpose personal ones, are renewed at "
+                       "that bank: sign in to its internet banking or app and open its certificate centre "
+                       "(인증센터). For questions, call its customer centre. Most bank certificates are issued "
+                       "by 금융결제원 (yessign), shown below."));
+
+  gtk_label_set_text (self->bank_label, text);
 }
 
 static void
 on_search_changed (DojangHelpPage *self)
 {
+  update_bank_guidance (self);
   gtk_list_box_invalidate_filter (self->provider_list);
 }
 
@@ -233,6 +270,7 @@ on_search_activate (DojangHelpPage *self)
 {
   /* Enter can come before the delayed search-changed: filter on the text
    * as it is now. */
+  update_bank_guidance (self);
   gtk_list_box_invalidate_filter (self->provider_list);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->provider_list));
@@ -479,6 +517,8 @@ dojang_help_page_class_init (DojangHelpPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/providers/dojang-help-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, list_page);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, bank_group);
+  gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, bank_label);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, provider_list);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, details_page);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, details);

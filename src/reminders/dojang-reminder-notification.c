@@ -130,16 +130,79 @@ make_title (DojangReminder *reminder,
   return g_strdup_printf (_("Certificate expired: %s"), certificate);
 }
 
-static char *
-make_body (DojangReminder *reminder,
-           GDateTime      *now)
+/**
+ * dojang_reminder_is_renewed_at_bank:
+ * @reminder: a reminder
+ *
+ * The store keeps the type's name, not its policy OID: the type is found
+ * again by name among its CA's types in the catalog.
+ *
+ * Returns: whether the certificate is renewed at the holder's own bank
+ *   (personal yessign certificates), not on the CA's site
+ */
+gboolean
+dojang_reminder_is_renewed_at_bank (DojangReminder *reminder)
 {
-  GDateTime *not_after = dojang_reminder_get_not_after (reminder);
-  g_autofree char *date = dojang_seoul_format_expiry_date (not_after);
+  DojangProvider *provider;
+  GListModel *types;
+  const char *type_name;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), FALSE);
+
+  provider = lookup_provider (reminder);
+  type_name = dojang_reminder_get_type_name (reminder);
+  if (provider == NULL || type_name == NULL || *type_name == '\0')
+    return FALSE;
+
+  types = dojang_provider_get_certificate_types (provider);
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(DojangCertificateType) type = g_list_model_get_item (types, i);
+
+      if (dojang_certificate_type_get_renewed_at_bank (type) &&
+          (g_strcmp0 (type_name, dojang_certificate_type_get_name_ko (type)) == 0 ||
+           g_strcmp0 (type_name, dojang_certificate_type_get_name_en (type)) == 0 ||
+           g_strcmp0 (type_name, dojang_certificate_type_get_name (type)) == 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * dojang_reminder_describe_renewal:
+ * @reminder: a reminder
+ * @now: the current instant
+ *
+ * Returns: (transfer full): a notification's body: until when, and where
+ *   the certificate is renewed (or issued anew once expired)
+ */
+char *
+dojang_reminder_describe_renewal (DojangReminder *reminder,
+                                  GDateTime      *now)
+{
+  GDateTime *not_after;
+  g_autofree char *date = NULL;
+  gboolean at_bank;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  not_after = dojang_reminder_get_not_after (reminder);
+  date = dojang_seoul_format_expiry_date (not_after);
+  at_bank = dojang_reminder_is_renewed_at_bank (reminder);
+
+  if (g_date_time_compare (now, not_after) >= 0 && at_bank)
+    return g_strdup_printf (_("It expired on %s. An expired certificate cannot be renewed: "
+                              "apply for a new one at your bank’s certificate centre (인증센터)."), date);
 
   if (g_date_time_compare (now, not_after) >= 0)
     return g_strdup_printf (_("It expired on %s. An expired certificate cannot be renewed: "
                               "the certificate authority has to issue a new one."), date);
+
+  if (at_bank)
+    return g_strdup_printf (_("Valid until %s. Renew it before then at your own bank: in its internet "
+                              "banking or app, open the certificate centre (인증센터)."), date);
 
   return g_strdup_printf (_("Valid until %s. Renew it before then: once it has expired, "
                             "it can only be issued anew."), date);
@@ -168,7 +231,7 @@ dojang_reminder_notification_new (DojangReminder *reminder,
   g_return_val_if_fail (now != NULL, NULL);
 
   title = make_title (reminder, now);
-  body = make_body (reminder, now);
+  body = dojang_reminder_describe_renewal (reminder, now);
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   icon = g_themed_icon_new (APP_ID);
@@ -185,8 +248,9 @@ dojang_reminder_notification_new (DojangReminder *reminder,
     g_notification_add_button_with_target_value (notification, _("Renew"), "app.renew",
                                                  g_variant_new_string (dojang_reminder_get_certificate_sha256 (reminder)));
 
+  /* The bank, not the CA, renews a bank certificate: no "call the CA" there. */
   provider = lookup_provider (reminder);
-  if (provider != NULL)
+  if (provider != NULL && !dojang_reminder_is_renewed_at_bank (reminder))
     g_notification_add_button_with_target_value (notification, _("Call Provider"), "app.show-provider",
                                                  g_variant_new_string (dojang_provider_get_id (provider)));
 

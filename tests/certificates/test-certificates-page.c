@@ -278,6 +278,42 @@ test_unusable_and_not_yet_valid (void)
   gtk_window_destroy (window);
 }
 
+static const char *
+advice_of (DojangCertificatesPage *page,
+           const char             *name)
+{
+  JsonObject *want = dojang_test_find_expected (expected, "certificates", "name", name);
+  GtkWidget *details = child (page, "details");
+
+  g_assert_nonnull (want);
+  dojang_certificates_page_show_certificate (page, json_object_get_string_member (want, "sha256"));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (details, DOJANG_TYPE_CERTIFICATE_DETAILS,
+                                                                       "advice_label")));
+}
+
+/* A personal yessign banking certificate is renewed at the holder's bank:
+ * its details say so; a KICA one is renewed by its CA. */
+static void
+test_renewed_at_bank (void)
+{
+  DojangCertificatesPage *page = NULL;
+  GtkWindow *window;
+  const char *bank = "This certificate is renewed at your own bank";
+
+  use_fixture_folders ();
+  window = show_page (&page);
+  wait_loaded (page);
+
+  g_assert_nonnull (strstr (advice_of (page, "김영희"), bank));
+  g_assert_nonnull (strstr (advice_of (page, "김영희"), "Ask your bank’s customer centre"));
+  dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details-bank.png");
+  g_assert_null (strstr (advice_of (page, "김철수"), "bank"));
+  g_assert_nonnull (strstr (advice_of (page, "김철수"), "Questions or errors? Call "));
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_open_file (void)
 {
@@ -419,6 +455,7 @@ main (int   argc,
 
   g_test_add_func ("/dojang/certificates-page/list-and-details", test_list_and_details);
   g_test_add_func ("/dojang/certificates-page/unusable-and-not-yet-valid", test_unusable_and_not_yet_valid);
+  g_test_add_func ("/dojang/certificates-page/renewed-at-bank", test_renewed_at_bank);
   g_test_add_func ("/dojang/certificates-page/open-file", test_open_file);
   g_test_add_func ("/dojang/certificates-page/empty-state", test_empty_state);
   g_test_add_func ("/dojang/certificates-page/preferences-folders", test_preferences_folders);

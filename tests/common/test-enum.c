@@ -37,7 +37,7 @@ assert_nicks (GType              type,
 static void
 test_nicks (void)
 {
-  static const char * const certificate_status[] = { "valid", "expiring", "expired", "not_yet_valid" };
+  static const char * const certificate_status[] = { "valid", "expiring", "expired", "not_yet_valid", "unusable" };
   static const char * const reminder_state[] = { "pending", "sent", "snoozed", "dismissed", "done", "skipped" };
   static const char * const channel_state[] = { "open", "limited", "closed" };
   static const char * const closed_reason[] = { "none", "weekend", "holiday", "before_hours", "after_hours" };

@@ -13,6 +13,7 @@
 #include "dojang-call-checklist.h"
 #include "dojang-help-page.h"
 #include "dojang-provider-details.h"
+#include "dojang-provider-row.h"
 #include "dojang-test-fixtures.h"
 #include "dojang-system-info.h"
 #include "dojang-test-ui.h"
@@ -197,6 +198,55 @@ test_checklist_matches_the_authority (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
 }
 
+static gboolean
+bank_group_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+row_shown (GtkWidget  *list,
+           const char *provider_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (DOJANG_IS_PROVIDER_ROW (row) &&
+          g_strcmp0 (dojang_provider_get_id (dojang_provider_row_get_provider (DOJANG_PROVIDER_ROW (row))), provider_id) == 0)
+        return gtk_widget_get_child_visible (row);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Searching for a bank finds where its certificates are renewed: the bank's
+ * own certificate centre, with yessign's row still listed. */
+static void
+test_search_for_a_bank (void)
+{
+  GtkWidget *page = create_page ();
+  GtkWidget *entry = (GtkWidget *) gtk_widget_get_template_child (page, DOJANG_TYPE_HELP_PAGE, "search_entry");
+  GtkWidget *group = (GtkWidget *) gtk_widget_get_template_child (page, DOJANG_TYPE_HELP_PAGE, "bank_group");
+  GtkWidget *label = (GtkWidget *) gtk_widget_get_template_child (page, DOJANG_TYPE_HELP_PAGE, "bank_label");
+  GtkWidget *list = (GtkWidget *) gtk_widget_get_template_child (page, DOJANG_TYPE_HELP_PAGE, "provider_list");
+  const char *text;
+
+  g_assert_false (gtk_widget_get_visible (group));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "국민은행");
+  g_assert_true (dojang_test_wait_until (bank_group_shown, group));
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_nonnull (strstr (text, "renewed at KB국민은행 itself"));
+  g_assert_nonnull (strstr (text, "(인증센터)"));
+  g_assert_true (row_shown (list, "yessign"));
+  g_assert_false (row_shown (list, "kica"));
+
+  /* A CA's name: no bank guidance. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "kica");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_get_visible (group));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/dojang/help-page/copy-phone", test_copy_phone);
   g_test_add_func ("/dojang/help-page/inquiry-summary-uses-the-form", test_inquiry_summary_uses_the_form);
   g_test_add_func ("/dojang/help-page/checklist-matches-the-authority", test_checklist_matches_the_authority);
+  g_test_add_func ("/dojang/help-page/search-for-a-bank", test_search_for_a_bank);
 
   status = g_test_run ();
   dojang_test_remove_tree (tree);

@@ -218,7 +218,11 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
     with open(os.path.join(tree, "expected.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     with open(os.path.join(source_root, "data", "providers.json"), encoding="utf-8") as f:
-        brands = {p["id"]: p["brand"] for p in json.load(f)["providers"]}
+        providers = json.load(f)["providers"]
+    brands = {p["id"]: p["brand"] for p in providers}
+    # Types renewed at the holder's bank, not on the CA's site.
+    bank_oids = {oid for p in providers for t in p["certificate_types"]
+                 if t.get("renewal_at") == "bank" for oid in t.get("policy_oids", [])}
     paths = []
     for root in manifest["roots"]:
         paths += ["--path", root]
@@ -244,12 +248,19 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
               "%s: --list-certificates says D-N %r until %r, the notification %r until %r"
               % (cert["name"], listed[cert["sha256"]]["days_left"], listed[cert["sha256"]]["expiry_date"],
                  days_left(at, not_after), day))
-        if expired:
+        at_bank = cert["policy_oid"] in bank_oids
+        if expired and at_bank:
+            body = ("It expired on %s. An expired certificate cannot be renewed: apply for a new one "
+                    "at your bank\u2019s certificate centre (\uc778\uc99d\uc13c\ud130)." % day)
+        elif expired:
             body = ("It expired on %s. An expired certificate cannot be renewed: the certificate "
                     "authority has to issue a new one." % day)
+        elif at_bank:
+            body = ("Valid until %s. Renew it before then at your own bank: in its internet banking or app, "
+                    "open the certificate centre (\uc778\uc99d\uc13c\ud130)." % day)
         else:
             body = "Valid until %s. Renew it before then: once it has expired, it can only be issued anew." % day
-        expected.append((cert["name"], title, body, cert["sha256"], cert["ca"]))
+        expected.append((cert["name"], title, body, cert["sha256"], cert["ca"], at_bank))
 
     result = run([dojang, "--check-reminders", "--at", AT] + paths, env)
     check(result.returncode == 0, "NPKI check exited with %d: %s" % (result.returncode, result.stderr))
@@ -260,16 +271,17 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
 
     calls = monitor.take()
     want = []
-    for name, title, body, sha256, ca in expected:
+    for name, title, body, sha256, ca, at_bank in expected:
         ids = reminder_id(db_path, name)
         check(len(ids) == 1, "%s: sent reminders in the store: %r" % (name, ids))
-        want.append((title, body, ["default", "", "app.renew::" + sha256, "Renew",
-                                   "app.show-provider::" + ca, "Call Provider",
-                                   "app.snooze-reminder(int64 %d)" % (ids[0] if ids else -1),
-                                   "Remind Me Tomorrow"]))
+        # The bank renews a bank certificate: no button to call the CA.
+        call = [] if at_bank else ["app.show-provider::" + ca, "Call Provider"]
+        want.append((title, body, ["default", "", "app.renew::" + sha256, "Renew"] + call
+                    + ["app.snooze-reminder(int64 %d)" % (ids[0] if ids else -1), "Remind Me Tomorrow"]))
     got = sorted(notify_calls(calls))
     check(got == sorted(want), "NPKI Notify calls:\n  got      %r\n  expected %r" % (got, sorted(want)))
     check(len(want) == 4, "the fixture should have 2 expiring and 2 recently expired certificates")
+    check(any(e[5] for e in expected), "the fixture should have a certificate renewed at the bank")
     check(not any(member == "CloseNotification" for member, _, _ in calls), "a notification was withdrawn")
 
     result = run([dojang, "--check-reminders", "--at", AT] + paths, env)

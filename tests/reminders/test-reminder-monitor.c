@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "dojang-autostart.h"
@@ -192,6 +194,7 @@ test_notification (Fixture       *fixture,
   g_autofree char *left_0 = NULL;
   g_autofree char *left_gone = NULL;
   g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
   DojangReminder *reminder;
 
   dojang_reminder_store_set_clock (fixture->store, seen);
@@ -217,6 +220,68 @@ test_notification (Fixture       *fixture,
 
   notification = dojang_reminder_notification_new (reminder, d7);
   g_assert_true (G_IS_NOTIFICATION (notification));
+
+  /* "범용" is not one of yessign's types in the catalog: the CA renews it. */
+  g_assert_false (dojang_reminder_is_renewed_at_bank (reminder));
+  body = dojang_reminder_describe_renewal (reminder, d7);
+  g_assert_cmpstr (body, ==, "Valid until 2026-12-01. Renew it before then: once it has expired, it can only be issued anew.");
+}
+
+/* A personal yessign certificate is renewed at the holder's bank: its
+ * reminder says so, before and after expiry; a KICA one does not. */
+static void
+test_notification_bank (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) not_after = g_date_time_new_from_iso8601 ("2026-12-01T23:59:59+09:00", NULL);
+  g_autoptr(GDateTime) seen = g_date_time_new_from_iso8601 ("2026-09-01T00:00:00+09:00", NULL);
+  g_autoptr(GDateTime) d7 = g_date_time_new_from_iso8601 ("2026-11-24T09:00:00+09:00", NULL);
+  g_autoptr(GDateTime) after = g_date_time_new_from_iso8601 ("2026-12-02T09:00:00+09:00", NULL);
+  static const struct { const char *sha256, *name, *provider, *type; gboolean bank; } cases[] = {
+    { "1111111111111111111111111111111111111111111111111111111111111111", "김영희", "yessign", "은행·신용카드·보험용 (개인)", TRUE },
+    { "2222222222222222222222222222222222222222222222222222222222222222", "홍길동", "yessign", "All-purpose (personal)", TRUE },
+    { "3333333333333333333333333333333333333333333333333333333333333333", "정우성", "yessign", "범용 (사업자·법인)", FALSE },
+    { "4444444444444444444444444444444444444444444444444444444444444444", "김철수", "kica", "범용 (개인)", FALSE },
+  };
+
+  dojang_reminder_store_set_clock (fixture->store, seen);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) upcoming = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *expired = NULL;
+      DojangReminder *reminder = NULL;
+
+      dojang_reminder_store_upsert_certificate (fixture->store, cases[i].sha256, cases[i].name, cases[i].name,
+                                                cases[i].provider, cases[i].type, not_after, NULL, seen, &error);
+      g_assert_no_error (error);
+      upcoming = dojang_reminder_store_list_upcoming (fixture->store, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < upcoming->len; j++)
+        {
+          DojangReminder *candidate = g_ptr_array_index (upcoming, j);
+
+          if (g_strcmp0 (dojang_reminder_get_certificate_sha256 (candidate), cases[i].sha256) == 0)
+            reminder = candidate;
+        }
+      g_assert_nonnull (reminder);
+
+      g_assert_cmpint (dojang_reminder_is_renewed_at_bank (reminder), ==, cases[i].bank);
+      body = dojang_reminder_describe_renewal (reminder, d7);
+      expired = dojang_reminder_describe_renewal (reminder, after);
+      if (cases[i].bank)
+        {
+          g_assert_cmpstr (body, ==, "Valid until 2026-12-01. Renew it before then at your own bank: in its internet "
+                                     "banking or app, open the certificate centre (인증센터).");
+          g_assert_nonnull (strstr (expired, "at your bank’s certificate centre (인증센터)"));
+        }
+      else
+        {
+          g_assert_null (strstr (body, "bank"));
+          g_assert_null (strstr (expired, "bank"));
+        }
+    }
 }
 
 static void
@@ -385,6 +450,7 @@ main (int   argc,
   ADD ("sends-and-arms", test_sends_and_arms);
   ADD ("follows-recorded", test_follows_recorded);
   ADD ("notification", test_notification);
+  ADD ("notification-bank", test_notification_bank);
 #undef ADD
   g_test_add_func ("/dojang/autostart/desktop-file", test_autostart_file);
   g_test_add_func ("/dojang/autostart/portal", test_autostart_portal);
