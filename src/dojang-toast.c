@@ -38,3 +38,49 @@ dojang_toast_show (GtkWidget  *widget,
 
   return TRUE;
 }
+
+/**
+ * dojang_toast_show_with_action:
+ * @widget: a widget inside (or being) an #AdwToastOverlay
+ * @text: plain text, not markup
+ * @button_label: the button's label, with a mnemonic, e.g. "_Undo"
+ * @action_name: the action the button activates
+ * @target: (nullable): its target (floating references are sunk)
+ *
+ * Like dojang_toast_show(), with a button (an undo, mostly).
+ *
+ * Returns: %FALSE when @widget is not inside a toast overlay (nothing shown)
+ */
+gboolean
+dojang_toast_show_with_action (GtkWidget  *widget,
+                               const char *text,
+                               const char *button_label,
+                               const char *action_name,
+                               GVariant   *target)
+{
+  GtkWidget *overlay;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (button_label != NULL && action_name != NULL, FALSE);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      if (target != NULL)
+        g_variant_unref (g_variant_ref_sink (target));
+      return FALSE;
+    }
+
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  if (target != NULL)
+    adw_toast_set_action_target_value (toast, target);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+
+  return TRUE;
+}

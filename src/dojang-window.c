@@ -6,6 +6,7 @@
 
 #include "dojang-certificates-page.h"
 #include "dojang-help-page.h"
+#include "dojang-reminder-notification.h"
 #include "dojang-reminders-page.h"
 #include "dojang-toast.h"
 #include "dojang-window.h"
@@ -41,6 +42,21 @@ on_reminders_ready (DojangReminderController *reminders,
     dojang_certificates_page_set_reminder_store (self->certificates_page, store);
 }
 
+/* Skipping a reminder can be undone for as long as the toast shows. */
+static void
+on_reminder_skipped (DojangReminderController *reminders,
+                     DojangReminder           *before,
+                     DojangWindow             *self)
+{
+  g_autofree char *certificate = dojang_reminder_describe_certificate (before);
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: a toast; %s is a certificate, e.g. "홍길동 (yessign 범용)" */
+  text = g_strdup_printf (_("Skipped this reminder for %s"), certificate);
+  dojang_toast_show_with_action (GTK_WIDGET (self->toast_overlay), text, _("_Undo"), "app.undo-dismiss-reminder",
+                                 g_variant_new_int64 (dojang_reminder_get_id (before)));
+}
+
 DojangWindow *
 dojang_window_new (DojangApplication *application)
 {
@@ -57,6 +73,7 @@ dojang_window_new (DojangApplication *application)
   if (reminders != NULL)
     {
       g_signal_connect_object (reminders, "notify::store", G_CALLBACK (on_reminders_ready), self, 0);
+      g_signal_connect_object (reminders, "skipped", G_CALLBACK (on_reminder_skipped), self, 0);
       g_signal_connect_object (reminders, "notify::error", G_CALLBACK (on_reminders_ready), self, 0);
       on_reminders_ready (reminders, NULL, self);
     }

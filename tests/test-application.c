@@ -15,6 +15,8 @@
 
 #include "dojang-application.h"
 #include "dojang-certificates-page.h"
+#include "dojang-reminder-notification.h"
+#include "dojang-reminder-row.h"
 #include "dojang-reminders-page.h"
 #include "dojang-test-ui.h"
 #include "dojang-window.h"
@@ -230,6 +232,48 @@ snoozed (gpointer data)
                                   "김영희") == 1;
 }
 
+static char skipped_id[32];
+
+static gboolean
+skipped (gpointer data)
+{
+  Run *run = data;
+
+  return dojang_test_query_count (run->db_path, "SELECT count (*) FROM reminders WHERE id = ?1 AND state = 'dismissed'",
+                                  skipped_id) == 1;
+}
+
+static gboolean
+unskipped (gpointer data)
+{
+  Run *run = data;
+
+  return dojang_test_query_count (run->db_path, "SELECT count (*) FROM reminders WHERE id = ?1 AND state = 'snoozed'",
+                                  skipped_id) == 1;
+}
+
+static GtkWidget *
+find_reminder_row (Run *run)
+{
+  GtkWidget *list = page_child (reminders_page (run), DOJANG_TYPE_REMINDERS_PAGE, "upcoming_list");
+  gint64 id = g_ascii_strtoll (skipped_id, NULL, 10);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (DOJANG_IS_REMINDER_ROW (child) &&
+          dojang_reminder_get_id (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (child))) == id)
+        return child;
+    }
+
+  return NULL;
+}
+
+static gboolean
+reminder_row_shown (gpointer data)
+{
+  return find_reminder_row (data) != NULL;
+}
+
 static gboolean
 folder_missing (gpointer data)
 {
@@ -301,6 +345,10 @@ test_one_list (void)
   GtkWidget *problems_list;
   GtkWidget *remove = NULL;
   GtkWidget *banner;
+  GtkWidget *reminder_row;
+  g_autofree char *certificate_text = NULL;
+  g_autofree char *toast_text = NULL;
+  GtkWidget *skip;
   gint64 reminder;
   Run run = { 0 };
 
@@ -366,6 +414,24 @@ test_one_list (void)
   g_action_group_activate_action (G_ACTION_GROUP (run.app), "snooze-reminder", g_variant_new_int64 (reminder));
   g_assert_true (dojang_test_wait_until (snoozed, &run));
   /* The page follows: the snoozed one is upcoming again. */
+  g_assert_true (dojang_test_wait_until (reminders_page_follows, &run));
+
+  /* "Skip This Reminder" on its row skips that one reminder; the toast
+   * offers undo, which gives it back its state (snoozed). */
+  g_snprintf (skipped_id, sizeof skipped_id, "%" G_GINT64_FORMAT, reminder);
+  g_assert_true (dojang_test_wait_until (reminder_row_shown, &run));
+  reminder_row = find_reminder_row (&run);
+  certificate_text = dojang_reminder_describe_certificate (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (reminder_row)));
+  g_assert_true (g_str_has_prefix (certificate_text, "김영희 (yessign "));
+  toast_text = g_strconcat ("Skipped this reminder for ", certificate_text, NULL);
+  skip = GTK_WIDGET (gtk_widget_get_template_child (reminder_row, DOJANG_TYPE_REMINDER_ROW, "dismiss_button"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (skip)), ==, "Skip This Reminder");
+  g_signal_emit_by_name (skip, "clicked");
+  g_assert_true (dojang_test_wait_until (skipped, &run));
+  dojang_test_iterate_for_ms (100);
+  g_assert_nonnull (dojang_test_find_label (GTK_WIDGET (run.window), toast_text));
+  g_action_group_activate_action (G_ACTION_GROUP (run.app), "undo-dismiss-reminder", g_variant_new_int64 (reminder));
+  g_assert_true (dojang_test_wait_until (unskipped, &run));
   g_assert_true (dojang_test_wait_until (reminders_page_follows, &run));
 
   /* A folder added once and gone since is shown among the problems, with a

@@ -8,7 +8,10 @@
  * notifications and the Reminders page use:
  *
  *   app.snooze-reminder (x)   "Remind me tomorrow"
- *   app.dismiss-reminder (x)  no more of this reminder
+ *   app.dismiss-reminder (x)  skip this one reminder (the certificate's
+ *                             next lead time still comes); "skipped" is
+ *                             signalled for an undo toast
+ *   app.undo-dismiss-reminder (x)  gives it back its state
  *   app.check-reminders       check now (`dojang --check-reminders` asks
  *                             this of a running instance)
  *
@@ -45,6 +48,8 @@ struct _DojangReminderController
   /* Snoozes and dismissals asked for before the store was open (a
    * notification button that started Dojang). */
   GArray                *pending;
+  /* Reminders as they were before they were skipped, by id, for undo. */
+  GHashTable            *skipped;
   guint                  opening : 1;
   guint                  following : 1;
 };
@@ -59,6 +64,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SKIPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /**
  * dojang_reminder_controller_new:
@@ -126,6 +138,48 @@ on_dismissed (GObject      *source,
   if (!dojang_reminder_store_dismiss_finish (DOJANG_REMINDER_STORE (source), result, &reminder, &error))
     g_debug ("Reminder not dismissed: %s", error->message);
   withdraw (self, reminder);
+
+  if (error == NULL && reminder != NULL)
+    {
+      g_hash_table_replace (self->skipped, g_memdup2 (&(gint64) { dojang_reminder_get_id (reminder) }, sizeof (gint64)),
+                            g_object_ref (reminder));
+      g_signal_emit (self, signals[SKIPPED], 0, reminder);
+    }
+}
+
+static void
+on_restored (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(DojangReminderController) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dojang_reminder_store_restore_finish (DOJANG_REMINDER_STORE (source), result, &error))
+    g_debug ("Reminder not restored: %s", error->message);
+}
+
+/**
+ * dojang_reminder_controller_undo_dismiss:
+ * @id: a reminder skipped in this session
+ *
+ * Gives it back the state it had before it was skipped.
+ */
+void
+dojang_reminder_controller_undo_dismiss (DojangReminderController *self,
+                                         gint64                    id)
+{
+  g_autoptr(DojangReminder) before = NULL;
+  gpointer key = NULL;
+
+  g_return_if_fail (DOJANG_IS_REMINDER_CONTROLLER (self));
+
+  if (self->store == NULL || !g_hash_table_steal_extended (self->skipped, &id, &key, (gpointer *) &before))
+    return;
+
+  g_free (key);
+  dojang_reminder_store_restore_async (self->store, before, self->cancellable,
+                                       on_restored, g_object_ref (self));
 }
 
 static gboolean
@@ -203,6 +257,14 @@ dismiss_action (GSimpleAction *action,
 }
 
 static void
+undo_dismiss_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  dojang_reminder_controller_undo_dismiss (user_data, g_variant_get_int64 (parameter));
+}
+
+static void
 check_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -216,6 +278,7 @@ check_action (GSimpleAction *action,
 static const GActionEntry actions[] = {
   { "snooze-reminder", snooze_action, "x" },
   { "dismiss-reminder", dismiss_action, "x" },
+  { "undo-dismiss-reminder", undo_dismiss_action, "x" },
   { "check-reminders", check_action },
 };
 
@@ -464,6 +527,7 @@ dojang_reminder_controller_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_object (&self->cancellable);
   g_array_unref (self->pending);
+  g_hash_table_unref (self->skipped);
 
   G_OBJECT_CLASS (dojang_reminder_controller_parent_class)->finalize (object);
 }
@@ -507,6 +571,17 @@ dojang_reminder_controller_class_init (DojangReminderControllerClass *klass)
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DojangReminderController::skipped:
+   * @before: the reminder as it was before it was skipped
+   *
+   * A reminder was skipped (app.dismiss-reminder); app.undo-dismiss-reminder
+   * with its id undoes it.
+   */
+  signals[SKIPPED] =
+    g_signal_new ("skipped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DOJANG_TYPE_REMINDER);
 }
 
 static void
@@ -514,4 +589,5 @@ dojang_reminder_controller_init (DojangReminderController *self)
 {
   self->cancellable = g_cancellable_new ();
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingAction));
+  self->skipped = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }

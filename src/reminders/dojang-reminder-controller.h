@@ -21,6 +21,8 @@ void                      dojang_reminder_controller_snooze    (DojangReminderCo
                                                                 gint64                    id);
 void                      dojang_reminder_controller_dismiss   (DojangReminderController *self,
                                                                 gint64                    id);
+void                      dojang_reminder_controller_undo_dismiss (DojangReminderController *self,
+                                                                   gint64                    id);
 DojangReminderStore      *dojang_reminder_controller_get_store (DojangReminderController *self);
 const GError             *dojang_reminder_controller_get_error (DojangReminderController *self);
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* One certificate's next reminder on the Reminders page: who, when, and
- * buttons to snooze or dismiss it (app.snooze-reminder, app.dismiss-reminder). */
+ * buttons to snooze it or skip this one reminder (app.snooze-reminder,
+ * app.dismiss-reminder; the window offers undo). */
 
 #include "config.h"
 
@@ -110,8 +111,8 @@ dojang_reminder_row_new (DojangReminder *reminder,
 
   /* Translators: the accessible name of a Snooze button, e.g. "Snooze the reminder for 홍길동 (yessign 범용)" */
   snooze_label = g_strdup_printf (_("Snooze the reminder for %s"), title);
-  /* Translators: the accessible name of a Dismiss button */
-  dismiss_label = g_strdup_printf (_("Dismiss the reminder for %s"), title);
+  /* Translators: the accessible name of the Skip This Reminder button */
+  dismiss_label = g_strdup_printf (_("Skip this reminder for %s"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->snooze_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, snooze_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismiss_button),

@@ -333,6 +333,43 @@ dojang_reminder_store_dismiss_finish (DojangReminderStore  *self,
   return change_finish (self, result, dojang_reminder_store_dismiss_async, reminder, error);
 }
 
+static gboolean
+restore_in_thread (gpointer       store,
+                   gpointer       before,
+                   GCancellable  *cancellable,
+                   gpointer      *result,
+                   GError       **error)
+{
+  return dojang_reminder_store_restore (store, before, error);
+}
+
+/**
+ * dojang_reminder_store_restore_async:
+ *
+ * dojang_reminder_store_restore() in a worker thread.
+ */
+void
+dojang_reminder_store_restore_async (DojangReminderStore *self,
+                                     DojangReminder      *before,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (DOJANG_IS_REMINDER_STORE (self));
+  g_return_if_fail (DOJANG_IS_REMINDER (before));
+
+  dojang_task_run_in_thread (self, dojang_reminder_store_restore_async, restore_in_thread,
+                             g_object_ref (before), g_object_unref, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+dojang_reminder_store_restore_finish (DojangReminderStore  *self,
+                                      GAsyncResult         *result,
+                                      GError              **error)
+{
+  return dojang_task_finish (result, self, dojang_reminder_store_restore_async, NULL, error);
+}
+
 /* No next instant is a result too: only an error fails. */
 static gboolean
 next_due_in_thread (gpointer       store,

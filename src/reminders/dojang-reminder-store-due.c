@@ -551,6 +551,59 @@ dojang_reminder_store_dismiss (DojangReminderStore  *self,
   return TRUE;
 }
 
+/**
+ * dojang_reminder_store_restore:
+ * @before: a reminder as it was before it was dismissed (see
+ *   dojang_reminder_store_dismiss_finish())
+ *
+ * Undoes a dismissal: the reminder gets back its state and snooze time.
+ * One that is no longer dismissed is left alone.
+ *
+ * Returns: %FALSE with an error when it was not dismissed or is gone
+ */
+gboolean
+dojang_reminder_store_restore (DojangReminderStore  *self,
+                               DojangReminder       *before,
+                               GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangStatement) update = NULL;
+  GDateTime *snoozed_until;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), FALSE);
+  g_return_val_if_fail (DOJANG_IS_REMINDER (before), FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  update = _dojang_reminder_store_statement (self,
+      "UPDATE reminders SET state = ?2, snoozed_until = ?3, updated_at = ?4"
+      " WHERE id = ?1 AND state = 'dismissed'",
+      error);
+  if (update == NULL)
+    return FALSE;
+
+  snoozed_until = dojang_reminder_get_snoozed_until (before);
+  sqlite3_bind_int64 (update, 1, dojang_reminder_get_id (before));
+  sqlite3_bind_text (update, 2, dojang_reminder_state_to_string (dojang_reminder_get_state (before)), -1, SQLITE_STATIC);
+  if (snoozed_until != NULL)
+    sqlite3_bind_int64 (update, 3, g_date_time_to_unix (snoozed_until));
+  else
+    sqlite3_bind_null (update, 3);
+  sqlite3_bind_int64 (update, 4, _dojang_reminder_store_now (self));
+  if (!_dojang_reminder_store_step_done (self, update, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_INVALID,
+                   _("This reminder is no longer active"));
+      return FALSE;
+    }
+
+  _dojang_reminder_store_changed (self);
+
+  return TRUE;
+}
+
 static gboolean
 collect_due_in_thread (gpointer       store,
                        gpointer       now,

@@ -167,6 +167,18 @@ gboolean             dojang_reminder_store_dismiss_finish      (DojangReminderSt
                                                                 DojangReminder     **reminder,
                                                                 GError             **error);
 
+gboolean             dojang_reminder_store_restore             (DojangReminderStore *self,
+                                                                DojangReminder      *before,
+                                                                GError             **error);
+void                 dojang_reminder_store_restore_async       (DojangReminderStore *self,
+                                                                DojangReminder      *before,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+gboolean             dojang_reminder_store_restore_finish      (DojangReminderStore *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
+
 gboolean             dojang_reminder_store_request_reminder    (DojangReminderStore *self,
                                                                 const char          *sha256,
                                                                 int                  lead_days,
