@@ -52,6 +52,8 @@ struct _DojangReminderController
   GHashTable            *skipped;
   guint                  opening : 1;
   guint                  following : 1;
+  /* Turning check-at-login off because the first set-up failed. */
+  guint                  reverting_login : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DojangReminderController, dojang_reminder_controller, G_TYPE_OBJECT)
@@ -390,8 +392,46 @@ on_check_at_login_changed (GSettings                *settings,
                            const char               *key,
                            DojangReminderController *self)
 {
+  if (self->reverting_login)
+    return;
+
   dojang_autostart_set_enabled_async (g_settings_get_boolean (settings, key), self->cancellable,
                                       on_autostart_set, NULL);
+}
+
+/* The first set-up failed (no portal, a read-only config folder): the
+ * setting says off, so the Reminders page says so too. */
+static void
+on_first_login_setup (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DojangReminderController) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (dojang_autostart_set_enabled_finish (result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_message ("Check at login could not be set up: %s", error->message);
+  self->reverting_login = TRUE;
+  g_settings_set_boolean (self->settings, "check-at-login", FALSE);
+  self->reverting_login = FALSE;
+}
+
+/* Check at login is on by default: on the first run the autostart entry is
+ * written (or the Background portal asked), once; later the user decides. */
+static void
+set_up_login_check_once (DojangReminderController *self)
+{
+  if (g_settings_get_boolean (self->settings, "check-at-login-set-up"))
+    return;
+
+  g_settings_set_boolean (self->settings, "check-at-login-set-up", TRUE);
+  if (!g_settings_get_boolean (self->settings, "check-at-login"))
+    return;
+
+  dojang_autostart_set_enabled_async (TRUE, self->cancellable, on_first_login_setup, g_object_ref (self));
 }
 
 static void
@@ -471,6 +511,7 @@ dojang_reminder_controller_start (DojangReminderController *self)
     g_action_map_add_action_entries (G_ACTION_MAP (self->application), actions, G_N_ELEMENTS (actions), self);
   g_signal_connect_object (self->settings, "changed::check-at-login",
                            G_CALLBACK (on_check_at_login_changed), self, 0);
+  set_up_login_check_once (self);
 
   self->opening = TRUE;
   dojang_reminder_store_new_async (path, self->cancellable, on_store_opened, g_object_ref (self));

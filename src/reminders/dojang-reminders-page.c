@@ -19,6 +19,7 @@
 #include "dojang-reminder-row.h"
 #include "dojang-reminders-page.h"
 #include "dojang-seoul.h"
+#include "dojang-settings.h"
 #include "dojang-toast.h"
 
 struct _DojangRemindersPage
@@ -47,6 +48,10 @@ struct _DojangRemindersPage
   AdwStatusPage       *unavailable_page;
   GtkWidget           *upcoming_group;
   GtkListBox          *upcoming_list;
+  GtkWidget           *login_group;
+  GtkWidget           *login_row;
+  GtkWidget           *login_button;
+  GSettings           *settings;
   GtkListBox          *entries_list;
 };
 
@@ -612,6 +617,22 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Reminders at 09:00 need Dojang running then: say so when the login
+ * check is off. */
+static void
+update_login_group (DojangRemindersPage *self)
+{
+  gtk_widget_set_visible (self->login_group,
+                          self->settings != NULL && !g_settings_get_boolean (self->settings, "check-at-login"));
+}
+
+static void
+on_login_turn_on (DojangRemindersPage *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "check-at-login", TRUE);
+}
+
 static void
 dojang_reminders_page_dispose (GObject *object)
 {
@@ -623,6 +644,7 @@ dojang_reminders_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->upcoming);
   g_clear_object (&self->entries);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dojang_reminders_page_parent_class)->dispose (object);
 }
@@ -654,6 +676,10 @@ dojang_reminders_page_class_init (DojangRemindersPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/reminders/dojang-reminders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, login_group);
+  gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, login_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, login_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_login_turn_on);
   gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, unavailable_page);
   gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, upcoming_group);
@@ -681,6 +707,12 @@ dojang_reminders_page_init (DojangRemindersPage *self)
   self->now = dojang_clock_get_now ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = dojang_settings_new_if_installed ("check-at-login");
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::check-at-login", G_CALLBACK (update_login_group),
+                             self, G_CONNECT_SWAPPED);
+  update_login_group (self);
   gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming),
                            create_reminder_row, self, NULL);
   gtk_list_box_bind_model (self->entries_list, G_LIST_MODEL (self->entries),

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dojang-autostart.h"
 #include "dojang-reminder-controller.h"
 #include "dojang-test-fixtures.h"
 
@@ -310,6 +311,20 @@ sent_reminder_of (Fixture    *fixture,
 }
 
 static void
+on_skipped (DojangReminderController *controller,
+            DojangReminder           *before,
+            gint64                   *skipped)
+{
+  *skipped = dojang_reminder_get_id (before);
+}
+
+static gboolean
+got_skipped (gpointer data)
+{
+  return *(gint64 *) data != 0;
+}
+
+static void
 test_snooze_and_dismiss (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -318,6 +333,7 @@ test_snooze_and_dismiss (Fixture       *fixture,
   Recorded sent = { fixture, expiring, 0 };
   StateWait snoozed = { fixture, 0, "snoozed" };
   StateWait dismissed = { fixture, 0, "dismissed" };
+  gint64 skipped = 0;
 
   add_folder_setting (fixture, home);
   start (fixture);
@@ -328,10 +344,51 @@ test_snooze_and_dismiss (Fixture       *fixture,
   g_assert_cmpint (snoozed.id, >, 0);
   g_assert_cmpint (dismissed.id, >, 0);
 
+  g_signal_connect (fixture->controller, "skipped", G_CALLBACK (on_skipped), &skipped);
   dojang_reminder_controller_snooze (fixture->controller, snoozed.id);
   dojang_reminder_controller_dismiss (fixture->controller, dismissed.id);
   g_assert_true (dojang_test_wait_until (has_state, &snoozed));
   g_assert_true (dojang_test_wait_until (has_state, &dismissed));
+
+  /* Undo gives the skipped reminder back the state it had. */
+  g_assert_true (dojang_test_wait_until (got_skipped, &skipped));
+  dismissed.state = "sent";
+  dojang_reminder_controller_undo_dismiss (fixture->controller, dismissed.id);
+  g_assert_true (dojang_test_wait_until (has_state, &dismissed));
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Check at login is on by default, and the first run sets it up (here the
+ * autostart entry: no Flatpak); once only, so an entry the user removed
+ * stays removed. */
+static void
+test_login_check_first_run (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *entry = dojang_autostart_get_desktop_file_path ();
+  g_autoptr(DojangReminderController) second = NULL;
+
+  g_settings_reset (fixture->settings, "check-at-login");
+  g_settings_reset (fixture->settings, "check-at-login-set-up");
+  g_remove (entry);
+  g_assert_true (g_settings_get_boolean (fixture->settings, "check-at-login"));
+
+  start (fixture);
+  g_assert_true (dojang_test_wait_until (file_exists, entry));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "check-at-login-set-up"));
+
+  g_assert_cmpint (g_remove (entry), ==, 0);
+  second = dojang_reminder_controller_new (NULL, fixture->settings, fixture->list);
+  dojang_reminder_controller_start (second);
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (g_file_test (entry, G_FILE_TEST_EXISTS));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "check-at-login"));
 }
 
 static gboolean
@@ -383,6 +440,7 @@ main (int   argc,
   ADD ("stick-plugged-in", test_stick_plugged_in);
   ADD ("snooze-and-dismiss", test_snooze_and_dismiss);
   ADD ("store-unavailable", test_store_unavailable);
+  ADD ("login-check-first-run", test_login_check_first_run);
 #undef ADD
 
   status = g_test_run ();

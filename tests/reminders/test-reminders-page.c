@@ -304,6 +304,29 @@ test_unavailable (Fixture       *fixture,
                    ==, "The disk is on fire");
 }
 
+/* Check at login is on by default; when it is off the page says plainly
+ * that reminders come only while Dojang is open, and turns it on. */
+static void
+test_login_check_off (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *group = page_child (fixture, "login_group");
+
+  g_settings_reset (settings, "check-at-login");
+  g_assert_true (g_settings_get_boolean (settings, "check-at-login"));
+  g_assert_false (gtk_widget_get_visible (group));
+
+  g_settings_set_boolean (settings, "check-at-login", FALSE);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (page_child (fixture, "login_row"))), ==,
+                   "Reminders come only while Dojang is open");
+
+  g_signal_emit_by_name (page_child (fixture, "login_button"), "clicked");
+  g_assert_true (g_settings_get_boolean (settings, "check-at-login"));
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
 static GtkWidget *
 dialog_child (DojangManualEntryDialog *dialog,
               const char              *name)
@@ -458,10 +481,12 @@ test_preferences (void)
   login = SWITCH ("login_switch");
 #undef SWITCH
 
-  /* The defaults: every offered lead time on, no login check. */
+  /* The defaults: every offered lead time on, and the login check. */
   g_assert_true (gtk_switch_get_active (lead_60));
   g_assert_true (gtk_switch_get_active (lead_1));
-  g_assert_false (gtk_switch_get_active (login));
+  g_assert_true (gtk_switch_get_active (login));
+  gtk_switch_set_active (login, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "check-at-login"));
 
   gtk_switch_set_active (lead_60, FALSE);
   text = lead_days_text (settings);
@@ -500,6 +525,7 @@ main (int   argc,
   ADD ("unavailable", test_unavailable, NULL);
   ADD ("dialog-validation", test_dialog_validation, NULL);
   ADD ("dialog-edit", test_dialog_edit, NULL);
+  ADD ("login-check-off", test_login_check_off, NULL);
 #undef ADD
   g_test_add_func ("/dojang/reminders-page/preferences", test_preferences);
 
