@@ -77,7 +77,7 @@ dojang_channel_row_update_status (DojangChannelRow      *self,
   g_return_val_if_fail (DOJANG_IS_CHANNEL_ROW (self), NULL);
 
   status = dojang_channel_get_status (self->channel, holidays, now);
-  dojang_status_label_set_status (self->status_label, status);
+  dojang_status_label_set_channel_status (self->status_label, self->channel, status);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   dojang_status_label_get_text (self->status_label),

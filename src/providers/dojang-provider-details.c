@@ -106,6 +106,49 @@ set_link_row (AdwActionRow      *row,
                                   -1);
 }
 
+/* Links that all lead to the home page are one row: the home page's row
+ * says what else is found there. */
+static void
+merge_home_page_links (DojangProviderDetails *self,
+                       DojangProvider        *provider)
+{
+  const char *website = dojang_provider_get_website (provider);
+  AdwActionRow *rows[] = { self->renewal_row, self->faq_row, self->inquiry_row };
+  const char *urls[] = {
+    dojang_provider_get_renewal_url (provider),
+    dojang_provider_get_faq_url (provider),
+    dojang_provider_get_inquiry_url (provider),
+  };
+  g_autoptr(GString) also = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+
+  if (website == NULL || *website == '\0')
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      if (g_strcmp0 (urls[i], website) != 0)
+        continue;
+
+      gtk_widget_set_visible (GTK_WIDGET (rows[i]), FALSE);
+      if (also->len > 0)
+        /* TRANSLATORS: separates the names of pages, e.g. "Renewal, FAQ" */
+        g_string_append (also, _(", "));
+      g_string_append (also, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])));
+    }
+
+  if (also->len == 0)
+    return;
+
+  /* TRANSLATORS: a web site's row; %s is its address, %s the pages found
+   * there, e.g. "https://www.signgate.com · also: Renewal, FAQ" */
+  subtitle = g_strdup_printf (_("%s · also: %s"), website, also->str);
+  adw_action_row_set_subtitle (self->website_row, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->website_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+}
+
 static void
 add_note (DojangProviderDetails *self,
           const char            *icon_name,
@@ -412,6 +455,7 @@ dojang_provider_details_set_provider (DojangProviderDetails *self,
                 dojang_provider_get_faq_url (provider));
   set_link_row (self->inquiry_row, self->inquiry_badge, provider, "inquiry_url",
                 dojang_provider_get_inquiry_url (provider));
+  merge_home_page_links (self, provider);
   dojang_call_checklist_set_inquiry_url (self->checklist, dojang_provider_get_inquiry_url (provider));
   dojang_call_checklist_set_provider (self->checklist, dojang_provider_get_id (provider));
 
@@ -446,7 +490,7 @@ dojang_provider_details_update_status (DojangProviderDetails *self,
     {
       g_autoptr(DojangChannelStatus) status = dojang_channel_get_status (main_channel, holidays, now);
 
-      dojang_status_label_set_status (self->status_label, status);
+      dojang_status_label_set_channel_status (self->status_label, main_channel, status);
       keep_earliest (&earliest, dojang_channel_status_get_next_change (status));
     }
   else

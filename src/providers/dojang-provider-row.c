@@ -86,7 +86,7 @@ dojang_provider_row_update_status (DojangProviderRow     *self,
     }
 
   status = dojang_channel_get_status (channel, holidays, now);
-  dojang_status_label_set_status (self->status_label, status);
+  dojang_status_label_set_channel_status (self->status_label, channel, status);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   dojang_status_label_get_text (self->status_label),

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dojang-status-label.h"
 
 struct _DojangStatusLabel
@@ -67,6 +69,38 @@ dojang_status_label_set_status (DojangStatusLabel   *self,
   gtk_image_set_from_icon_name (self->icon, state_icons[state]);
   gtk_widget_add_css_class (GTK_WIDGET (self), state_classes[state]);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+/**
+ * dojang_status_label_set_channel_status:
+ * @channel: the channel @status is of
+ * @status: (nullable): its status now
+ *
+ * Hours nobody has confirmed on the CA's own pages give no "open now" with
+ * full confidence: the status is marked as an estimate, e.g.
+ * "Open now · until 18:00 (estimated)".
+ */
+void
+dojang_status_label_set_channel_status (DojangStatusLabel   *self,
+                                        DojangChannel       *channel,
+                                        DojangChannelStatus *status)
+{
+  DojangFact *hours_fact;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (DOJANG_IS_STATUS_LABEL (self));
+  g_return_if_fail (DOJANG_IS_CHANNEL (channel));
+
+  dojang_status_label_set_status (self, status);
+
+  hours_fact = dojang_channel_get_fact (channel, "hours");
+  if (status == NULL || hours_fact == NULL || dojang_fact_is_verified (hours_fact))
+    return;
+
+  /* TRANSLATORS: a status from opening hours that are not confirmed, e.g.
+   * "Open now · until 18:00 (estimated)" */
+  text = g_strdup_printf (_("%s (estimated)"), gtk_label_get_label (self->label));
+  gtk_label_set_label (self->label, text);
 }
 
 const char *

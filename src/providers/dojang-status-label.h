@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "dojang-channel.h"
 #include "dojang-channel-status.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,9 @@ G_DECLARE_FINAL_TYPE (DojangStatusLabel, dojang_status_label, DOJANG, STATUS_LAB
 GtkWidget  *dojang_status_label_new        (void);
 void        dojang_status_label_set_status (DojangStatusLabel   *self,
                                             DojangChannelStatus *status);
+void        dojang_status_label_set_channel_status (DojangStatusLabel   *self,
+                                                    DojangChannel       *channel,
+                                                    DojangChannelStatus *status);
 const char *dojang_status_label_get_text   (DojangStatusLabel   *self);
 
 G_END_DECLS

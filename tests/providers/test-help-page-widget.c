@@ -14,6 +14,7 @@
 #include "dojang-help-page.h"
 #include "dojang-provider-details.h"
 #include "dojang-provider-row.h"
+#include "dojang-status-label.h"
 #include "dojang-test-fixtures.h"
 #include "dojang-system-info.h"
 #include "dojang-test-ui.h"
@@ -247,6 +248,43 @@ test_search_for_a_bank (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
 }
 
+static GtkWidget *
+details_child (GtkWidget  *page,
+               const char *name)
+{
+  GtkWidget *details = (GtkWidget *) gtk_widget_get_template_child (page, DOJANG_TYPE_HELP_PAGE, "details");
+
+  return (GtkWidget *) gtk_widget_get_template_child (details, DOJANG_TYPE_PROVIDER_DETAILS, name);
+}
+
+/* Links that all lead to the home page are one row that says so; a
+ * renewal page of its own keeps its row. Unconfirmed hours read as an
+ * estimate. */
+static void
+test_same_links_merged (void)
+{
+  GtkWidget *page = create_page ();
+  GtkWidget *status;
+
+  g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "kica"));
+  g_assert_false (gtk_widget_get_visible (details_child (page, "renewal_row")));
+  g_assert_false (gtk_widget_get_visible (details_child (page, "faq_row")));
+  g_assert_false (gtk_widget_get_visible (details_child (page, "inquiry_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (details_child (page, "website_row"))), ==,
+                   "https://www.signgate.com · also: Renew a certificate, Frequently asked questions, "
+                   "1:1 inquiry (screenshots can be attached)");
+  status = details_child (page, "status_label");
+  g_assert_true (g_str_has_suffix (dojang_status_label_get_text (DOJANG_STATUS_LABEL (status)), " (estimated)"));
+
+  g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "yessign"));
+  g_assert_true (gtk_widget_get_visible (details_child (page, "renewal_row")));
+  g_assert_false (gtk_widget_get_visible (details_child (page, "faq_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (details_child (page, "website_row"))), ==,
+                   "https://www.yessign.or.kr · also: Frequently asked questions");
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/dojang/help-page/inquiry-summary-uses-the-form", test_inquiry_summary_uses_the_form);
   g_test_add_func ("/dojang/help-page/checklist-matches-the-authority", test_checklist_matches_the_authority);
   g_test_add_func ("/dojang/help-page/search-for-a-bank", test_search_for_a_bank);
+  g_test_add_func ("/dojang/help-page/same-links-merged", test_same_links_merged);
 
   status = g_test_run ();
   dojang_test_remove_tree (tree);

@@ -148,8 +148,8 @@ def english_weekday():
     dojang = Dojang("en", "2026-11-23T10:00:00+09:00")
     try:
         dojang.open_help_page("Help & Contacts")
-        check_row_status(dojang, "Korea Information Certificate Authority", "Open now · until 18:00")
-        check_row_status(dojang, "Koscom", "Open now · until 19:00")
+        check_row_status(dojang, "Korea Information Certificate Authority", "Open now · until 18:00 (estimated)")
+        check_row_status(dojang, "Koscom", "Open now · until 19:00 (estimated)")
 
         dojang.search("kica")
         check_details(dojang, "1577-8787", ["Before You Call", "Which Channel Fits?", "Please verify"])
@@ -188,7 +188,7 @@ def korean_chuseok():
     dojang = Dojang("ko", "2026-09-25T10:00:00+09:00")
     try:
         dojang.open_help_page("고객센터")
-        check_row_status(dojang, "한국정보인증", "휴무 (추석) · 9월 28일 (월) 09:00 재개")
+        check_row_status(dojang, "한국정보인증", "휴무 (추석) · 9월 28일 (월) 09:00 재개 (추정)")
         dojang.search("8787")
         check_details(dojang, "1577-8787", ["통화 전 준비", "어떤 창구가 좋을까요?", "확인 필요"])
 
@@ -209,8 +209,8 @@ def korean_lunch_starts():
     dojang = Dojang("ko", "2026-11-23T11:59:30+09:00")
     try:
         dojang.open_help_page("고객센터")
-        check_row_status(dojang, "한국정보인증", "지금 상담 가능 · 18:00까지")
-        check_row_status(dojang, "한국정보인증", "점심시간 · 13:00 재개", timeout=60)
+        check_row_status(dojang, "한국정보인증", "지금 상담 가능 · 18:00까지 (추정)")
+        check_row_status(dojang, "한국정보인증", "점심시간 · 13:00 재개 (추정)", timeout=60)
     finally:
         dojang.close()
 
