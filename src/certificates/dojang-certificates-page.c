@@ -330,6 +330,20 @@ on_row_activated (DojangCertificatesPage *self,
     show_details (self, dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (row)));
 }
 
+/* A spinner animates as long as it spins, shown or not (GTK 4.8): it spins
+ * only while on screen, or an idle window would paint 60 frames a second. */
+static void
+on_spinner_map (GtkSpinner *spinner)
+{
+  gtk_spinner_start (spinner);
+}
+
+static void
+on_spinner_unmap (GtkSpinner *spinner)
+{
+  gtk_spinner_stop (spinner);
+}
+
 static void
 on_back_clicked (DojangCertificatesPage *self)
 {
@@ -449,6 +463,8 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_spinner_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_spinner_unmap);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_open_clicked",
                                                 G_CALLBACK (_dojang_certificates_page_choose_file));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_add_folder_clicked",
