@@ -175,7 +175,7 @@ certificates_page (Run *run)
 static DojangRemindersPage *
 reminders_page (Run *run)
 {
-  return DOJANG_REMINDERS_PAGE (page_child (run->window, DOJANG_TYPE_WINDOW, "reminders_page"));
+  return dojang_window_get_reminders_page (run->window);
 }
 
 static gboolean
