@@ -27,6 +27,8 @@ struct _DojangWindow
   DojangRemindersPage  *reminders_page;
   DojangHelpPage       *help_page;
   DojangReminderController *reminders;
+  DojangCertificateList *certificates;
+  GdkFrameClock        *frame_clock;
 };
 
 G_DEFINE_FINAL_TYPE (DojangWindow, dojang_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,6 +82,37 @@ on_visible_page_changed (AdwViewStack *stack,
   ensure_page (self, adw_view_stack_get_visible_child_name (stack));
 }
 
+/* The certificates reach the page once the first frame is on screen: the
+ * first frame shows the window at once, never the rows of a scan that
+ * happened to finish before it. */
+static void
+on_first_frame (GdkFrameClock *frame_clock,
+                DojangWindow  *self)
+{
+  if (frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  g_clear_object (&self->frame_clock);
+  if (self->certificates != NULL)
+    dojang_certificates_page_set_list (self->certificates_page, self->certificates);
+  g_clear_object (&self->certificates);
+}
+
+static void
+on_realize (GtkWidget    *widget,
+            DojangWindow *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_realize, self);
+  if (frame_clock == NULL)
+    {
+      on_first_frame (NULL, self);
+      return;
+    }
+  self->frame_clock = g_object_ref (frame_clock);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_first_frame), self);
+}
+
 DojangWindow *
 dojang_window_new (DojangApplication *application)
 {
@@ -90,8 +123,8 @@ dojang_window_new (DojangApplication *application)
 
   /* "application" is not a construct property: it is set after constructed().
    * The pages observe what the application owns. */
-  dojang_certificates_page_set_list (self->certificates_page,
-                                     dojang_application_get_certificates (application));
+  g_set_object (&self->certificates, dojang_application_get_certificates (application));
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), self);
 
   if (reminders != NULL)
     {
@@ -282,6 +315,10 @@ dojang_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->reminders);
+  g_clear_object (&self->certificates);
+  if (self->frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->frame_clock, on_first_frame, self);
+  g_clear_object (&self->frame_clock);
 
   G_OBJECT_CLASS (dojang_window_parent_class)->dispose (object);
 }

@@ -25,9 +25,12 @@
 
 /* Rows are built a batch at a time, so that the first frame and a scan
  * of a thousand certificates never wait for every row: about a screenful
- * first, then more on idle, between frames. */
+ * first, then more on idle, between frames. A frame lays out every row
+ * shown so far, so the batches grow with the list (half of what is shown,
+ * within bounds) to keep the number of frames small. */
 #define FIRST_ROWS 12
-#define ROWS_PER_BATCH 40
+#define MIN_ROWS_PER_BATCH 40
+#define MAX_ROWS_PER_BATCH 100
 
 #define N_GROUPS 4
 
@@ -306,7 +309,9 @@ show_next_batch (gpointer user_data)
 {
   DojangCertificatesPage *self = user_data;
 
-  if (show_more_rows (self, ROWS_PER_BATCH))
+  guint batch = CLAMP (count_shown_rows (self) / 2, MIN_ROWS_PER_BATCH, MAX_ROWS_PER_BATCH);
+
+  if (show_more_rows (self, batch))
     return G_SOURCE_CONTINUE;
 
   self->grow_source = 0;
