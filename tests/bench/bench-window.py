@@ -15,6 +15,9 @@ Each run measures, through the test preload library:
   idle frames   frames painted in 5 s once settled (DOJANG_COUNT_FRAMES);
   idle syscalls system calls of every thread over 4 s of that idle time
                 (strace -c -f), per minute.
+BENCH_BASELINE=<binary> adds that build of the app (say, main's) with no
+certificate, 20 and 200 to the same interleaved rounds, as "base-…" cases
+reported without budgets: before and after figures from one run.
 Prints a table, then one BENCH line per figure (see README.md).
 """
 
@@ -33,6 +36,7 @@ RSS_AFTER_S = 3.0
 IDLE_S = 5
 STRACE_S = 4.0
 CASES = [("empty", 0), ("20", 20), ("200", 200), ("1000", 1000)]
+BASELINE_CASES = [("empty", 0), ("20", 20), ("200", 200)]
 
 # Budgets (issue "Performance"): first frame ≤ 1.25× hello-world with 20
 # certificates (and so with none); 200 certificates ≤ 1.5× the empty case;
@@ -170,10 +174,13 @@ def main():
                     DOJANG_COUNT_FRAMES=str(IDLE_S), DOJANG_NOW=AT)
     base_env.pop("LANGUAGE", None)
     launches = [("hello", [hello], dict(base_env, HOME=make_home(scratch, "hello", 0)))]
-    for name, count in CASES:
+    cases = [(name, count, dojang) for name, count in CASES]
+    if os.environ.get("BENCH_BASELINE"):
+        cases += [("base-" + name, count, os.environ["BENCH_BASELINE"]) for name, count in BASELINE_CASES]
+    for name, count, binary in cases:
         home = make_home(scratch, name, count)
         data = os.path.join(home, ".local", "share")
-        launches.append((name, [dojang], dict(base_env, HOME=home, XDG_DATA_HOME=data,
+        launches.append((name, [binary], dict(base_env, HOME=home, XDG_DATA_HOME=data,
                                               XDG_CONFIG_HOME=os.path.join(home, ".config"),
                                               XDG_CACHE_HOME=os.path.join(home, ".cache"))))
 
@@ -202,6 +209,8 @@ def main():
             return f"{m:{fmt}} ({lo:{fmt}}–{hi:{fmt}})"
 
         label = "hello-world" if name == "hello" else f"Dojang, {name} cert." if name != "empty" else "Dojang, empty home"
+        if name.startswith("base-"):
+            label = "before, " + ("empty home" if name == "base-empty" else f"{name[5:]} cert.")
         ratio = med(name, "first_frame_ms") / hello_ff
         print(f"{label:22} {cell('first_frame_ms', '.0f'):>22} {ratio:6.2f} {cell('ready_ms', '.0f'):>20} "
               f"{cell('rss_mib', '.1f'):>18} {cell('idle_frames', '.0f'):>16} {cell('syscalls_per_min', '.0f'):>18}")
@@ -221,23 +230,28 @@ def main():
         # ratio of the medians.
         ratios = [r.first_frame_ms / h.first_frame_ms for r, h in zip(rs, results["hello"])]
         over = [r.rss_mib - h.rss_mib for r, h in zip(rs, results["hello"])]
+        baseline = name.startswith("base-")
         budget = FIRST_FRAME_RATIO if name in ("empty", "20") else None
         median_ratio = med(name, "first_frame_ms") / hello_ff
         print(f"BENCH name={prefix}.first-frame-ratio value={median_ratio:.3f} unit=x "
               f"budget={budget if budget is not None else '-'} runs={runs} min={min(ratios):.3f} "
               f"median={median_ratio:.3f} max={max(ratios):.3f}")
-        rss_budget = RSS_OVER_HELLO_MIB if name != "1000" else None
+        rss_budget = RSS_OVER_HELLO_MIB if name != "1000" and not baseline else None
         median_over = med(name, "rss_mib") - hello_rss
         print(f"BENCH name={prefix}.rss-over-hello value={median_over:.3f} unit=MiB "
               f"budget={rss_budget if rss_budget is not None else '-'} runs={runs} min={min(over):.3f} "
               f"median={median_over:.3f} max={max(over):.3f}")
-        bench_line(prefix + ".idle-frames", "count", IDLE_FRAMES, [r.idle_frames for r in rs])
-        bench_line(prefix + ".idle-syscalls", "per-min", IDLE_SYSCALLS_PER_MIN, [r.syscalls_per_min for r in rs])
+        bench_line(prefix + ".idle-frames", "count", None if baseline else IDLE_FRAMES, [r.idle_frames for r in rs])
+        bench_line(prefix + ".idle-syscalls", "per-min", None if baseline else IDLE_SYSCALLS_PER_MIN,
+                   [r.syscalls_per_min for r in rs])
 
-    empty = results["empty"]
-    for name in ("200", "1000"):
+    pairs = [("200", "empty"), ("1000", "empty")]
+    if "base-200" in results:
+        pairs.append(("base-200", "base-empty"))
+    for name, empty_name in pairs:
+        empty = results[empty_name]
         ratios = [r.first_frame_ms / e.first_frame_ms for r, e in zip(results[name], empty)]
-        value = med(name, "first_frame_ms") / med("empty", "first_frame_ms")
+        value = med(name, "first_frame_ms") / med(empty_name, "first_frame_ms")
         budget = FIRST_FRAME_200_VS_EMPTY if name == "200" else None
         print(f"BENCH name=window.{name}.first-frame-vs-empty value={value:.3f} unit=x "
               f"budget={budget if budget is not None else '-'} runs={runs} min={min(ratios):.3f} "
