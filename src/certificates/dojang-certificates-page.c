@@ -11,6 +11,7 @@
 
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-list.h"
+#include "dojang-certificate-next-change.h"
 #include "dojang-certificate-row.h"
 #include "dojang-certificate-successor.h"
 #include "dojang-certificates-page-private.h"
@@ -270,48 +271,15 @@ rebind_lists (DojangCertificatesPage *self)
                              create_certificate_row, self, NULL);
 }
 
-/* Shows up to @budget more rows, most urgent group first; returns
- * whether rows are still waiting. */
-static gboolean
-show_more_rows (DojangCertificatesPage *self,
-                guint                   budget)
-{
-  gboolean waiting = FALSE;
-
-  for (guint i = 0; i < N_GROUPS; i++)
-    {
-      guint size = gtk_slice_list_model_get_size (self->shown[i]);
-      guint total = g_list_model_get_n_items (self->group_models[i]);
-      guint add = size < total ? MIN (budget, total - size) : 0;
-
-      if (add > 0)
-        gtk_slice_list_model_set_size (self->shown[i], size + add);
-      budget -= add;
-      waiting |= size + add < total;
-    }
-
-  return waiting;
-}
-
-static guint
-count_shown_rows (DojangCertificatesPage *self)
-{
-  guint shown = 0;
-
-  for (guint i = 0; i < N_GROUPS; i++)
-    shown += g_list_model_get_n_items (G_LIST_MODEL (self->shown[i]));
-
-  return shown;
-}
-
 static gboolean
 show_next_batch (gpointer user_data)
 {
   DojangCertificatesPage *self = user_data;
 
-  guint batch = CLAMP (count_shown_rows (self) / 2, MIN_ROWS_PER_BATCH, MAX_ROWS_PER_BATCH);
+  guint shown = _dojang_certificates_page_count_shown_rows (self->shown, N_GROUPS);
+  guint batch = CLAMP (shown / 2, MIN_ROWS_PER_BATCH, MAX_ROWS_PER_BATCH);
 
-  if (show_more_rows (self, batch))
+  if (_dojang_certificates_page_show_more_rows (self->group_models, self->shown, N_GROUPS, batch))
     return G_SOURCE_CONTINUE;
 
   self->grow_source = 0;
@@ -326,10 +294,10 @@ on_group_changed (GListModel             *model,
                   guint                   added,
                   DojangCertificatesPage *self)
 {
-  guint shown = count_shown_rows (self);
+  guint shown = _dojang_certificates_page_count_shown_rows (self->shown, N_GROUPS);
 
   if (shown < FIRST_ROWS)
-    show_more_rows (self, FIRST_ROWS - shown);
+    _dojang_certificates_page_show_more_rows (self->group_models, self->shown, N_GROUPS, FIRST_ROWS - shown);
   if (self->grow_source == 0)
     self->grow_source = g_idle_add (show_next_batch, self);
 }
@@ -368,38 +336,12 @@ refresh_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-consider_change (GDateTime  *now,
-                 GDateTime  *when,
-                 GTimeSpan  *soonest)
-{
-  GTimeSpan until = g_date_time_difference (when, now);
-
-  if (until > 0 && until < *soonest)
-    *soonest = until;
-}
-
-/* The next Seoul midnight (days left), or the next not-before, renewal
- * opening or expiry of a certificate shown (status), whichever is first. */
+/* One timer, to the next change (see dojang_certificate_next_change()). */
 static void
 schedule_refresh (DojangCertificatesPage *self)
 {
-  g_autoptr(GDateTime) today = dojang_seoul_day_start (self->now);
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
-  g_autoptr(GDateTime) midnight = dojang_seoul_day_start (tomorrow);
-  GTimeSpan soonest = MAX_REFRESH_SECONDS * G_TIME_SPAN_SECOND;
-  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-
-  consider_change (self->now, midnight, &soonest);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DojangCertificate) certificate = g_list_model_get_item (G_LIST_MODEL (self->list), i);
-      g_autoptr(GDateTime) renewal_opens = dojang_certificate_get_renewal_opens (certificate);
-
-      consider_change (self->now, dojang_certificate_get_not_before (certificate), &soonest);
-      consider_change (self->now, dojang_certificate_get_not_after (certificate), &soonest);
-      consider_change (self->now, renewal_opens, &soonest);
-    }
+  g_autoptr(GDateTime) next = dojang_certificate_next_change (G_LIST_MODEL (self->list), self->now);
+  GTimeSpan soonest = MIN (g_date_time_difference (next, self->now), MAX_REFRESH_SECONDS * G_TIME_SPAN_SECOND);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   /* Whole seconds, rounded up: never a moment too early. */
