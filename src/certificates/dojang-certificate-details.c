@@ -383,3 +383,20 @@ dojang_certificate_details_set_certificate (DojangCertificateDetails *self,
 
   update (self);
 }
+
+/**
+ * dojang_certificate_details_focus_start:
+ *
+ * Puts the keyboard on the first thing to do: renew if that can be done
+ * here, otherwise copy the details.
+ */
+void
+dojang_certificate_details_focus_start (DojangCertificateDetails *self)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_DETAILS (self));
+
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->renew_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->renew_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
+}

@@ -19,4 +19,6 @@ void               dojang_certificate_details_set_certificate (DojangCertificate
                                                                GDateTime                *now);
 char              *dojang_certificate_details_to_text         (DojangCertificateDetails *self);
 
+void               dojang_certificate_details_focus_start     (DojangCertificateDetails *self);
+
 G_END_DECLS

@@ -15,5 +15,7 @@ gboolean dojang_help_page_show_provider   (DojangHelpPage *self,
 void     dojang_help_page_set_certificate (DojangHelpPage *self,
                                            const char     *issuer_text,
                                            const char     *type_text);
+const char *dojang_help_page_get_subpage_title (DojangHelpPage *self);
+gboolean    dojang_help_page_go_back           (DojangHelpPage *self);
 
 G_END_DECLS
