@@ -57,7 +57,8 @@ dojang_call_checklist_set_inquiry_url (DojangCallChecklist *self,
 {
   g_return_if_fail (DOJANG_IS_CALL_CHECKLIST (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->inquiry_button), url != NULL && *url != '\0');
+  /* Its cell in the row of buttons, which wraps on narrow windows. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->inquiry_button)), url != NULL && *url != '\0');
   if (url == NULL || *url == '\0')
     return;
 
