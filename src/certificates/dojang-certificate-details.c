@@ -252,6 +252,7 @@ update (DojangCertificateDetails *self)
   g_autofree char *expiry = NULL;
   g_autofree char *until = NULL;
   g_autofree char *from = NULL;
+  g_autofree char *days_long = NULL;
   g_autofree char *issuer = NULL;
   g_autofree char *type = NULL;
   g_autofree char *validity = NULL;
@@ -270,9 +271,12 @@ update (DojangCertificateDetails *self)
   days = dojang_format_days_left (dojang_certificate_get_days_left (c, self->now));
   until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (c));
   from = dojang_seoul_format_date (dojang_certificate_get_not_before (c));
+  days_long = dojang_format_days_left_long (dojang_certificate_get_days_left (c, self->now));
+  /* TRANSLATORS: "Expires on Sun, 6 Dec 2026 (7 days left)": where "D-7"
+   * beside it is explained */
   expiry = status == DOJANG_CERTIFICATE_STATUS_EXPIRED
     ? g_strdup_printf (_("Expired on %s"), until)
-    : g_strdup_printf (_("Expires on %s"), until);
+    : g_strdup_printf (_("Expires on %s (%s)"), until, days_long);
 
   gtk_label_set_text (self->name_label, dojang_certificate_get_name (c));
   gtk_label_set_text (self->badge, dojang_certificate_status_label (status));

@@ -26,6 +26,24 @@ dojang_format_days_left (int days_left)
   return g_strdup_printf ("D+%d", -days_left);
 }
 
+/**
+ * dojang_format_days_left_long:
+ *
+ * Returns: what dojang_format_days_left() abbreviates, in words: "7 days
+ *   left", "Last day", "Expired 5 days ago"
+ */
+char *
+dojang_format_days_left_long (int days_left)
+{
+  if (days_left > 0)
+    return g_strdup_printf (ngettext ("%d day left", "%d days left", days_left), days_left);
+
+  if (days_left == 0)
+    return g_strdup (_("Last day"));
+
+  return g_strdup_printf (ngettext ("Expired %d day ago", "Expired %d days ago", -days_left), -days_left);
+}
+
 const char *
 dojang_certificate_status_label (DojangCertificateStatus status)
 {
