@@ -135,9 +135,15 @@ create_problem_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
+  const char *path = dojang_scan_problem_get_path (problem);
+  g_autofree char *file_name = g_path_get_basename (path);
+  g_autofree char *explained = g_strdup_printf ("%s\n%s", dojang_scan_problem_get_message (problem), path);
+
+  /* The file as the title, the sentence under it: a sentence in bold would
+   * take four lines on a phone. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dojang_scan_problem_get_message (problem));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dojang_scan_problem_get_path (problem));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), explained);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (icon, "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);

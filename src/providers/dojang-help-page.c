@@ -37,6 +37,9 @@ struct _DojangHelpPage
   DojangProviderDetails *details;
 };
 
+/* Longer names give way to the brand in the window's header. */
+#define SHORT_NAME_CHARS 16
+
 G_DEFINE_FINAL_TYPE (DojangHelpPage, dojang_help_page, ADW_TYPE_BIN)
 
 enum {
@@ -558,6 +561,11 @@ dojang_help_page_get_subpage_title (DojangHelpPage *self)
   provider = dojang_provider_details_get_provider (self->details);
   if (!showing_details (self) || provider == NULL)
     return NULL;
+
+  /* The header has room for "금융결제원" or "yessign", not for "Korea
+   * Financial Telecommunications & Clearings Institute" on a phone. */
+  if (g_utf8_strlen (dojang_provider_get_name (provider), -1) > SHORT_NAME_CHARS)
+    return dojang_provider_get_brand (provider);
 
   return dojang_provider_get_name (provider);
 }

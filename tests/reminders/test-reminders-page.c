@@ -241,7 +241,8 @@ test_rows_kept (Fixture       *fixture,
     }
   g_assert_true (spin_until (has_rows, &three));
   first = nth_row (fixture, 0);
-  second = nth_row (fixture, 1);
+  /* Held, so that a new row cannot take the old one's address. */
+  second = g_object_ref (nth_row (fixture, 1));
   third = nth_row (fixture, 2);
 
   /* The middle one's next reminder is dismissed: its row shows the one after. */
@@ -254,6 +255,7 @@ test_rows_kept (Fixture       *fixture,
   g_assert_true (nth_row (fixture, 2) == third);
   g_assert_cmpint (dojang_reminder_get_lead_days (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (nth_row (fixture, 1)))),
                    <, dojang_reminder_get_lead_days (reminder));
+  g_object_unref (second);
 }
 
 static gboolean
@@ -349,9 +351,13 @@ test_dialog_validation (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   dojang_test_iterate_for_ms (50);
 
-  /* Nothing filled in: no saving. */
+  /* Nothing filled in: no saving, but no error either, no issuer chosen for
+   * the person and no day shown as chosen. */
   g_assert_false (dojang_manual_entry_dialog_can_save (dialog));
   g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (provider)), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "calendar"), "no-day"));
 
   /* A name alone is not enough… */
   gtk_editable_set_text (GTK_EDITABLE (name), "회사 USB");
@@ -361,6 +367,7 @@ test_dialog_validation (Fixture       *fixture,
 
   /* …and spaces are no name. */
   gtk_calendar_select_day (GTK_CALENDAR (dialog_child (dialog, "calendar")), day);
+  g_assert_false (gtk_widget_has_css_class (dialog_child (dialog, "calendar"), "no-day"));
   gtk_editable_set_text (GTK_EDITABLE (name), "   ");
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_true (gtk_widget_has_css_class (name, "error"));
@@ -369,9 +376,9 @@ test_dialog_validation (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_false (gtk_widget_get_visible (error_label));
 
-  /* The five CAs and "Other". */
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (provider))), ==, 6);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (provider), 5);
+  /* "Not chosen", the five CAs and "Other". */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (provider))), ==, 7);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (provider), 6);
 
   gtk_widget_activate (save);
   g_assert_true (spin_until (has_entry, fixture->store));
@@ -414,7 +421,7 @@ test_dialog_edit (Fixture       *fixture,
   g_assert_true (dojang_manual_entry_dialog_can_save (dialog));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "name_row"))), ==, "엄마 휴대폰");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "type_row"))), ==, "증권용");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "provider_row"))), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "provider_row"))), ==, 2);
 
   gtk_calendar_select_day (GTK_CALENDAR (dialog_child (dialog, "calendar")), day);
   gtk_widget_activate (dialog_child (dialog, "save_button"));
