@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dojang-clock.h"
 #include "dojang-manual-entry-dialog.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-reminder-schedule.h"
@@ -25,6 +26,7 @@ struct _DojangManualEntryDialog
   gint64               entry_id;
   GPtrArray           *provider_ids;
   gboolean             date_chosen;
+  gboolean             showing_today;
   gboolean             name_touched;
   GCancellable        *cancellable;
 
@@ -140,6 +142,9 @@ show_day_chosen (DojangManualEntryDialog *self)
 static void
 on_day_selected (DojangManualEntryDialog *self)
 {
+  if (self->showing_today)
+    return;
+
   self->date_chosen = TRUE;
   show_day_chosen (self);
   update_date_label (self);
@@ -242,8 +247,16 @@ dojang_manual_entry_dialog_new (DojangReminderStore *store,
 
   if (entry == NULL)
     {
+      g_autoptr(GDateTime) now = dojang_clock_get_now ();
+      g_autoptr(GDateTime) today = g_date_time_to_local (now);
+
       gtk_window_set_title (GTK_WINDOW (self), _("Add Certificate"));
       fill_providers (self, NULL);
+      /* The calendar opens on the application's today (the pinned one in
+       * tests), which is not a choice. */
+      self->showing_today = TRUE;
+      gtk_calendar_select_day (self->calendar, today);
+      self->showing_today = FALSE;
     }
   else
     {

@@ -44,7 +44,7 @@
 /* Settling is checked this often, and given up on (with a picture of what
  * is there and a warning) after this long. */
 #define POLL_MS 50
-#define GIVE_UP_MS 30000
+#define GIVE_UP_MS 45000
 /* Quiet time after settling, for the last allocation and frame. */
 #define SETTLE_MS 400
 
@@ -113,6 +113,15 @@ shows_details (GtkWidget  *window,
   return visible != NULL && visible != gtk_widget_get_first_child (leaflet);
 }
 
+static gboolean
+shows_list (GtkWidget *window)
+{
+  GtkWidget *page = find_by_type_name (window, "DojangRemindersPage");
+  GtkWidget *stack = page != NULL ? find_by_type_name (page, "GtkStack") : NULL;
+
+  return stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "list") == 0;
+}
+
 static GtkWindow *
 find_new_window (Shot *shot)
 {
@@ -158,6 +167,10 @@ settled (Shot *shot)
   if (is_loading (GTK_WIDGET (shot->window)))
     return FALSE;
 
+  /* The made-up certificates have reached the reminders. */
+  if (g_str_equal (shot->page, "reminders"))
+    return shows_list (GTK_WIDGET (shot->window));
+
   if (shot->argument != NULL && g_str_equal (shot->page, "certificates"))
     return shows_details (GTK_WIDGET (shot->window), "DojangCertificatesPage");
   if (shot->argument != NULL && g_str_equal (shot->page, "help"))
@@ -184,6 +197,7 @@ poll_settled (gpointer user_data)
   Shot *shot = user_data;
   gint64 now = g_get_monotonic_time ();
   GtkApplication *app = gtk_window_get_application (shot->window);
+  GtkWidget *target;
   g_autoptr(GError) error = NULL;
 
   if (shot->settled_at == 0)
@@ -206,7 +220,18 @@ poll_settled (gpointer user_data)
   if (now - shot->settled_at < SETTLE_MS * 1000)
     return G_SOURCE_CONTINUE;
 
-  if (!dojang_screenshot_save (GTK_WIDGET (shot->dialog != NULL ? shot->dialog : shot->window), shot->png_path, &error))
+  /* Shown again meanwhile (a size or a page changed): settle again. */
+  target = GTK_WIDGET (shot->dialog != NULL ? shot->dialog : shot->window);
+  if ((!gtk_widget_get_realized (target) || gtk_widget_get_width (target) <= 0 ||
+       gtk_native_get_renderer (gtk_widget_get_native (target)) == NULL) &&
+      now < shot->give_up_at)
+    {
+      shot->settled_at = 0;
+      g_clear_object (&shot->dialog);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (!dojang_screenshot_save (target, shot->png_path, &error))
     g_printerr ("dojang: screenshot failed: %s\n", error->message);
 
   if (app != NULL)
