@@ -119,7 +119,8 @@ shows_list (GtkWidget *window)
   GtkWidget *page = find_by_type_name (window, "DojangRemindersPage");
   GtkWidget *stack = page != NULL ? find_by_type_name (page, "GtkStack") : NULL;
 
-  return stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "list") == 0;
+  return stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "list") == 0 &&
+         !gtk_stack_get_transition_running (GTK_STACK (stack));
 }
 
 static GtkWindow *
@@ -220,10 +221,13 @@ poll_settled (gpointer user_data)
   if (now - shot->settled_at < SETTLE_MS * 1000)
     return G_SOURCE_CONTINUE;
 
-  /* Shown again meanwhile (a size or a page changed): settle again. */
+  /* Shown again meanwhile (a size or a page changed), or no longer what was
+   * asked for (the page reloaded): settle again. */
   target = GTK_WIDGET (shot->dialog != NULL ? shot->dialog : shot->window);
-  if ((!gtk_widget_get_realized (target) || gtk_widget_get_width (target) <= 0 ||
-       gtk_native_get_renderer (gtk_widget_get_native (target)) == NULL) &&
+  if ((!gtk_widget_get_realized (target) ||
+       gtk_widget_get_width (target) <= 0 ||
+       gtk_native_get_renderer (gtk_widget_get_native (target)) == NULL ||
+       (shot->dialog_action == NULL && !settled (shot))) &&
       now < shot->give_up_at)
     {
       shot->settled_at = 0;
