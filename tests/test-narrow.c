@@ -212,16 +212,6 @@ list_has_all (gpointer data)
          g_list_model_get_n_items (G_LIST_MODEL (list)) >= g_hash_table_size (distinct);
 }
 
-static GtkWidget *
-window_child (const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (run.window), DOJANG_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-
-  return GTK_WIDGET (object);
-}
-
 /* The toplevel that appeared besides the main window. */
 static GtkWindow *
 other_window (void)
@@ -296,7 +286,7 @@ test_every_page_at_360 (void)
 
   dojang_window_show_page (run.window, "reminders");
   check_narrow (GTK_WINDOW (run.window), "reminders");
-  check_dialog (window_child ("reminders_page"), "reminders.add-entry", "manual-entry");
+  check_dialog (GTK_WIDGET (dojang_window_get_reminders_page (run.window)), "reminders.add-entry", "manual-entry");
 
   dojang_window_show_page (run.window, "help");
   check_narrow (GTK_WINDOW (run.window), "help");
@@ -304,7 +294,7 @@ test_every_page_at_360 (void)
     {
       g_autofree char *what = g_strdup_printf ("help-%s", providers[i]);
 
-      g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (window_child ("help_page")), providers[i]));
+      g_assert_true (dojang_help_page_show_provider (dojang_window_get_help_page (run.window), providers[i]));
       check_narrow (GTK_WINDOW (run.window), what);
     }
 

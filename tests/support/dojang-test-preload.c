@@ -18,6 +18,10 @@
  *                                       DOJANG_PAGE opens, once it has
  *                                       settled (nothing loading, the page
  *                                       asked for shown), then quits
+ *   DOJANG_COUNT_FRAMES=<seconds>       once the window settled, counts the
+ *                                       frames painted for that long, prints
+ *                                       "dojang: idle frames <n> in <s> s",
+ *                                       then quits (see dojang-idle-frames.c)
  *   DOJANG_SCREENSHOT_DIR=<dir>         on SIGUSR1, reads <dir>/request
  *                                       ("NAME<TAB>TITLE PART") and saves the
  *                                       shown window whose title contains
@@ -39,6 +43,7 @@
 
 #include <adwaita.h>
 
+#include "dojang-idle-frames.h"
 #include "dojang-screenshot.h"
 
 /* Settling is checked this often, and given up on (with a picture of what
@@ -400,12 +405,16 @@ gtk_window_present (GtkWindow *window)
 
   if (!hooked && GTK_IS_APPLICATION_WINDOW (window))
     {
+      const char *count_frames = g_getenv ("DOJANG_COUNT_FRAMES");
       const char *screenshot_dir = g_getenv ("DOJANG_SCREENSHOT_DIR");
 
       hooked = TRUE;
       if (screenshot_dir != NULL && *screenshot_dir != '\0')
         g_unix_signal_add (SIGUSR1, on_screenshot_request, g_strdup (screenshot_dir));
       hook_window (window);
+
+      if (count_frames != NULL && *count_frames != '\0')
+        dojang_idle_frames_count (GTK_WIDGET (window), (guint) g_ascii_strtoull (count_frames, NULL, 10));
     }
 
   real_present (window);
