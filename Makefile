@@ -72,7 +72,7 @@ bench: test-deps
 
 screenshots: test-deps
 	$(MAKE) --no-print-directory build
-	tests/make-screenshots.sh $(BUILD_DIR) data/screenshots
+	tests/make-screenshots.sh $(BUILD_DIR) $(BUILD_DIR)/screenshots data/screenshots
 
 # The Flatpak, built with the GNOME 50 SDK from Flathub and installed for the
 # current user; the build stays under $(BUILD_DIR).

@@ -536,8 +536,20 @@ remove_certificate_folder_action (GSimpleAction *action,
     g_settings_set_strv (self->settings, "certificate-folders", (const char * const *) updated);
 }
 
+/* F5: look in every certificate folder again, now. */
+static void
+rescan_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  DojangApplication *self = user_data;
+
+  dojang_certificate_list_reload (self->certificates);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "rescan", rescan_action },
   { "show-provider", show_provider_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -555,6 +567,9 @@ dojang_application_startup (GApplication *app)
   DojangApplication *self = DOJANG_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *rescan_accels[] = { "F5", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (dojang_application_parent_class)->startup (app);
 
@@ -567,6 +582,9 @@ dojang_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.rescan", rescan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
 
   /* Both scan and open their database in worker threads: the first frame
    * waits for neither. */

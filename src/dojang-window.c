@@ -17,6 +17,8 @@ struct _DojangWindow
 
   GSettings            *settings;
 
+  GtkWidget            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   DojangCertificatesPage *certificates_page;
@@ -36,6 +38,7 @@ G_DEFINE_FINAL_TYPE (DojangWindow, dojang_window, ADW_TYPE_APPLICATION_WINDOW)
 static void on_certificate_list_changed     (DojangCertificatesPage *page,
                                              GParamSpec             *pspec,
                                              DojangWindow           *self);
+static void update_navigation (DojangWindow *self);
 static void on_selected_certificate_changed (DojangCertificatesPage *page,
                                              GParamSpec             *pspec,
                                              DojangWindow           *self);
@@ -89,6 +92,8 @@ ensure_page (DojangWindow *self,
       self->help_page = g_object_new (DOJANG_TYPE_HELP_PAGE, NULL);
       adw_bin_set_child (self->help_slot, GTK_WIDGET (self->help_page));
       on_certificate_list_changed (self->certificates_page, NULL, self);
+      g_signal_connect_object (self->help_page, "notify::subpage-title",
+                               G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
       on_selected_certificate_changed (self->certificates_page, NULL, self);
     }
 }
@@ -155,6 +160,56 @@ dojang_window_new (DojangApplication *application)
     }
 
   return self;
+}
+
+/* The subpage shown on the visible page, if any: a certificate's or an
+ * authority's details. Its name goes under the window title (where the
+ * page switcher gives way to a title on narrow windows), and the back
+ * button, Escape and Alt+Left lead out of it. */
+static const char *
+get_subpage_title (DojangWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  if (page == GTK_WIDGET (self->certificates_page))
+    return dojang_certificates_page_get_subpage_title (self->certificates_page);
+  if (self->help_page != NULL && gtk_widget_is_ancestor (GTK_WIDGET (self->help_page), page))
+    return dojang_help_page_get_subpage_title (self->help_page);
+
+  return NULL;
+}
+
+static void
+update_navigation (DojangWindow *self)
+{
+  const char *subpage = get_subpage_title (self);
+
+  gtk_widget_set_visible (self->back_button, subpage != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", subpage != NULL);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subpage);
+}
+
+/**
+ * dojang_window_go_back:
+ *
+ * Leaves the subpage of the visible page (the header's back button).
+ *
+ * Returns: whether there was a subpage to leave
+ */
+gboolean
+dojang_window_go_back (DojangWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (DOJANG_IS_WINDOW (self), FALSE);
+
+  page = adw_view_stack_get_visible_child (self->stack);
+  if (page == GTK_WIDGET (self->certificates_page))
+    return dojang_certificates_page_go_back (self->certificates_page);
+  if (self->help_page != NULL && gtk_widget_is_ancestor (GTK_WIDGET (self->help_page), page))
+    return dojang_help_page_go_back (self->help_page);
+
+  return FALSE;
 }
 
 void
@@ -224,6 +279,26 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   dojang_window_show_page (DOJANG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  dojang_window_go_back (DOJANG_WINDOW (widget));
+}
+
+/* Ctrl+F from any page: the search of the Help page. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DojangWindow *self = DOJANG_WINDOW (widget);
+
+  dojang_window_show_page (self, "help");
+  gtk_widget_activate_action (GTK_WIDGET (dojang_window_get_help_page (self)), "help.search", NULL);
 }
 
 static void
@@ -352,6 +427,8 @@ dojang_window_class_init (DojangWindowClass *klass)
   g_type_ensure (DOJANG_TYPE_CERTIFICATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/dojang-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, certificates_page);
@@ -360,6 +437,12 @@ dojang_window_class_init (DojangWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-provider", "s", show_provider_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  /* Escape leaves a subpage; a search entry with text takes it first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "certificates");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "reminders");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "help");
@@ -374,6 +457,11 @@ dojang_window_init (DojangWindow *self)
                            G_CALLBACK (on_certificate_list_changed), self, 0);
   g_signal_connect_object (self->certificates_page, "notify::selected-certificate",
                            G_CALLBACK (on_selected_certificate_changed), self, 0);
+  g_signal_connect_object (self->certificates_page, "notify::subpage-title",
+                           G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_page_changed), self, 0);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (update_navigation), self, G_CONNECT_SWAPPED);
+  update_navigation (self);
 }

@@ -20,6 +20,7 @@ void          dojang_window_show_page (DojangWindow      *self,
                                        const char        *page_name);
 void          dojang_window_add_toast (DojangWindow      *self,
                                        const char        *message);
+gboolean      dojang_window_go_back   (DojangWindow      *self);
 DojangCertificatesPage *dojang_window_get_certificates_page (DojangWindow *self);
 DojangRemindersPage    *dojang_window_get_reminders_page    (DojangWindow *self);
 DojangHelpPage         *dojang_window_get_help_page         (DojangWindow *self);

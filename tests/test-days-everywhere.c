@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <time.h>
 
 #include <glib/gi18n.h>
@@ -32,6 +33,24 @@ extern void dojang_register_resource (void);
 
 static char *tree;
 static JsonObject *expected;
+
+/* "Sun, 6 Dec 2026" for "2026-12-06": how the app writes a date in English,
+ * spelled out here independently of the app's code. */
+static char *
+english_date (const char *iso)
+{
+  static const char *weekdays[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  unsigned year, month, day;
+  GDate date;
+
+  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &year, &month, &day), ==, 3);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+
+  return g_strdup_printf ("%s, %u %s %u", weekdays[g_date_get_weekday (&date) - 1], day, months[month - 1], year);
+}
 
 static char *
 d_n (gint64 days_left)
@@ -136,7 +155,7 @@ test_certificates_page (void)
     {
       JsonObject *want = json_array_get_object_element (certificates, i);
       const char *sha256 = json_object_get_string_member (want, "sha256");
-      const char *date = json_object_get_string_member (want, "expiry_date");
+      g_autofree char *date = english_date (json_object_get_string_member (want, "expiry_date"));
       /* Before its first day a certificate counts down to that day. */
       gboolean not_yet_valid = g_strcmp0 (json_object_get_string_member (want, "status"), "not_yet_valid") == 0;
       g_autofree char *days = not_yet_valid
@@ -150,6 +169,8 @@ test_certificates_page (void)
       GtkWidget *details = template_child (page, DOJANG_TYPE_CERTIFICATES_PAGE, "details");
       GtkWidget *expiry;
       g_autofree char *text = NULL;
+      g_autofree char *spelled = NULL;
+      gint64 days_left;
 
       g_test_message ("%s: %s, %s", json_object_get_string_member (want, "name"), days, date);
 
@@ -167,7 +188,25 @@ test_certificates_page (void)
       g_assert_nonnull (strstr (text, first_line));
       g_assert_nonnull (strstr (text, validity));
       expiry = template_child (details, DOJANG_TYPE_CERTIFICATE_DETAILS, "expiry_label");
-      g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (expiry)), date));
+      /* "D-7" is spelled out once, beside the date. */
+      days_left = json_object_get_int_member (want, "days_left");
+      if (not_yet_valid)
+        {
+          /* Not valid yet: its first and last day, no countdown to expiry. */
+          g_autofree char *until_date = g_strconcat (" until ", date, NULL);
+          g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (expiry)), "Valid from "));
+          g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (expiry)), until_date));
+          checked++;
+          continue;
+        }
+      if (days_left < 0)
+        spelled = g_strdup_printf ("Expired on %s", date);
+      else if (days_left == 0)
+        spelled = g_strdup_printf ("Expires on %s (Last day)", date);
+      else
+        spelled = g_strdup_printf ("Expires on %s (%" G_GINT64_FORMAT " day%s left)", date, days_left,
+                                   days_left == 1 ? "" : "s");
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (expiry)), ==, spelled);
       checked++;
     }
 
@@ -185,13 +224,12 @@ static char *
 expected_days_text (JsonObject *want)
 {
   gint64 days = json_object_get_int_member (want, "days_left");
+  g_autofree char *date = english_date (json_object_get_string_member (want, "expiry_date"));
 
   if (days > 0)
-    return g_strdup_printf ("Expires in %" G_GINT64_FORMAT " day%s (%s)", days, days == 1 ? "" : "s",
-                            json_object_get_string_member (want, "expiry_date"));
+    return g_strdup_printf ("Expires in %" G_GINT64_FORMAT " day%s (%s)", days, days == 1 ? "" : "s", date);
 
-  return g_strdup_printf ("%s (%s)", days == 0 ? "Expires today" : "Expired",
-                          json_object_get_string_member (want, "expiry_date"));
+  return g_strdup_printf ("%s (%s)", days == 0 ? "Expires today" : "Expired", date);
 }
 
 static gboolean
@@ -218,6 +256,7 @@ test_reminders_page (void)
     NULL,
   };
   g_autofree char *by_hand = NULL;
+  g_autofree char *by_hand_date = NULL;
   GtkWidget *page;
   GtkWidget *window;
   GtkWidget *upcoming;
@@ -271,8 +310,8 @@ test_reminders_page (void)
 
   entry_row = gtk_widget_get_first_child (template_child (page, DOJANG_TYPE_REMINDERS_PAGE, "entries_list"));
   g_assert_nonnull (entry_row);
-  by_hand = g_strdup_printf ("Valid until %s, %" G_GINT64_FORMAT " days left",
-                             json_object_get_string_member (expiring, "expiry_date"),
+  by_hand_date = english_date (json_object_get_string_member (expiring, "expiry_date"));
+  by_hand = g_strdup_printf ("Valid until %s, %" G_GINT64_FORMAT " days left", by_hand_date,
                              json_object_get_int_member (expiring, "days_left"));
   g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (entry_row)), by_hand));
 

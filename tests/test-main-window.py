@@ -23,7 +23,7 @@ INTERACTIVE = {"push button", "toggle button", "page tab", "check box", "radio b
 
 MENU = {
     "en": ["Preferences", "Keyboard Shortcuts", "About Dojang"],
-    "ko": ["기본 설정", "바로 가기 키", "공동인증서 도우미 정보"],
+    "ko": ["기본 설정", "바로 가기 키", "도장 정보"],
 }
 
 TITLES = {

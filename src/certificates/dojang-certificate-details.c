@@ -276,6 +276,7 @@ update (DojangCertificateDetails *self)
   g_autofree char *expiry = NULL;
   g_autofree char *until = NULL;
   g_autofree char *from = NULL;
+  g_autofree char *days_long = NULL;
   g_autofree char *issuer = NULL;
   g_autofree char *type = NULL;
   g_autofree char *validity = NULL;
@@ -304,7 +305,12 @@ update (DojangCertificateDetails *self)
     /* TRANSLATORS: the first and last day of a certificate that is not valid yet */
     expiry = g_strdup_printf (_("Valid from %s until %s"), from, until);
   else
-    expiry = g_strdup_printf (_("Expires on %s"), until);
+    {
+      days_long = dojang_format_days_left_long (dojang_certificate_get_days_left (c, self->now));
+      /* TRANSLATORS: "Expires on Sun, 6 Dec 2026 (7 days left)": where "D-7"
+       * beside it is explained */
+      expiry = g_strdup_printf (_("Expires on %s (%s)"), until, days_long);
+    }
 
   gtk_label_set_text (self->name_label, dojang_certificate_get_name (c));
   gtk_label_set_text (self->badge, dojang_certificate_status_label (status));
@@ -500,6 +506,23 @@ dojang_certificate_details_set_certificate (DojangCertificateDetails *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATE]);
 
   update (self);
+}
+
+/**
+ * dojang_certificate_details_focus_start:
+ *
+ * Puts the keyboard on the first thing to do: renew if that can be done
+ * here, otherwise copy the details.
+ */
+void
+dojang_certificate_details_focus_start (DojangCertificateDetails *self)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_DETAILS (self));
+
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->renew_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->renew_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
 }
 
 /**

@@ -24,4 +24,6 @@ void               dojang_certificate_details_set_reminder_store (DojangCertific
                                                                   DojangReminderStore      *store);
 char              *dojang_certificate_details_to_text         (DojangCertificateDetails *self);
 
+void               dojang_certificate_details_focus_start     (DojangCertificateDetails *self);
+
 G_END_DECLS

@@ -47,6 +47,24 @@ dojang_format_days_until_valid (int days)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d day", "In %d days", days), days);
 }
 
+/**
+ * dojang_format_days_left_long:
+ *
+ * Returns: what dojang_format_days_left() abbreviates, in words: "7 days
+ *   left", "Last day", "Expired 5 days ago"
+ */
+char *
+dojang_format_days_left_long (int days_left)
+{
+  if (days_left > 0)
+    return g_strdup_printf (ngettext ("%d day left", "%d days left", days_left), days_left);
+
+  if (days_left == 0)
+    return g_strdup (_("Last day"));
+
+  return g_strdup_printf (ngettext ("Expired %d day ago", "Expired %d days ago", -days_left), -days_left);
+}
+
 const char *
 dojang_certificate_status_label (DojangCertificateStatus status)
 {

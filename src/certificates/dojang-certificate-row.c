@@ -108,6 +108,7 @@ dojang_certificate_row_new (DojangCertificate *certificate,
   DojangCertificateRow *self;
   DojangCertificateStatus status;
   g_autofree char *days = NULL;
+  g_autofree char *days_long = NULL;
   g_autofree char *accessible = NULL;
 
   g_return_val_if_fail (DOJANG_IS_CERTIFICATE (certificate), NULL);
@@ -132,9 +133,18 @@ dojang_certificate_row_new (DojangCertificate *certificate,
   gtk_label_set_text (self->badge, dojang_certificate_status_label (status));
   gtk_widget_add_css_class (GTK_WIDGET (self->badge), dojang_certificate_status_css (status));
 
-  /* TRANSLATORS: accessible name of a certificate row: name, status, D-23 */
+  if (status == DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID)
+    days_long = g_strdup (days);
+  else
+    days_long = dojang_format_days_left_long (dojang_certificate_get_days_left (certificate, now));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->days_label), days_long);
+
+  /* TRANSLATORS: accessible name of a certificate row: name, status, "23
+   * days left" */
   accessible = g_strdup_printf (_("%s, %s, %s"), dojang_certificate_get_name (certificate),
-                                dojang_certificate_status_label (status), days);
+                                dojang_certificate_status_label (status), days_long);
+  /* The row's own name, not followed by its title label's: said once. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   return GTK_WIDGET (self);

@@ -71,7 +71,7 @@ struct _DojangCertificatesPage
   GtkListBox            *valid_list;
   GtkListBox            *not_yet_valid_list;
   GtkListBox            *problems_list;
-  GtkButton             *back_button;
+  GtkScrolledWindow     *details_scroll;
   DojangCertificateDetails *details;
 };
 
@@ -81,6 +81,7 @@ enum {
   PROP_0,
   PROP_SELECTED_CERTIFICATE,
   PROP_LIST,
+  PROP_SUBPAGE_TITLE,
   N_PROPS
 };
 
@@ -159,9 +160,15 @@ create_problem_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
+  const char *path = dojang_scan_problem_get_path (problem);
+  g_autofree char *file_name = g_path_get_basename (path);
+  g_autofree char *explained = g_strdup_printf ("%s\n%s", dojang_scan_problem_get_message (problem), path);
+
+  /* The file as the title, the sentence under it: a sentence in bold would
+   * take four lines on a phone. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dojang_scan_problem_get_message (problem));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dojang_scan_problem_get_path (problem));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), explained);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (icon, "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
@@ -284,14 +291,59 @@ set_selected (DojangCertificatesPage *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CERTIFICATE]);
 }
 
+static gboolean
+showing_details (DojangCertificatesPage *self)
+{
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0;
+}
+
 static void
 show_details (DojangCertificatesPage *self,
               DojangCertificate      *certificate)
 {
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->details_scroll);
+
   dojang_certificate_details_set_certificate (self->details, certificate, self->now);
   set_selected (self, certificate);
+  /* Another certificate starts at its top, not where the last one was left. */
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll));
   adw_leaflet_set_visible_child_name (self->leaflet, "details");
-  gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBPAGE_TITLE]);
+  dojang_certificate_details_focus_start (self->details);
+}
+
+static GtkWidget *
+find_selected_row (DojangCertificatesPage *self)
+{
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->group_lists[i]));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          if (DOJANG_IS_CERTIFICATE_ROW (row) &&
+              dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (row)) == self->selected)
+            return row;
+        }
+    }
+
+  return NULL;
+}
+
+/* Back in the list (by the header's back button, Escape, Alt+Left or a
+ * swipe), the keyboard is where it was: on the certificate's row. */
+static void
+on_visible_child_changed (DojangCertificatesPage *self)
+{
+  GtkWidget *row;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBPAGE_TITLE]);
+  if (showing_details (self))
+    return;
+
+  row = find_selected_row (self);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
 }
 
 static void
@@ -459,12 +511,6 @@ on_spinner_unmap (GtkSpinner *spinner)
 }
 
 static void
-on_back_clicked (DojangCertificatesPage *self)
-{
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-}
-
-static void
 dojang_certificates_page_dispose (GObject *object)
 {
   DojangCertificatesPage *self = DOJANG_CERTIFICATES_PAGE (object);
@@ -514,6 +560,10 @@ dojang_certificates_page_get_property (GObject    *object,
       g_value_set_object (value, self->list);
       break;
 
+    case PROP_SUBPAGE_TITLE:
+      g_value_set_string (value, dojang_certificates_page_get_subpage_title (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -555,6 +605,11 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
   properties[PROP_LIST] =
     g_param_spec_object ("list", NULL, NULL, DOJANG_TYPE_CERTIFICATE_LIST,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the window's header says while a certificate's details are shown;
+   * %NULL on the list. */
+  properties[PROP_SUBPAGE_TITLE] =
+    g_param_spec_string ("subpage-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOJANG_TYPE_CERTIFICATE_DETAILS);
@@ -577,10 +632,10 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, valid_list);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, not_yet_valid_list);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, problems_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details_scroll);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_spinner_map);
   gtk_widget_class_bind_template_callback (widget_class, on_spinner_unmap);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_open_clicked",
@@ -772,4 +827,41 @@ dojang_certificates_page_open_file (DojangCertificatesPage *self,
   self->pending_path = g_strdup (path);
   if (self->list != NULL)
     dojang_certificate_list_add_path (self->list, path);
+}
+
+/**
+ * dojang_certificates_page_get_subpage_title:
+ *
+ * Returns: (nullable): the name of the certificate whose details are shown,
+ *   or %NULL when the list is
+ */
+const char *
+dojang_certificates_page_get_subpage_title (DojangCertificatesPage *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self), NULL);
+
+  if (!showing_details (self) || self->selected == NULL)
+    return NULL;
+
+  return dojang_certificate_get_name (self->selected);
+}
+
+/**
+ * dojang_certificates_page_go_back:
+ *
+ * From a certificate's details, back to the list.
+ *
+ * Returns: whether there was somewhere to go back from
+ */
+gboolean
+dojang_certificates_page_go_back (DojangCertificatesPage *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self), FALSE);
+
+  if (!showing_details (self))
+    return FALSE;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+
+  return TRUE;
 }

@@ -23,5 +23,7 @@ void                   dojang_certificates_page_show_certificate         (Dojang
                                                                           const char             *sha256);
 void                   dojang_certificates_page_open_file                (DojangCertificatesPage *self,
                                                                           GFile                  *file);
+const char            *dojang_certificates_page_get_subpage_title        (DojangCertificatesPage *self);
+gboolean               dojang_certificates_page_go_back                  (DojangCertificatesPage *self);
 
 G_END_DECLS

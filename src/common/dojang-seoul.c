@@ -342,12 +342,64 @@ dojang_seoul_parse_instant (const char  *text,
   return utc;
 }
 
+/* Weekday and month names come from the translation, not from LC_TIME, so
+ * that a date reads in the language of the text around it. */
+static const char *
+weekday_name (GDateWeekday weekday)
+{
+  static const char *names[] = {
+    NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"), NC_("weekday", "Thu"),
+    NC_("weekday", "Fri"), NC_("weekday", "Sat"), NC_("weekday", "Sun"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[weekday - G_DATE_MONDAY]);
+}
+
+static const char *
+month_name (GDateMonth month)
+{
+  static const char *names[] = {
+    NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+    NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+    NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", names[month - G_DATE_JANUARY]);
+}
+
+/* @format with %a and %b replaced by the translated names for @date. */
+static char *
+expand_names (const char  *format,
+              const GDate *date)
+{
+  GString *expanded = g_string_new (NULL);
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 'a')
+        g_string_append (expanded, weekday_name (g_date_get_weekday (date)));
+      else if (p[0] == '%' && p[1] == 'b')
+        g_string_append (expanded, month_name (g_date_get_month (date)));
+      else if (p[0] == '%' && p[1] != '\0')
+        g_string_append_len (expanded, p, 2);
+      else
+        {
+          g_string_append_c (expanded, *p);
+          continue;
+        }
+      p++;
+    }
+
+  return g_string_free (expanded, FALSE);
+}
+
 static char *
 format_date (const GDate *date)
 {
-  /* TRANSLATORS: a g_date_time_format() date format. Use numbers only:
-   * month names would follow LC_TIME, not the translation. */
-  const char *format = C_("date format", "%Y-%m-%d");
+  /* TRANSLATORS: a g_date_time_format() date format, "Sun, 6 Dec 2026".
+   * %a and %b are the weekday and month names translated here too
+   * (context "weekday" and "month"), not the system's. */
+  g_autofree char *format = expand_names (C_("date format", "%a, %-d %b %Y"), date);
   g_autoptr(GDateTime) noon = dojang_seoul_new_date_time (date, 12, 0, 0);
   char text[64];
 
@@ -381,7 +433,7 @@ dojang_seoul_format_day (const GDate *date)
  * dojang_seoul_format_date:
  *
  * Returns: (transfer full): the Seoul calendar date of @instant, for
- *   people: "2026-12-06", "2026년 12월 6일"
+ *   people: "Sun, 6 Dec 2026", "2026년 12월 6일"
  */
 char *
 dojang_seoul_format_date (GDateTime *instant)

@@ -226,7 +226,8 @@ dojang_call_checklist_set_inquiry_url (DojangCallChecklist *self,
 {
   g_return_if_fail (DOJANG_IS_CALL_CHECKLIST (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->inquiry_button), url != NULL && *url != '\0');
+  /* Its cell in the row of buttons, which wraps on narrow windows. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->inquiry_button)), url != NULL && *url != '\0');
   if (url == NULL || *url == '\0')
     return;
 
@@ -279,6 +280,30 @@ dojang_call_checklist_dispose (GObject *object)
   G_OBJECT_CLASS (dojang_call_checklist_parent_class)->dispose (object);
 }
 
+/* The chosen certificate's line wraps instead of being cut on a phone. */
+static void
+setup_certificate_item (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_certificate_item (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  g_autofree char *text = describe_certificate (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
 static void
 dojang_call_checklist_class_init (DojangCallChecklistClass *klass)
 {
@@ -304,6 +329,7 @@ dojang_call_checklist_init (DojangCallChecklist *self)
   g_autofree char *os = NULL;
   g_autofree char *device = NULL;
   GtkExpression *label;
+  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -313,6 +339,11 @@ dojang_call_checklist_init (DojangCallChecklist *self)
                                        G_CALLBACK (describe_certificate), NULL, NULL);
   adw_combo_row_set_expression (self->certificate_row, label);
   gtk_expression_unref (label);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_certificate_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_certificate_item), NULL);
+  adw_combo_row_set_factory (self->certificate_row, factory);
+  g_object_unref (factory);
   adw_combo_row_set_model (self->certificate_row, G_LIST_MODEL (self->matching));
   g_signal_connect_swapped (self->matching, "items-changed", G_CALLBACK (on_matching_changed), self);
   g_signal_connect_swapped (self->certificate_row, "notify::selected", G_CALLBACK (on_selected_changed), self);

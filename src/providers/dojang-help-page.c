@@ -37,11 +37,21 @@ struct _DojangHelpPage
   GtkListBox            *provider_list;
   AdwPreferencesGroup   *bank_group;
   GtkLabel              *bank_label;
-  GtkWidget             *details_page;
   DojangProviderDetails *details;
 };
 
+/* Longer names give way to the brand in the window's header. */
+#define SHORT_NAME_CHARS 16
+
 G_DEFINE_FINAL_TYPE (DojangHelpPage, dojang_help_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SUBPAGE_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void refresh_statuses (DojangHelpPage *self);
 
@@ -131,7 +141,8 @@ open_details (DojangHelpPage *self,
 {
   dojang_provider_details_set_provider (self->details, provider);
   refresh_statuses (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->details_page);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->details));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBPAGE_TITLE]);
   dojang_provider_details_focus_start (self->details);
 }
 
@@ -302,10 +313,20 @@ on_provider_activated (DojangHelpPage *self,
   open_details (self, dojang_provider_row_get_provider (DOJANG_PROVIDER_ROW (row)));
 }
 
+static gboolean
+showing_details (DojangHelpPage *self)
+{
+  return self->leaflet != NULL && adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->details);
+}
+
 static void
 on_visible_child_changed (DojangHelpPage *self)
 {
-  if (self->leaflet == NULL || adw_leaflet_get_visible_child (self->leaflet) != self->list_page)
+  if (self->leaflet == NULL)
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBPAGE_TITLE]);
+  if (showing_details (self))
     return;
 
   if (self->opened_row != NULL && gtk_widget_get_child_visible (self->opened_row))
@@ -317,9 +338,7 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  DojangHelpPage *self = DOJANG_HELP_PAGE (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+  dojang_help_page_go_back (DOJANG_HELP_PAGE (widget));
 }
 
 static void
@@ -505,12 +524,39 @@ dojang_help_page_dispose (GObject *object)
 }
 
 static void
+dojang_help_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DojangHelpPage *self = DOJANG_HELP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUBPAGE_TITLE:
+      g_value_set_string (value, dojang_help_page_get_subpage_title (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dojang_help_page_class_init (DojangHelpPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dojang_help_page_dispose;
+  object_class->get_property = dojang_help_page_get_property;
+
+  /* What the window's header says while an authority's details are shown;
+   * %NULL on the list. */
+  properties[PROP_SUBPAGE_TITLE] =
+    g_param_spec_string ("subpage-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOJANG_TYPE_PROVIDER_DETAILS);
 
@@ -520,7 +566,6 @@ dojang_help_page_class_init (DojangHelpPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, bank_group);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, bank_label);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, provider_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, details_page);
   gtk_widget_class_bind_template_child (widget_class, DojangHelpPage, details);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -539,8 +584,6 @@ dojang_help_page_class_init (DojangHelpPageClass *klass)
 static void
 dojang_help_page_init (DojangHelpPage *self)
 {
-  GtkEventController *shortcuts;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not a bound template child: AdwBin owns its direct child and would
    * unparent it a second time after gtk_widget_dispose_template(). */
@@ -548,15 +591,53 @@ dojang_help_page_init (DojangHelpPage *self)
 
   self->holidays = g_object_ref (dojang_holiday_calendar_get_default ());
 
-  /* Ctrl+F works from anywhere in the window while this page is shown. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("help.search")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_page);
 
   fill_providers (self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+}
+
+/**
+ * dojang_help_page_get_subpage_title:
+ *
+ * Returns: (nullable): the name of the authority whose details are shown,
+ *   or %NULL when the list is
+ */
+const char *
+dojang_help_page_get_subpage_title (DojangHelpPage *self)
+{
+  DojangProvider *provider;
+
+  g_return_val_if_fail (DOJANG_IS_HELP_PAGE (self), NULL);
+
+  provider = dojang_provider_details_get_provider (self->details);
+  if (!showing_details (self) || provider == NULL)
+    return NULL;
+
+  /* The header has room for "금융결제원" or "yessign", not for "Korea
+   * Financial Telecommunications & Clearings Institute" on a phone. */
+  if (g_utf8_strlen (dojang_provider_get_name (provider), -1) > SHORT_NAME_CHARS)
+    return dojang_provider_get_brand (provider);
+
+  return dojang_provider_get_name (provider);
+}
+
+/**
+ * dojang_help_page_go_back:
+ *
+ * From an authority's details, back to the list.
+ *
+ * Returns: whether there was somewhere to go back from
+ */
+gboolean
+dojang_help_page_go_back (DojangHelpPage *self)
+{
+  g_return_val_if_fail (DOJANG_IS_HELP_PAGE (self), FALSE);
+
+  if (!showing_details (self))
+    return FALSE;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+
+  return TRUE;
 }

@@ -18,5 +18,7 @@ void     dojang_help_page_set_certificates          (DojangHelpPage    *self,
                                                      GListModel        *certificates);
 void     dojang_help_page_set_preferred_certificate (DojangHelpPage    *self,
                                                      DojangCertificate *certificate);
+const char *dojang_help_page_get_subpage_title (DojangHelpPage *self);
+gboolean    dojang_help_page_go_back           (DojangHelpPage *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dojang-clock.h"
 #include "dojang-manual-entry-dialog.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-reminder-schedule.h"
@@ -25,6 +26,7 @@ struct _DojangManualEntryDialog
   gint64               entry_id;
   GPtrArray           *provider_ids;
   gboolean             date_chosen;
+  gboolean             showing_today;
   gboolean             name_touched;
   GCancellable        *cancellable;
 
@@ -89,8 +91,11 @@ validate (DojangManualEntryDialog *self)
   else if (!self->date_chosen)
     problem = _("Choose the last day the certificate is valid in the calendar.");
 
+  /* Nothing is wrong with a form nobody has filled in yet: Save stays off,
+   * and what is missing is said once the person has started. */
   gtk_label_set_label (self->error_label, problem != NULL ? problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), problem != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label),
+                          problem != NULL && (self->name_touched || self->date_chosen));
   gtk_widget_set_sensitive (self->save_button, problem == NULL);
 }
 
@@ -123,10 +128,25 @@ on_changed (DojangManualEntryDialog *self)
   validate (self);
 }
 
+/* GtkCalendar always has a day selected; until one is chosen, it is not
+ * shown as chosen (see style.css). */
+static void
+show_day_chosen (DojangManualEntryDialog *self)
+{
+  if (self->date_chosen)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->calendar), "no-day");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->calendar), "no-day");
+}
+
 static void
 on_day_selected (DojangManualEntryDialog *self)
 {
+  if (self->showing_today)
+    return;
+
   self->date_chosen = TRUE;
+  show_day_chosen (self);
   update_date_label (self);
   validate (self);
 }
@@ -184,6 +204,10 @@ fill_providers (DojangManualEntryDialog *self,
   guint n = providers != NULL ? g_list_model_get_n_items (providers) : 0;
   guint selected = 0;
 
+  /* No issuer is chosen for the person: the first item says so, and is
+   * saved as not known. */
+  gtk_string_list_append (names, _("Not chosen"));
+  g_ptr_array_add (self->provider_ids, g_strdup (OTHER_PROVIDER));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DojangProvider) provider = g_list_model_get_item (providers, i);
@@ -194,7 +218,7 @@ fill_providers (DojangManualEntryDialog *self,
   gtk_string_list_append (names, _("Other"));
   g_ptr_array_add (self->provider_ids, g_strdup (OTHER_PROVIDER));
 
-  for (guint i = 0; selected_id != NULL && i < self->provider_ids->len; i++)
+  for (guint i = 1; selected_id != NULL && i < self->provider_ids->len; i++)
     {
       if (g_str_equal (g_ptr_array_index (self->provider_ids, i), selected_id))
         selected = i;
@@ -223,8 +247,16 @@ dojang_manual_entry_dialog_new (DojangReminderStore *store,
 
   if (entry == NULL)
     {
+      g_autoptr(GDateTime) now = dojang_clock_get_now ();
+      g_autoptr(GDateTime) today = g_date_time_to_local (now);
+
       gtk_window_set_title (GTK_WINDOW (self), _("Add Certificate"));
       fill_providers (self, NULL);
+      /* The calendar opens on the application's today (the pinned one in
+       * tests), which is not a choice. */
+      self->showing_today = TRUE;
+      gtk_calendar_select_day (self->calendar, today);
+      self->showing_today = FALSE;
     }
   else
     {
@@ -246,6 +278,7 @@ dojang_manual_entry_dialog_new (DojangReminderStore *store,
     }
 
   self->name_touched = FALSE;
+  show_day_chosen (self);
   update_date_label (self);
   validate (self);
 

@@ -21,7 +21,15 @@ struct _DojangReminderRow
 
   GtkWidget      *snooze_button;
   GtkWidget      *dismiss_button;
+  GtkWidget      *menu_button;
+
+  gboolean        narrow;
+  guint           narrow_idle;
 };
+
+/* Narrower than this (a phone's 360 px window), the two buttons give way to
+ * a menu, so that the title keeps its room. */
+#define NARROW_ROW_WIDTH 480
 
 G_DEFINE_FINAL_TYPE (DojangReminderRow, dojang_reminder_row, ADW_TYPE_ACTION_ROW)
 
@@ -67,6 +75,8 @@ dojang_reminder_row_new (DojangReminder *reminder,
   g_autofree char *subtitle = NULL;
   g_autofree char *snooze_label = NULL;
   g_autofree char *dismiss_label = NULL;
+  g_autofree char *menu_label = NULL;
+  g_autoptr(GMenu) menu = NULL;
   g_autoptr(GString) then = g_string_new (NULL);
   GVariant *target;
 
@@ -118,6 +128,22 @@ dojang_reminder_row_new (DojangReminder *reminder,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismiss_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, dismiss_label, -1);
 
+  menu = g_menu_new ();
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *button = i == 0 ? self->snooze_button : self->dismiss_button;
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_button_get_label (GTK_BUTTON (button)), NULL);
+
+      g_menu_item_set_action_and_target_value (item, gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
+                                               gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  /* Translators: the accessible name of a reminder row's menu (snooze, dismiss) on narrow windows */
+  menu_label = g_strdup_printf (_("Reminder for %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+
   return GTK_WIDGET (self);
 }
 
@@ -134,10 +160,44 @@ dojang_reminder_row_dispose (GObject *object)
 {
   DojangReminderRow *self = DOJANG_REMINDER_ROW (object);
 
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_REMINDER_ROW);
   g_clear_object (&self->reminder);
 
   G_OBJECT_CLASS (dojang_reminder_row_parent_class)->dispose (object);
+}
+
+static gboolean
+apply_narrow (gpointer user_data)
+{
+  DojangReminderRow *self = user_data;
+
+  self->narrow_idle = 0;
+  gtk_widget_set_visible (self->snooze_button, !self->narrow);
+  gtk_widget_set_visible (self->dismiss_button, !self->narrow);
+  gtk_widget_set_visible (self->menu_button, self->narrow);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8 has no breakpoints, and a list row's allocation goes to its
+ * layout manager: the row looks at its width when it is drawn, and switches
+ * after this frame rather than during it. */
+static void
+dojang_reminder_row_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  DojangReminderRow *self = DOJANG_REMINDER_ROW (widget);
+  gboolean narrow = gtk_widget_get_width (widget) < NARROW_ROW_WIDTH;
+
+  GTK_WIDGET_CLASS (dojang_reminder_row_parent_class)->snapshot (widget, snapshot);
+
+  if (narrow == self->narrow)
+    return;
+
+  self->narrow = narrow;
+  if (self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add (apply_narrow, self);
 }
 
 static void
@@ -147,10 +207,12 @@ dojang_reminder_row_class_init (DojangReminderRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dojang_reminder_row_dispose;
+  widget_class->snapshot = dojang_reminder_row_snapshot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/reminders/dojang-reminder-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangReminderRow, snooze_button);
   gtk_widget_class_bind_template_child (widget_class, DojangReminderRow, dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangReminderRow, menu_button);
 }
 
 static void

@@ -165,6 +165,17 @@ entry_key (DojangManualEntry *entry,
                           dojang_seoul_days_left (now, dojang_manual_entry_get_not_after (entry)));
 }
 
+/* A status page's description is Pango markup; an error names a file
+ * whose path may hold "&" or "<". */
+static void
+set_unavailable_reason (DojangRemindersPage *self,
+                        const char          *reason)
+{
+  g_autofree char *escaped = reason != NULL ? g_markup_escape_text (reason, -1) : NULL;
+
+  adw_status_page_set_description (self->unavailable_page, escaped);
+}
+
 /* One row per certificate: its next reminder, with the ones after it. The
  * store lists them soonest first, so a certificate's first one is its
  * next; one pass, with the certificates in a hash table. */
@@ -249,7 +260,7 @@ on_listed (GObject      *source,
 
   if (error != NULL)
     {
-      adw_status_page_set_description (self->unavailable_page, error->message);
+      set_unavailable_reason (self, error->message);
       gtk_stack_set_visible_child_name (self->stack, "unavailable");
       return;
     }
@@ -346,7 +357,7 @@ dojang_reminders_page_set_store (DojangRemindersPage *self,
 
   if (store == NULL)
     {
-      adw_status_page_set_description (self->unavailable_page, error != NULL ? error->message : NULL);
+      set_unavailable_reason (self, error != NULL ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->stack, "unavailable");
       return;
     }

@@ -74,6 +74,12 @@ count_status (const char *status)
   return count;
 }
 
+static gboolean
+can_scroll (gpointer data)
+{
+  return gtk_adjustment_get_upper (data) > gtk_adjustment_get_page_size (data) + 1;
+}
+
 static GtkWindow *
 show_page (DojangCertificatesPage **page_out)
 {
@@ -126,6 +132,7 @@ test_list_and_details (void)
   GtkWidget *renew;
   GtkWidget *contact;
   GVariant *target;
+  GtkAdjustment *scroll;
   guint notified = 0;
 
   use_fixture_folders ();
@@ -187,13 +194,28 @@ test_list_and_details (void)
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "kica");
   dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details.png");
 
-  /* Back, then straight to another one by fingerprint (app.show-certificate). */
-  g_signal_emit_by_name (child (page, "back_button"), "clicked");
+  /* The window's header names the subpage and leads back out of it. */
+  g_assert_cmpstr (dojang_certificates_page_get_subpage_title (page), ==, "김철수");
+
+  /* Read down to the files… */
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (page, "details_scroll")));
+  g_assert_true (dojang_test_wait_until (can_scroll, scroll));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), >, gtk_adjustment_get_page_size (scroll));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+
+  /* …back, then straight to another one by fingerprint (app.show-certificate):
+   * it opens at its top. */
+  g_assert_true (dojang_certificates_page_go_back (page));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (page, "leaflet"))), ==, "list");
+  g_assert_null (dojang_certificates_page_get_subpage_title (page));
+  g_assert_false (dojang_certificates_page_go_back (page));
   want = dojang_test_find_expected (expected, "certificates", "name", "이영희");
   dojang_certificates_page_show_certificate (page, json_object_get_string_member (want, "sha256"));
   g_assert_cmpstr (dojang_certificate_get_name (dojang_certificates_page_get_selected_certificate (page)), ==, "이영희");
   g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, gtk_adjustment_get_lower (scroll));
+  g_assert_cmpstr (dojang_certificates_page_get_subpage_title (page), ==, "이영희");
   dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details-expired.png");
 
   gtk_window_destroy (window);
@@ -260,7 +282,7 @@ test_unusable_and_not_yet_valid (void)
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (details), DOJANG_TYPE_CERTIFICATE_DETAILS, "advice_label"))),
                                    "This certificate cannot be used"));
   dojang_test_keep_screenshot (GTK_WIDGET (window), "certificate-details-unusable.png");
-  g_signal_emit_by_name (child (page, "back_button"), "clicked");
+  g_assert_true (dojang_certificates_page_go_back (page));
 
   row = find_row (child (page, "not_yet_valid_list"), "박민수");
   g_assert_nonnull (row);

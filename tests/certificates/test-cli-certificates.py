@@ -11,6 +11,7 @@ calendar days only if the command counts them that way: not 24-hour spans,
 not the machine's calendar.
 """
 
+import datetime
 import json
 import os
 import shutil
@@ -37,6 +38,14 @@ FEES = {
 }
 
 failures = []
+
+
+def english_date(iso):
+    """"Sun, 6 Dec 2026": how the app writes a date in English."""
+    day = datetime.date.fromisoformat(iso)
+    return "%s, %d %s %d" % (("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()], day.day,
+                             ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[day.month - 1],
+                             day.year)
 
 
 def check(condition, message):
@@ -114,8 +123,9 @@ def main():
             days = want["days_left"]
             d_n = "D-%d" % days if days > 0 else "D-Day" if days == 0 else "D+%d" % -days
             line = summaries.get(want["path"], "")
-            check(line.startswith(want["name"] + " — ") and line.endswith(", %s (until %s)" % (d_n, want["expiry_date"])),
-                  "%s: text line %r, expected %s until %s" % (want["name"], line, d_n, want["expiry_date"]))
+            until = english_date(want["expiry_date"])
+            check(line.startswith(want["name"] + " — ") and line.endswith(", %s (until %s)" % (d_n, until)),
+                  "%s: text line %r, expected %s until %s" % (want["name"], line, d_n, until))
 
         # Without an offset --at is Korean time; a date alone is its midnight.
         plain = run(dojang, args[:3] + [AT_IN_SEOUL] + args[4:], env)

@@ -163,8 +163,8 @@ def english_weekday():
             check("the number is on the clipboard",
                   wait_for(lambda: clipboard_text() == "1577-8787"), clipboard_text())
 
-        back = wait_for(lambda: find_one(dojang.app, "push button", "All Authorities"))
-        check("details have a back button", back is not None)
+        back = wait_for(lambda: find_one(dojang.app, "push button", "Back"))
+        check("the header bar has a back button", back is not None)
         if back is not None:
             back.doActionNamed("click")
 

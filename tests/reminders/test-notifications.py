@@ -37,6 +37,13 @@ KST = datetime.timezone(datetime.timedelta(hours=9))
 failures = []
 
 
+def english_date(day):
+    """"Sun, 6 Dec 2026": how the app writes a date in English."""
+    return "%s, %d %s %d" % (("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()], day.day,
+                             ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[day.month - 1],
+                             day.year)
+
+
 def check(condition, message):
     if not condition:
         failures.append(message)
@@ -182,7 +189,7 @@ def manual_scenario(dojang, env, monitor, work, db_path):
 
     result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
     check(result.returncode == 0, "check exited with %d: %s" % (result.returncode, result.stderr))
-    check(summary_line(result.stdout) == "4 certificates, 2 reminders sent, next on 2026-11-30",
+    check(summary_line(result.stdout) == "4 certificates, 2 reminders sent, next on Mon, 30 Nov 2026",
           "manual summary was %r" % result.stdout)
 
     calls = monitor.take()
@@ -192,11 +199,11 @@ def manual_scenario(dojang, env, monitor, work, db_path):
     check(len(mom) == 1 and len(usb) == 1, "sent reminders in the store: %r %r" % (mom, usb))
     expected = sorted([
         ("Certificate expires in 7 days: 엄마 휴대폰 (yessign 은행용)",
-         "Valid until 2026-12-01. Renew it before then: once it has expired, it can only be issued anew.",
+         "Valid until Tue, 1 Dec 2026. Renew it before then: once it has expired, it can only be issued anew.",
          ["default", "", "app.show-reminders", "Open Reminders", "app.show-provider::yessign",
           "Call Provider", "app.snooze-reminder(int64 %d)" % mom[0], "Remind Me Tomorrow"]),
         ("Certificate expires today: 회사 USB",
-         "Valid until 2026-11-24. Renew it before then: once it has expired, it can only be issued anew.",
+         "Valid until Tue, 24 Nov 2026. Renew it before then: once it has expired, it can only be issued anew.",
          ["default", "", "app.show-reminders", "Open Reminders",
           "app.snooze-reminder(int64 %d)" % usb[0], "Remind Me Tomorrow"]),
     ]) if mom and usb else []
@@ -205,7 +212,7 @@ def manual_scenario(dojang, env, monitor, work, db_path):
 
     result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
     check(result.returncode == 0, "second check exited with %d" % result.returncode)
-    check(summary_line(result.stdout) == "4 certificates, 0 reminders sent, next on 2026-11-30",
+    check(summary_line(result.stdout) == "4 certificates, 0 reminders sent, next on Mon, 30 Nov 2026",
           "second manual summary was %r" % result.stdout)
     again = monitor.take()
     check(notify_calls(again) == [], "the second run notified again: %r" % notify_calls(again))
@@ -248,18 +255,19 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
               "%s: --list-certificates says D-N %r until %r, the notification %r until %r"
               % (cert["name"], listed[cert["sha256"]]["days_left"], listed[cert["sha256"]]["expiry_date"],
                  days_left(at, not_after), day))
+        shown = english_date(expiry_day(not_after))
         at_bank = cert["policy_oid"] in bank_oids
         if expired and at_bank:
             body = ("It expired on %s. An expired certificate cannot be renewed: apply for a new one "
-                    "at your bank\u2019s certificate centre (\uc778\uc99d\uc13c\ud130)." % day)
+                    "at your bank\u2019s certificate centre (\uc778\uc99d\uc13c\ud130)." % shown)
         elif expired:
             body = ("It expired on %s. An expired certificate cannot be renewed: the certificate "
-                    "authority has to issue a new one." % day)
+                    "authority has to issue a new one." % shown)
         elif at_bank:
             body = ("Valid until %s. Renew it before then at your own bank: in its internet banking or app, "
-                    "open the certificate centre (\uc778\uc99d\uc13c\ud130)." % day)
+                    "open the certificate centre (\uc778\uc99d\uc13c\ud130)." % shown)
         else:
-            body = "Valid until %s. Renew it before then: once it has expired, it can only be issued anew." % day
+            body = "Valid until %s. Renew it before then: once it has expired, it can only be issued anew." % shown
         expected.append((cert["name"], title, body, cert["sha256"], cert["ca"], at_bank))
 
     result = run([dojang, "--check-reminders", "--at", AT] + paths, env)

@@ -169,7 +169,7 @@ class Dojang:
     def close(self):
         """Closes the main window as a person would, so it saves its settings."""
         check("dojang kept running", self.process.poll() is None, f"exit status {self.process.returncode}")
-        main = next((w for w in self.app.children if w.name == "공동인증서 도우미"), None)
+        main = next((w for w in self.app.children if w.name == "도장"), None)
         close = next((n for n in walk(main) if n.roleName == "push button" and n.name == "닫기"), None) \
             if main is not None else None
         if check("the main window has a close button", close is not None):
@@ -374,7 +374,7 @@ def too_early_flow(dojang, certificate, db):
 
 def details_flow(dojang, old, paid):
     dojang.activate("show-certificate", old["sha256"])
-    main = wait_for(lambda: next((w for w in dojang.app.children if w.name == "공동인증서 도우미"), None))
+    main = wait_for(lambda: next((w for w in dojang.app.children if w.name == "도장"), None))
     if not check("the main window is there", main is not None):
         return
     check("the renewed certificate's details say so",
@@ -392,7 +392,7 @@ def details_flow(dojang, old, paid):
     button = dojang.find(main, "push button", "인증서 암호 확인…")
     if not check("the details offer 인증서 암호 확인…", button is not None):
         return
-    dojang.shoot("renewal-8-details", "공동인증서 도우미")
+    dojang.shoot("renewal-8-details", "도장")
     # The clipboard reader sees what the app puts there (it can catch a leak).
     copy = dojang.find(main, "push button", contains="정보 복사")
     if check("the details can be copied", copy is not None):
