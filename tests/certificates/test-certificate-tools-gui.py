@@ -15,6 +15,9 @@ on the real `dojang` binary:
     password and no longer with the old one, and the old key is in the trash;
   - Delete: the confirmation, the folder in the trash, Undo in the toast
     brings it back and the list shows it again;
+  - Import: a .pfx made by OpenSSL handed to app.import-pfx (what a drop on
+    the page does): a wrong password, the right one, the certificate in
+    ~/NPKI and in the list, then "already there";
   - afterwards no password is in the settings, the database or the app's
     output.
 
@@ -400,11 +403,48 @@ def delete_flow(dojang, certificate):
           dojang.find(main, "label", certificate["name"]) is not None)
 
 
+def import_flow(dojang, work):
+    """A .pfx made by OpenSSL, handed over as a drop hands it (app.import-pfx)."""
+    pfx_dir = os.path.join(work, "pfx")
+    subprocess.run([sys.executable, os.path.join(os.environ["DOJANG_SOURCE_ROOT"], "tests", "fixtures",
+                                                 "make-pfx.py"), pfx_dir], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(pfx_dir, "expected.json"), encoding="utf-8") as f:
+        pfx = json.load(f)
+    dojang.activate("import-pfx", os.path.join(pfx_dir, "korean.pfx"))
+    dialog = dojang.frame(".pfx 인증서 가져오기")
+    if not check("app.import-pfx opens the import dialog (window title .pfx 인증서 가져오기)", dialog is not None):
+        return
+    dojang.point_at(dialog)
+    check("with the file chosen", dojang.find(dialog, "label", contains="korean.pfx") is not None)
+    check("and a named password entry", dojang.find_entry(dialog, ".pfx 파일 암호") is not None)
+    rawinput.typeText("Dojang-Wrong1!")
+    rawinput.pressKey("Return")
+    wrong = dojang.find(dialog, "label", contains="가져오지 않았습니다")
+    check("the focus is in the password entry, and a wrong password is said so", wrong is not None)
+    rawinput.typeText(pfx["password"])
+    rawinput.pressKey("Return")
+    done = dojang.find(dialog, "label", contains="가져왔습니다")
+    check("the right password imports it", done is not None)
+    dojang.shoot("tools-4-import", ".pfx 인증서 가져오기")
+    written = glob.glob(os.path.join(os.environ["HOME"], "NPKI", "*", "USER", "*", "signCert.der"))
+    check("into ~/NPKI/<CA>/USER/<folder>", any(digest(path) == pfx["sha256"] for path in written))
+    rawinput.typeText(pfx["password"])
+    rawinput.pressKey("Return")
+    check("importing it again says it is already there",
+          dojang.find(dialog, "label", contains="이미 있습니다") is not None)
+    rawinput.pressKey("Escape")
+    check("Escape closes the dialog", dojang.frame_gone(".pfx 인증서 가져오기"))
+    dojang.activate("show-certificate", pfx["sha256"])
+    main = dojang.frame(MAIN)
+    check("the application's list shows the imported certificate",
+          dojang.find(main, "label", pfx["sha256"]) is not None)
+
+
 def secrets_check(work, env, password):
     places = glob.glob(os.path.join(env["XDG_DATA_HOME"], "dojang", "*"))
     places += glob.glob(os.path.join(env["XDG_CONFIG_HOME"], "glib-2.0", "settings", "*"))
     places.append(os.path.join(work, "stderr.log"))
-    for secret in (password, WRONG_PASSWORD, NEW_PASSWORD):
+    for secret in (password, WRONG_PASSWORD, NEW_PASSWORD, "Dojang-Test1!", "Dojang-Wrong1!"):
         found = []
         for path in places:
             with open(path, "rb") as f:
@@ -443,6 +483,7 @@ def main():
         copy_flow(dojang, certificates["kica-paid"], certificates["yessign-free"], stick)
         password_flow(dojang, certificates["kica-paid"], password, cli_env)
         delete_flow(dojang, certificates["tradesign-early"])
+        import_flow(dojang, work)
     finally:
         dojang.close()
         if failures:
