@@ -123,8 +123,9 @@ on_drop (GtkDropTarget          *target,
     {
       const char *path = g_file_peek_path (l->data);
 
-      /* A .pfx or .p12 is imported (app.import-pfx), anything else opened. */
-      if (dojang_pfx_is_pkcs12_name (path) &&
+      /* A .pfx or .p12 is imported (app.import-pfx), anything else opened.
+       * An action target is UTF-8: another name is opened as it is. */
+      if (dojang_pfx_is_pkcs12_name (path) && g_utf8_validate (path, -1, NULL) &&
           gtk_widget_activate_action (GTK_WIDGET (self), "app.import-pfx", "s", path))
         continue;
       dojang_certificates_page_open_file (self, l->data);
