@@ -7,6 +7,7 @@
 #include "dojang-application.h"
 #include "dojang-certificate-list.h"
 #include "dojang-certificate-resolve.h"
+#include "dojang-certificate-tools.h"
 #include "dojang-cli-certificate-tools.h"
 #include "dojang-cli-password.h"
 #include "dojang-cli-providers.h"
@@ -591,6 +592,7 @@ dojang_application_startup (GApplication *app)
   self->certificates = dojang_certificate_list_new_for_settings (self->settings);
   self->reminders = dojang_reminder_controller_new (app, self->settings, self->certificates);
   dojang_reminder_controller_start (self->reminders);
+  dojang_certificate_tools_add_actions (GTK_APPLICATION (self), self->certificates, self->reminders);
 }
 
 static void

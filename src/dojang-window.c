@@ -70,7 +70,7 @@ on_reminder_skipped (DojangReminderController *reminders,
 
   /* TRANSLATORS: a toast; %s is a certificate, e.g. "홍길동 (yessign 범용)" */
   text = g_strdup_printf (_("Skipped this reminder for %s"), certificate);
-  dojang_toast_show_with_action (GTK_WIDGET (self->toast_overlay), text, _("_Undo"), "app.undo-dismiss-reminder",
+  dojang_toast_show_action (GTK_WIDGET (self->toast_overlay), text, _("_Undo"), "app.undo-dismiss-reminder",
                                  g_variant_new_int64 (dojang_reminder_get_id (before)));
 }
 

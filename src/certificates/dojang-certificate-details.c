@@ -9,6 +9,7 @@
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-format.h"
 #include "dojang-certificate-successor.h"
+#include "dojang-certificate-toolbox.h"
 #include "dojang-clock.h"
 #include "dojang-seoul.h"
 #include "dojang-toast.h"
@@ -44,6 +45,7 @@ struct _DojangCertificateDetails
   AdwActionRow      *cert_path_row;
   AdwActionRow      *key_row;
   AdwActionRow      *km_row;
+  DojangCertificateToolbox *toolbox;
 };
 
 G_DEFINE_FINAL_TYPE (DojangCertificateDetails, dojang_certificate_details, ADW_TYPE_BIN)
@@ -324,6 +326,7 @@ update (DojangCertificateDetails *self)
   gtk_label_set_text (self->advice_label, advice);
   update_actions (self, successor);
   update_history (self);
+  dojang_certificate_toolbox_set_certificate (self->toolbox, c);
 
   provider_id = dojang_certificate_get_provider_id (c);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->contact_row)),
@@ -439,6 +442,7 @@ dojang_certificate_details_class_init (DojangCertificateDetailsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DOJANG_TYPE_CERTIFICATE_TOOLBOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/certificates/dojang-certificate-details.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, name_label);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, badge);
@@ -462,6 +466,7 @@ dojang_certificate_details_class_init (DojangCertificateDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, cert_path_row);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, key_row);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, km_row);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, toolbox);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
 }
 

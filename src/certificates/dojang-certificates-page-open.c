@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-certificates-page-private.h"
+#include "dojang-pfx-import-dialog.h"
 
 static void
 on_open_response (GtkNativeDialog        *chooser,
@@ -119,7 +120,16 @@ on_drop (GtkDropTarget          *target,
   files = gdk_file_list_get_files (g_value_get_boxed (value));
   accepted = files != NULL;
   for (GSList *l = files; l != NULL; l = l->next)
-    dojang_certificates_page_open_file (self, l->data);
+    {
+      const char *path = g_file_peek_path (l->data);
+
+      /* A .pfx or .p12 is imported (app.import-pfx), anything else opened.
+       * An action target is UTF-8: another name is opened as it is. */
+      if (dojang_pfx_is_pkcs12_name (path) && g_utf8_validate (path, -1, NULL) &&
+          gtk_widget_activate_action (GTK_WIDGET (self), "app.import-pfx", "s", path))
+        continue;
+      dojang_certificates_page_open_file (self, l->data);
+    }
   g_slist_free (files);
 
   return accepted;
@@ -128,7 +138,8 @@ on_drop (GtkDropTarget          *target,
 /**
  * _dojang_certificates_page_accept_drops:
  *
- * Certificates and folders dropped on the page are opened.
+ * Certificates and folders dropped on the page are opened; .pfx and .p12
+ * files are imported.
  */
 void
 _dojang_certificates_page_accept_drops (DojangCertificatesPage *self)

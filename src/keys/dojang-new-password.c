@@ -69,8 +69,12 @@ set_line (GtkWidget *line,
   gtk_label_set_text (GTK_LABEL (line), text);
   gtk_widget_set_css_classes (line, (const char *[]) { css, NULL });
 
-  /* TRANSLATORS: a password requirement and whether it is met, e.g. "A digit: met" */
-  accessible = g_strdup_printf (met ? _("%s: met") : _("%s: not met"), requirement);
+  /* Before anything is typed a line is only the requirement, as it reads. */
+  if (!started)
+    accessible = g_strdup (requirement);
+  else
+    /* TRANSLATORS: a password requirement and whether it is met, e.g. "A digit: met" */
+    accessible = g_strdup_printf (met ? _("%s: met") : _("%s: not met"), requirement);
   gtk_accessible_update_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
