@@ -11,7 +11,10 @@
  *       history stamp, one row per certificate and lead time, and the
  *       partial indexes the due check runs on; a meta table keeps the lead
  *       times the reminders were scheduled with.
- *   v3  the lead times in meta must be a JSON array, read with json_each(). */
+ *   v3  the lead times in meta must be a JSON array, read with json_each().
+ *   v4  reminders the user asked for ("remind me the day renewal opens")
+ *       are marked requested, so a change of lead times keeps them; a
+ *       rehearsals table records each finished renewal rehearsal. */
 
 #include "config.h"
 
@@ -21,7 +24,7 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-schema.h"
 
-G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 3);
+G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 4);
 
 static const char schema_v1[] =
   "CREATE TABLE certificates ("
@@ -155,6 +158,23 @@ static const char schema_v3[] =
   "  WHERE m.key = 'lead_days' AND json_valid (m.value) AND json_type (m.value) = 'array';"
   "DROP TABLE meta;"
   "ALTER TABLE meta_v3 RENAME TO meta;";
+
+/* v3 → v4. A rehearsal is kept by fingerprint, not as a reference into
+ * certificates: it may be of a certificate opened from a file that no scan
+ * records. Nothing typed during a rehearsal is kept, only how it ended. */
+static const char schema_v4[] =
+  "ALTER TABLE reminders ADD COLUMN requested INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (requested IN (0, 1));"
+  "CREATE TABLE rehearsals ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  certificate_sha256 TEXT NOT NULL CHECK (length (certificate_sha256) = 64),"
+  "  completed_at       INTEGER NOT NULL,"
+  "  payment_method     TEXT NOT NULL CHECK (payment_method IN"
+  "                       ('card', 'transfer', 'phone', 'none')),"
+  "  outcome            TEXT NOT NULL CHECK (outcome IN"
+  "                       ('finished', 'renewal_page_opened'))"
+  ");"
+  "CREATE INDEX rehearsals_certificate ON rehearsals (certificate_sha256, completed_at);";
 
 void
 dojang_reminder_set_sqlite_error (sqlite3  *db,
@@ -292,6 +312,9 @@ upgrade (sqlite3  *db,
     }
 
   if (from_version < 3 && !exec_sql (db, schema_v3, error))
+    return FALSE;
+
+  if (from_version < 4 && !exec_sql (db, schema_v4, error))
     return FALSE;
 
   if (!foreign_keys_hold (db, error))
