@@ -100,8 +100,10 @@ dojang_json_parse_object (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error_literal (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE,
-                           local_error != NULL ? local_error->message : "");
+      /* json-glib quotes the bad string in its message, bytes and all. */
+      g_autofree char *message = g_utf8_make_valid (local_error != NULL ? local_error->message : "", -1);
+
+      g_set_error_literal (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE, message);
       return NULL;
     }
 

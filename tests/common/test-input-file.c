@@ -163,6 +163,20 @@ test_bad_text (void)
   dojang_json_scope_clear (&root);
   g_clear_pointer (&bytes, g_bytes_unref);
 
+  /* json-glib quotes a lone surrogate at the end of a text in its own
+   * message, which must still be UTF-8 (found by fuzz-reminder-import). */
+  {
+    const char *quoted = "{\"a\": \"x\\ud800\", \"b\": 1}";
+    g_autoptr(JsonParser) quoted_parser = NULL;
+    JsonObject *object = NULL;
+
+    quoted_parser = dojang_json_parse_object (quoted, -1, &object, &error);
+    g_assert_null (quoted_parser);
+    g_assert_error (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_clear_error (&error);
+  }
+
   /* A terminal escape is refused too. */
   bytes = g_bytes_new_static (control, strlen (control));
   parser = dojang_json_parse_bytes (bytes, "test.json", &root, &error);
