@@ -21,6 +21,7 @@
 
 #include "dojang-certificate-scanner.h"
 #include "dojang-cli-reminders.h"
+#include "dojang-cli-certificates.h"
 #include "dojang-clock.h"
 #include "dojang-input-file.h"
 #include "dojang-reminder-notification.h"
@@ -77,7 +78,7 @@ scan_roots (GVariantDict *options,
   g_auto(GStrv) folders = NULL;
 
   if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
-    return g_strdupv ((char **) paths);
+    return dojang_cli_check_folders (paths) ? g_strdupv ((char **) paths) : NULL;
 
   if (settings != NULL)
     folders = g_settings_get_strv (settings, "certificate-folders");
@@ -164,6 +165,8 @@ dojang_cli_reminders_check (GVariantDict *options)
     return 1;
 
   roots = scan_roots (options, settings);
+  if (roots == NULL)
+    return 1;
   if (!dojang_reminder_scan_sync (store, (const char * const *) roots, now, NULL, &n_found, &error))
     {
       g_printerr ("dojang: %s\n", error->message);
@@ -212,6 +215,7 @@ dojang_cli_reminders_import (GVariantDict *options)
   g_autoptr(GBytes) contents = NULL;
   g_autofree char *display_name = NULL;
   const char *file = NULL;
+  const char *data;
   gsize length = 0;
   guint n_imported = 0;
 
@@ -229,8 +233,8 @@ dojang_cli_reminders_import (GVariantDict *options)
   if (store == NULL)
     return 1;
 
-  if (!dojang_reminder_store_import_json (store, g_bytes_get_data (contents, &length),
-                                          (gssize) length, &n_imported, &error))
+  data = g_bytes_get_data (contents, &length);
+  if (!dojang_reminder_store_import_json (store, data, (gssize) length, &n_imported, &error))
     {
       g_printerr ("dojang: %s\n", error->message);
       return 1;

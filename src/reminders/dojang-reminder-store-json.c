@@ -253,6 +253,7 @@ import_in_thread (gpointer       store,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GBytes) contents = NULL;
+  const char *data;
   gsize length = 0;
   guint n_imported = 0;
 
@@ -265,9 +266,10 @@ import_in_thread (gpointer       store,
       return FALSE;
     }
   contents = dojang_input_file_read (path, DOJANG_INPUT_MAX_IMPORT_FILE, error);
-  if (contents == NULL ||
-      !dojang_reminder_store_import_json (store, g_bytes_get_data (contents, &length),
-                                          (gssize) length, &n_imported, error))
+  if (contents == NULL)
+    return FALSE;
+  data = g_bytes_get_data (contents, &length);
+  if (!dojang_reminder_store_import_json (store, data, (gssize) length, &n_imported, error))
     return FALSE;
 
   *result = GUINT_TO_POINTER (n_imported);
