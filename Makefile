@@ -1,8 +1,9 @@
 # Dojang — two commands on a fresh Debian 12:
 #   make run     install what is missing, build, launch the app
 #   make check   the same, then the whole test suite headless
-# and `make bench` for the benchmarks, `make flatpak` to build and install the
-# Flatpak for the current user (GNOME 50 SDK from Flathub).
+# and `make bench` for the benchmarks, `make fuzz` to fuzz the parsers for
+# long, `make flatpak` to build and install the Flatpak for the current user
+# (GNOME 50 SDK from Flathub).
 
 BUILD_DIR ?= _build
 
@@ -41,7 +42,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all build run check bench screenshots flatpak deps test-deps clean
+.PHONY: all build run check bench fuzz screenshots flatpak deps test-deps clean
 
 all: build
 
@@ -69,6 +70,17 @@ bench: test-deps
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	$(MAKE) --no-print-directory build
 	tests/bench/run-bench.sh $(BUILD_DIR)
+
+# Each libFuzzer target for FUZZ_SECONDS (default 10 minutes), in the
+# sanitizer build that `make check` also uses (_build/sanitize).
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS = private-key x509 reminder-import data-files
+
+fuzz: test-deps
+	$(MAKE) --no-print-directory build
+	@for target in $(FUZZ_TARGETS); do \
+	  tests/fuzz/run-fuzz.sh "$(CURDIR)" "$(CURDIR)/$(BUILD_DIR)/sanitize" $$target $(FUZZ_SECONDS) python3 || exit 1; \
+	done
 
 screenshots: test-deps
 	$(MAKE) --no-print-directory build

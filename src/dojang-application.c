@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "dojang-application.h"
 #include "dojang-certificate-list.h"
@@ -167,6 +169,42 @@ handle_renew (DojangApplication *self,
   return -1;
 }
 
+/* What the commands print may quote file names and file contents: it
+ * reaches the terminal as valid UTF-8, with control characters (a folder
+ * named with an escape sequence) shown as \xNN instead of obeyed. */
+static void
+write_safely (FILE       *stream,
+              const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autoptr(GString) out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  fputs (out->str, stream);
+  fflush (stream);
+}
+
+static void
+print_safely (const char *text)
+{
+  write_safely (stdout, text);
+}
+
+static void
+printerr_safely (const char *text)
+{
+  write_safely (stderr, text);
+}
+
 static int
 dojang_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -175,6 +213,9 @@ dojang_application_handle_local_options (GApplication *app,
   const char *renew = NULL;
   const char *at = NULL;
   g_autoptr(GSettings) settings = NULL;
+
+  g_set_print_handler (print_safely);
+  g_set_printerr_handler (printerr_safely);
 
   if (g_variant_dict_contains (options, "version"))
     {

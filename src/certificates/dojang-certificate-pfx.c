@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "dojang-certificate-pfx.h"
+#include "dojang-input-file.h"
 #include "dojang-key-derivation.h"
 #include "dojang-key-encryption.h"
 #include "dojang-npki-folder.h"
@@ -163,8 +164,7 @@ read_pfx (const char  *file,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (file);
-  char *contents = NULL;
-  gsize len = 0;
+  g_autoptr(GBytes) bytes = NULL;
   GStatBuf st;
 
   if (g_stat (file, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > MAX_PFX_SIZE)
@@ -174,16 +174,18 @@ read_pfx (const char  *file,
       return NULL;
     }
 
-  if (!g_file_get_contents (file, &contents, &len, &local_error))
+  /* Regular files only: a FIFO would block the read, a device never end. */
+  bytes = dojang_input_file_read (file, MAX_PFX_SIZE, &local_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, DOJANG_CERTIFICATE_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? DOJANG_CERTIFICATE_ERROR_NOT_FOUND : DOJANG_CERTIFICATE_ERROR_READ,
-                   _("Could not read “%s”: %s"), display, local_error->message);
+      g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR,
+                           g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                           ? DOJANG_CERTIFICATE_ERROR_NOT_FOUND : DOJANG_CERTIFICATE_ERROR_READ,
+                           local_error->message);
       return NULL;
     }
 
-  return g_bytes_new_take (contents, len);
+  return g_steal_pointer (&bytes);
 }
 
 /**

@@ -33,6 +33,14 @@ expiry_date_iso (GDateTime *not_after)
                           g_date_get_day (&date));
 }
 
+/* File names need not be UTF-8, which JSON and the terminal need (the
+ * terminal also gets control characters escaped, by the print handler). */
+static char *
+path_text (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
 static void
 add_certificate (JsonBuilder       *builder,
                  DojangCertificate *certificate,
@@ -41,12 +49,13 @@ add_certificate (JsonBuilder       *builder,
   g_autofree char *not_before = format_utc (dojang_certificate_get_not_before (certificate));
   g_autofree char *not_after = format_utc (dojang_certificate_get_not_after (certificate));
   g_autofree char *expiry_date = expiry_date_iso (dojang_certificate_get_not_after (certificate));
+  g_autofree char *path = path_text (dojang_certificate_get_path (certificate));
   DojangCertificateStatus status = dojang_certificate_get_status (certificate, now);
   int fee = dojang_certificate_get_annual_fee_krw (certificate);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, dojang_certificate_get_path (certificate));
+  json_builder_add_string_value (builder, path);
   json_builder_set_member_name (builder, "subject");
   json_builder_add_string_value (builder, dojang_certificate_get_subject (certificate));
   json_builder_set_member_name (builder, "name");
@@ -106,12 +115,14 @@ print_json (GPtrArray *certificates,
   for (guint i = 0; i < problems->len; i++)
     {
       DojangScanProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *path = path_text (dojang_scan_problem_get_path (problem));
+      g_autofree char *message = g_utf8_make_valid (dojang_scan_problem_get_message (problem), -1);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, dojang_scan_problem_get_path (problem));
+      json_builder_add_string_value (builder, path);
       json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, dojang_scan_problem_get_message (problem));
+      json_builder_add_string_value (builder, message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -153,7 +164,11 @@ print_text (const char * const *roots,
     {
       g_print ("%s\n", _("No certificates found. Looked in:"));
       for (guint i = 0; roots[i] != NULL; i++)
-        g_print ("  %s\n", roots[i]);
+        {
+          g_autofree char *root = path_text (roots[i]);
+
+          g_print ("  %s\n", root);
+        }
     }
 
   for (guint i = 0; i < certificates->len; i++)
@@ -161,6 +176,7 @@ print_text (const char * const *roots,
       DojangCertificate *certificate = g_ptr_array_index (certificates, i);
       g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
       g_autofree char *days = dojang_format_days_left (dojang_certificate_get_days_left (certificate, now));
+      g_autofree char *path = path_text (dojang_certificate_get_path (certificate));
 
       /* TRANSLATORS: name, CA, type, status, days left (D-23, D-Day, D+5), expiry date */
       g_print (_("%s — %s, %s — %s, %s (until %s)\n"),
@@ -170,7 +186,7 @@ print_text (const char * const *roots,
                status_text (dojang_certificate_get_status (certificate, now)),
                days,
                until);
-      g_print ("  %s\n", dojang_certificate_get_path (certificate));
+      g_print ("  %s\n", path);
     }
 
   if (problems->len > 0)
@@ -178,10 +194,43 @@ print_text (const char * const *roots,
   for (guint i = 0; i < problems->len; i++)
     {
       DojangScanProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *path = path_text (dojang_scan_problem_get_path (problem));
 
-      g_print ("  %s\n    %s\n", dojang_scan_problem_get_path (problem),
-               dojang_scan_problem_get_message (problem));
+      g_print ("  %s\n    %s\n", path, dojang_scan_problem_get_message (problem));
     }
+}
+
+/**
+ * dojang_cli_check_folders:
+ * @paths: the folders given with --path
+ *
+ * A folder asked for by name must be there: an empty result would read as
+ * "no certificates". Prints what is wrong.
+ *
+ * Returns: %TRUE if every one is a folder
+ */
+gboolean
+dojang_cli_check_folders (const char * const *paths)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *shown = path_text (paths[i]);
+
+      if (!g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        {
+          /* TRANSLATORS: a folder given with --path; its name follows */
+          g_printerr ("dojang: %s\n  %s\n", _("no such folder"), shown);
+          return FALSE;
+        }
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          /* TRANSLATORS: a file given with --path; its name follows */
+          g_printerr ("dojang: %s\n  %s\n", _("not a folder"), shown);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -203,6 +252,8 @@ dojang_cli_certificates_list (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
     {
+      if (!dojang_cli_check_folders (paths))
+        return 1;
       roots = g_strdupv ((char **) paths);
     }
   else

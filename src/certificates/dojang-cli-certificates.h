@@ -6,6 +6,7 @@
 
 G_BEGIN_DECLS
 
-int dojang_cli_certificates_list (GVariantDict *options);
+gboolean dojang_cli_check_folders     (const char * const *paths);
+int      dojang_cli_certificates_list (GVariantDict       *options);
 
 G_END_DECLS

@@ -92,9 +92,15 @@ dojang_x509_read_file (const char  *path,
       return NULL;
     }
 
-  if (!S_ISREG (st.st_mode))
+  if (S_ISDIR (st.st_mode))
     {
       set_read_error (error, G_FILE_ERROR_ISDIR, NULL);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_A_FILE,
+                           _("This is a device, a pipe or a socket, not a certificate file."));
       return NULL;
     }
 

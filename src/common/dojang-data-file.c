@@ -12,6 +12,7 @@
 
 #include "dojang-data-error.h"
 #include "dojang-data-file.h"
+#include "dojang-input-file.h"
 
 #define RESOURCE_DATA_PATH "/io/github/dojang/Dojang/data/"
 
@@ -49,22 +50,19 @@ dojang_data_file_load (const char        *path,
                        DojangDataLoader   loader,
                        GError           **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *display_name = g_filename_display_name (basename);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  bytes = dojang_input_file_read (path, DOJANG_INPUT_MAX_DATA_FILE, &local_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE,
-                   /* TRANSLATORS: file name, then the system's reason */
-                   _("%s: cannot be read: %s"), basename, local_error->message);
+      g_set_error_literal (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE, local_error->message);
       return NULL;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return loader (bytes, basename, error);
+  return loader (bytes, display_name, error);
 }
 
 /**
@@ -112,7 +110,9 @@ dojang_data_file_load_default (const char       *file_name,
       if (loaded != NULL)
         return loaded;
 
-      g_warning ("Ignoring %s, using the built-in data: %s", user_path, error->message);
+      g_autofree char *display_path = g_filename_display_name (user_path);
+
+      g_warning ("Ignoring %s, using the built-in data: %s", display_path, error->message);
       g_clear_error (&error);
     }
 

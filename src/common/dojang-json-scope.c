@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dojang-input-file.h"
 #include "dojang-json-scope.h"
 #include "dojang-seoul.h"
 
@@ -92,10 +93,17 @@ dojang_json_parse_object (const char  *data,
       length = 0;
     }
 
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (!dojang_json_check_text (data, (gsize) length, DOJANG_JSON_MAX_DEPTH, error))
+    return NULL;
+
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error_literal (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE,
-                           local_error != NULL ? local_error->message : "");
+      /* json-glib quotes the bad string in its message, bytes and all. */
+      g_autofree char *message = g_utf8_make_valid (local_error != NULL ? local_error->message : "", -1);
+
+      g_set_error_literal (error, DOJANG_DATA_ERROR, DOJANG_DATA_ERROR_PARSE, message);
       return NULL;
     }
 
@@ -210,6 +218,33 @@ wrong_type (const DojangJsonScope  *scope,
   return FALSE;
 }
 
+/* json-glib turns the escape of a lone surrogate ("\ud800") into bytes
+ * that are not UTF-8, and lets control characters through; neither may
+ * reach a label, a notification or a terminal. Tabs and line breaks are
+ * text. */
+static gboolean
+is_valid_text (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (((guchar) *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+invalid_text (const DojangJsonScope  *scope,
+              const char             *member,
+              GError                **error)
+{
+  dojang_json_set_error (error, DOJANG_DATA_ERROR_BAD_VALUE, scope->file, scope->path, member,
+                         _("not valid text (broken UTF-8 or a control character)"));
+  return FALSE;
+}
+
 gboolean
 dojang_json_scope_string (const DojangJsonScope  *scope,
                           const char             *member,
@@ -226,6 +261,8 @@ dojang_json_scope_string (const DojangJsonScope  *scope,
     return TRUE;
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     return wrong_type (scope, member, _("expected a string"), error);
+  if (!is_valid_text (json_node_get_string (node)))
+    return invalid_text (scope, member, error);
 
   *out = json_node_get_string (node);
   return TRUE;
@@ -406,6 +443,12 @@ dojang_json_scope_strv (const DojangJsonScope   *scope,
           g_autofree char *element = g_strdup_printf ("%s[%u]", member, i);
 
           return wrong_type (scope, element, _("expected a string"), error);
+        }
+      if (!is_valid_text (json_node_get_string (node)))
+        {
+          g_autofree char *element = g_strdup_printf ("%s[%u]", member, i);
+
+          return invalid_text (scope, element, error);
         }
       g_strv_builder_add (builder, json_node_get_string (node));
     }

@@ -59,6 +59,12 @@ dojang_private_key_resolve (const char  *dir_or_key_file,
 
   if (g_file_test (dir_or_key_file, G_FILE_TEST_IS_DIR))
     {
+      if (g_access (dir_or_key_file, R_OK | X_OK) != 0)
+        {
+          g_set_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_NOT_FOUND,
+                       _("You do not have permission to read the folder “%s”."), display);
+          return FALSE;
+        }
       key = dojang_npki_find_file (dir_or_key_file, key_cert_names[0].key_name);
       if (key == NULL)
         {
@@ -313,6 +319,13 @@ read_file (const char  *path,
   gsize len = 0;
   GStatBuf st;
 
+  /* A FIFO would block the read, a device never end it. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_NOT_FOUND,
+                   _("“%s” is not a regular file."), display);
+      return NULL;
+    }
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_size)
     {
       g_set_error (error, DOJANG_PRIVATE_KEY_ERROR, too_big_code,

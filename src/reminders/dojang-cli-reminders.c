@@ -21,7 +21,9 @@
 
 #include "dojang-certificate-scanner.h"
 #include "dojang-cli-reminders.h"
+#include "dojang-cli-certificates.h"
 #include "dojang-clock.h"
+#include "dojang-input-file.h"
 #include "dojang-reminder-notification.h"
 #include "dojang-reminder-scan.h"
 #include "dojang-reminder-schedule.h"
@@ -76,7 +78,7 @@ scan_roots (GVariantDict *options,
   g_auto(GStrv) folders = NULL;
 
   if (g_variant_dict_lookup (options, "path", "^a&ay", &paths) && paths[0] != NULL)
-    return g_strdupv ((char **) paths);
+    return dojang_cli_check_folders (paths) ? g_strdupv ((char **) paths) : NULL;
 
   if (settings != NULL)
     folders = g_settings_get_strv (settings, "certificate-folders");
@@ -163,6 +165,8 @@ dojang_cli_reminders_check (GVariantDict *options)
     return 1;
 
   roots = scan_roots (options, settings);
+  if (roots == NULL)
+    return 1;
   if (!dojang_reminder_scan_sync (store, (const char * const *) roots, now, NULL, &n_found, &error))
     {
       g_printerr ("dojang: %s\n", error->message);
@@ -208,15 +212,18 @@ dojang_cli_reminders_import (GVariantDict *options)
   g_autoptr(DojangReminderStore) store = NULL;
   g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autofree char *display_name = NULL;
   const char *file = NULL;
+  const char *data;
   gsize length = 0;
   guint n_imported = 0;
 
   if (!g_variant_dict_lookup (options, "import-reminders", "^&ay", &file))
     return 1;
 
-  if (!g_file_get_contents (file, &contents, &length, &error))
+  contents = dojang_input_file_read (file, DOJANG_INPUT_MAX_IMPORT_FILE, &error);
+  if (contents == NULL)
     {
       g_printerr ("dojang: %s\n", error->message);
       return 1;
@@ -226,14 +233,16 @@ dojang_cli_reminders_import (GVariantDict *options)
   if (store == NULL)
     return 1;
 
-  if (!dojang_reminder_store_import_json (store, contents, (gssize) length, &n_imported, &error))
+  data = g_bytes_get_data (contents, &length);
+  if (!dojang_reminder_store_import_json (store, data, (gssize) length, &n_imported, &error))
     {
       g_printerr ("dojang: %s\n", error->message);
       return 1;
     }
 
+  display_name = g_filename_display_name (file);
   g_print (ngettext ("Imported %u record from %s\n", "Imported %u records from %s\n", n_imported),
-           n_imported, file);
+           n_imported, display_name);
 
   return 0;
 }

@@ -45,6 +45,7 @@ dojang_reminder_describe_certificate (DojangReminder *reminder)
   const char *name;
   const char *type_name;
   g_autofree char *detail = NULL;
+  g_autofree char *described = NULL;
 
   g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), NULL);
 
@@ -60,11 +61,15 @@ dojang_reminder_describe_certificate (DojangReminder *reminder)
     detail = g_strdup (type_name);
 
   if (detail == NULL)
-    return g_strdup (name);
+    return g_utf8_make_valid (name, -1);
 
   /* Translators: a certificate: its holder, then its CA and type, e.g.
    * "홍길동 (yessign 범용)". */
-  return g_strdup_printf (_("%s (%s)"), name, detail);
+  described = g_strdup_printf (_("%s (%s)"), name, detail);
+
+  /* Names come from certificates and from files stored by older versions
+   * that did not check them; a notification must get UTF-8. */
+  return g_utf8_make_valid (described, -1);
 }
 
 /**

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "dojang-clock.h"
+#include "dojang-input-file.h"
 #include "dojang-reminder-import.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store-private.h"
@@ -250,12 +251,25 @@ import_in_thread (gpointer       store,
                   gpointer      *result,
                   GError       **error)
 {
-  g_autofree char *contents = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GBytes) contents = NULL;
+  const char *data;
   gsize length = 0;
   guint n_imported = 0;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error) ||
-      !dojang_reminder_store_import_json (store, contents, (gssize) length, &n_imported, error))
+  /* Only files with a local path: the file chooser gives those (through
+   * the document portal in the Flatpak). */
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only local files can be imported"));
+      return FALSE;
+    }
+  contents = dojang_input_file_read (path, DOJANG_INPUT_MAX_IMPORT_FILE, error);
+  if (contents == NULL)
+    return FALSE;
+  data = g_bytes_get_data (contents, &length);
+  if (!dojang_reminder_store_import_json (store, data, (gssize) length, &n_imported, error))
     return FALSE;
 
   *result = GUINT_TO_POINTER (n_imported);

@@ -1,56 +1,55 @@
 #!/bin/sh
-# Builds the libFuzzer target for the private key parser with
-# clang -fsanitize=fuzzer,address and runs it briefly on a seed corpus made
-# from the key fixtures. `make check` installs clang and its fuzzer runtime,
-# so their absence is a failure, not a skip.
+# Runs one libFuzzer target of the sanitizer build (AddressSanitizer,
+# UndefinedBehaviorSanitizer, leak checking) for a fixed time over its seed
+# corpus: the committed seeds in tests/fuzz/corpus/TARGET plus, for some
+# targets, seeds made at run time. `make check` installs clang and its
+# fuzzer runtime, so their absence is a failure, not a skip. Prints the
+# number of executions.
 #
-# Usage: run-fuzz.sh SOURCE_ROOT BUILD_ROOT ASN1_TABLE_C PYTHON [SECONDS]
+# Usage: run-fuzz.sh SOURCE_ROOT SANITIZE_BUILD_DIR TARGET SECONDS [PYTHON]
 set -eu
 source_root=$1
-build_root=$2
-asn1_table=$3
-python=$4
-seconds=${5:-10}
+build_dir=$2
+target=$3
+seconds=$4
+python=${5:-python3}
 
-if ! command -v clang >/dev/null 2>&1; then
-  echo "not ok: clang is not installed"
-  exit 1
-fi
+"$source_root/tests/sanitizer/setup-build.sh" "$source_root" "$build_dir" "tests/fuzz/fuzz-$target"
 
 work=$(mktemp -d "${DOJANG_TEST_SCRATCH:-${TMPDIR:-/tmp}}/fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-
-printf 'int LLVMFuzzerTestOneInput (const char *d, unsigned long n) { return 0; }\n' >"$work/probe.c"
-if ! clang -fsanitize=fuzzer,address "$work/probe.c" -o "$work/probe" 2>/dev/null; then
-  echo "not ok: clang has no libFuzzer runtime (libclang-rt-14-dev)"
-  exit 1
+mkdir "$work/corpus"
+if [ -d "$source_root/tests/fuzz/corpus/$target" ]; then
+  cp "$source_root/tests/fuzz/corpus/$target"/* "$work/corpus/"
 fi
 
-keys="$source_root/src/keys"
-# shellcheck disable=SC2046 # pkg-config prints several words on purpose
-clang -g -O1 -fsanitize=fuzzer,address -std=gnu11 \
-  -I"$build_root" -I"$keys" -I"$source_root/src/common" \
-  $(pkg-config --cflags glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
-  "$source_root/tests/fuzz/fuzz-private-key.c" \
-  "$keys/dojang-asn1.c" "$keys/dojang-encrypted-key.c" "$keys/dojang-key-algorithms.c" \
-  "$keys/dojang-key-derivation.c" "$keys/dojang-key-encryption.c" \
-  "$keys/dojang-private-key.c" "$keys/dojang-private-key-info.c" "$asn1_table" \
-  "$source_root/src/common/dojang-npki-lookup.c" "$source_root/src/common/dojang-task.c" \
-  $(pkg-config --libs glib-2.0 gio-2.0 gnutls libgcrypt libtasn1) \
-  -o "$work/fuzz-private-key"
-
-"$python" "$source_root/tests/fixtures/make-keys.py" "$work/keys"
-mkdir "$work/corpus"
-n=0
-find "$work/keys" -type f \( -iname '*.key' -o -name '*.der' \) | while read -r file; do
-  n=$((n + 1))
-  cp "$file" "$work/corpus/seed-$n"
-done
+max_len=65536
+case $target in
+  private-key)
+    "$python" "$source_root/tests/fixtures/make-keys.py" "$work/keys" >/dev/null
+    n=0
+    for file in $(find "$work/keys" -type f \( -iname '*.key' -o -name '*.der' \)); do
+      n=$((n + 1))
+      cp "$file" "$work/corpus/key-$n"
+    done
+    ;;
+  data-files)
+    cp "$source_root/data/providers.json" "$source_root/data/holidays.json" "$work/corpus/"
+    max_len=262144
+    ;;
+  reminder-import)
+    max_len=1048576
+    ;;
+esac
 
 status=0
-(cd "$work" && ./fuzz-private-key -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 \
-  -print_final_stats=1 corpus) >"$work/log" 2>&1 || status=$?
-tail -n 25 "$work/log"
+(cd "$work" && ASAN_OPTIONS="detect_leaks=1:exitcode=86" \
+  "$build_dir/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -max_len="$max_len" \
+  -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus) >"$work/log" 2>&1 || status=$?
+tail -n 30 "$work/log"
 executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log")
-echo "fuzz-private-key: ${executions:-?} executions in ${seconds} s, exit status $status"
-exit "$status"
+echo "fuzz-$target: ${executions:-?} executions in $seconds s, exit status $status"
+if [ "$status" -ne 0 ] || [ -z "$executions" ]; then
+  echo "not ok: fuzz-$target found a problem (the input is in the log above)"
+  exit 1
+fi

@@ -208,6 +208,29 @@ test_notification (Fixture       *fixture,
 
   label = dojang_reminder_describe_certificate (reminder);
   g_assert_cmpstr (label, ==, "홍길동 (yessign 범용)");
+
+  /* A name stored by a version that did not check it (a folder name, an
+   * import with "\ud800") still gives the notification UTF-8. */
+  {
+    g_autoptr(GPtrArray) all = NULL;
+    gboolean seen_bad = FALSE;
+
+    dojang_reminder_store_upsert_certificate (fixture->store,
+                                              "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210",
+                                              "bad()0011", "x\xed\xa0\x80\xff", "yessign", "범용", not_after,
+                                              NULL, seen, &error);
+    g_assert_no_error (error);
+    all = dojang_reminder_store_list_upcoming (fixture->store, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      {
+        g_autofree char *described = dojang_reminder_describe_certificate (g_ptr_array_index (all, i));
+
+        g_assert_true (g_utf8_validate (described, -1, NULL));
+        seen_bad |= g_str_has_prefix (described, "x\xef\xbf\xbd");
+      }
+    g_assert_true (seen_bad);
+  }
   id = dojang_reminder_notification_id (reminder);
   g_assert_cmpstr (id, ==, "reminder-certificate-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
 
@@ -224,7 +247,7 @@ test_notification (Fixture       *fixture,
   /* "범용" is not one of yessign's types in the catalog: the CA renews it. */
   g_assert_false (dojang_reminder_is_renewed_at_bank (reminder));
   body = dojang_reminder_describe_renewal (reminder, d7);
-  g_assert_cmpstr (body, ==, "Valid until 2026-12-01. Renew it before then: once it has expired, it can only be issued anew.");
+  g_assert_cmpstr (body, ==, "Valid until Tue, 1 Dec 2026. Renew it before then: once it has expired, it can only be issued anew.");
 }
 
 /* A personal yessign certificate is renewed at the holder's bank: its
@@ -272,7 +295,7 @@ test_notification_bank (Fixture       *fixture,
       expired = dojang_reminder_describe_renewal (reminder, after);
       if (cases[i].bank)
         {
-          g_assert_cmpstr (body, ==, "Valid until 2026-12-01. Renew it before then at your own bank: in its internet "
+          g_assert_cmpstr (body, ==, "Valid until Tue, 1 Dec 2026. Renew it before then at your own bank: in its internet "
                                      "banking or app, open the certificate centre (인증센터).");
           g_assert_nonnull (strstr (expired, "at your bank’s certificate centre (인증센터)"));
         }
