@@ -12,7 +12,7 @@ char          *dojang_reminder_describe_certificate (DojangReminder *reminder);
 char          *dojang_reminder_describe_days_left   (DojangReminder *reminder,
                                                      GDateTime      *now);
 char          *dojang_reminder_notification_id      (DojangReminder *reminder);
-GNotification *dojang_reminder_notification_new     (DojangReminder *reminder,
+GVariant      *dojang_reminder_notification_new     (DojangReminder *reminder,
                                                      GDateTime      *now);
 
 G_END_DECLS

@@ -87,21 +87,6 @@ apply_manual_entry (DojangReminderStore  *self,
   return TRUE;
 }
 
-static gint64
-manual_db_id (GArray *entries,
-              gint64  file_id)
-{
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const DojangImportedManualEntry *m = &g_array_index (entries, DojangImportedManualEntry, i);
-
-      if (m->file_id == file_id)
-        return m->db_id;
-    }
-
-  return 0;
-}
-
 static void
 bind_optional_instant (DojangStatement *stmt,
                        int              column,
@@ -113,27 +98,30 @@ bind_optional_instant (DojangStatement *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+/* @db_ids: the manual entries' ids in the file → their ids in the store */
 static gboolean
 apply_reminder (DojangReminderStore     *self,
                 const DojangImportedReminder  *r,
-                GArray                  *entries,
+                GHashTable              *db_ids,
                 GError                 **error)
 {
   g_autoptr(DojangStatement) upsert = NULL;
   gint64 now = _dojang_reminder_store_now (self);
+  gint64 *db_id;
 
   /* The imported state wins only over a reminder nothing happened to yet. */
   if (r->certificate_sha256 != NULL)
     {
       upsert = _dojang_reminder_store_statement (self,
           "INSERT INTO reminders (certificate_id, manual_entry_id, lead_days, due, state,"
-          "  snoozed_until, sent_at, created_at, updated_at)"
-          " VALUES ((SELECT id FROM certificates WHERE sha256 = ?1), NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
+          "  snoozed_until, sent_at, outstanding, created_at, updated_at)"
+          " VALUES ((SELECT id FROM certificates WHERE sha256 = ?1), NULL, ?2, ?3, ?4, ?5, ?6,"
+          "  " DOJANG_REMINDER_OUTSTANDING ("?4", "?3") ", ?7, ?7)"
           " ON CONFLICT (certificate_id, lead_days) WHERE certificate_id IS NOT NULL"
           " DO UPDATE SET state = excluded.state,"
           "  snoozed_until = excluded.snoozed_until, sent_at = excluded.sent_at,"
-          "  updated_at = excluded.updated_at"
-          " WHERE reminders.state = 'pending'",
+          "  outstanding = excluded.outstanding, updated_at = excluded.updated_at"
+          " WHERE reminders.state = 'pending' AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders"),
           error);
       if (upsert == NULL)
         return FALSE;
@@ -143,17 +131,18 @@ apply_reminder (DojangReminderStore     *self,
     {
       upsert = _dojang_reminder_store_statement (self,
           "INSERT INTO reminders (certificate_id, manual_entry_id, lead_days, due, state,"
-          "  snoozed_until, sent_at, created_at, updated_at)"
-          " VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
+          "  snoozed_until, sent_at, outstanding, created_at, updated_at)"
+          " VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, " DOJANG_REMINDER_OUTSTANDING ("?4", "?3") ", ?7, ?7)"
           " ON CONFLICT (manual_entry_id, lead_days, due) WHERE manual_entry_id IS NOT NULL"
           " DO UPDATE SET state = excluded.state,"
           "  snoozed_until = excluded.snoozed_until, sent_at = excluded.sent_at,"
-          "  updated_at = excluded.updated_at"
-          " WHERE reminders.state = 'pending'",
+          "  outstanding = excluded.outstanding, updated_at = excluded.updated_at"
+          " WHERE reminders.state = 'pending' AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders"),
           error);
       if (upsert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (upsert, 1, manual_db_id (entries, r->manual_file_id));
+      db_id = g_hash_table_lookup (db_ids, &r->manual_file_id);
+      sqlite3_bind_int64 (upsert, 1, db_id != NULL ? *db_id : 0);
     }
 
   sqlite3_bind_int (upsert, 2, r->lead_days);
@@ -173,6 +162,8 @@ apply_import (DojangReminderStore  *self,
               GArray               *reminders,
               GError              **error)
 {
+  g_autoptr(GHashTable) db_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+
   for (guint i = 0; i < certificates->len; i++)
     {
       if (!apply_certificate (self, &g_array_index (certificates, DojangImportedCertificate, i), error))
@@ -181,13 +172,16 @@ apply_import (DojangReminderStore  *self,
 
   for (guint i = 0; i < entries->len; i++)
     {
-      if (!apply_manual_entry (self, &g_array_index (entries, DojangImportedManualEntry, i), error))
+      DojangImportedManualEntry *m = &g_array_index (entries, DojangImportedManualEntry, i);
+
+      if (!apply_manual_entry (self, m, error))
         return FALSE;
+      g_hash_table_insert (db_ids, &m->file_id, &m->db_id);
     }
 
   for (guint i = 0; i < reminders->len; i++)
     {
-      if (!apply_reminder (self, &g_array_index (reminders, DojangImportedReminder, i), entries, error))
+      if (!apply_reminder (self, &g_array_index (reminders, DojangImportedReminder, i), db_ids, error))
         return FALSE;
     }
 

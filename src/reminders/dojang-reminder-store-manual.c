@@ -119,7 +119,8 @@ renew_manual_entry (DojangReminderStore  *self,
   g_autoptr(DojangStatement) retire = NULL;
 
   drop = _dojang_reminder_store_statement (self,
-      "DELETE FROM reminders WHERE manual_entry_id = ?1 AND state = 'pending'", error);
+      "DELETE FROM reminders WHERE manual_entry_id = ?1 AND state = 'pending'"
+      " AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders"), error);
   if (drop == NULL)
     return FALSE;
   sqlite3_bind_int64 (drop, 1, id);

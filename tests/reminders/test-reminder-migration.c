@@ -132,7 +132,7 @@ test_upgrade (Fixture       *fixture,
   open_store (fixture);
 
   g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 4);
   read = lead_days_text (fixture->store);
   g_assert_cmpstr (read, ==, c->expected);
   g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM meta WHERE key = 'lead_days'"),
