@@ -6,14 +6,18 @@
 
 #include "dojang-application.h"
 #include "dojang-certificate-list.h"
+#include "dojang-certificate-resolve.h"
 #include "dojang-cli-certificate-tools.h"
 #include "dojang-cli-password.h"
 #include "dojang-cli-providers.h"
 #include "dojang-cli-certificates.h"
 #include "dojang-cli-reminders.h"
+#include "dojang-cli-renewal.h"
 #include "dojang-clock.h"
+#include "dojang-password-check-dialog.h"
 #include "dojang-preferences-window.h"
 #include "dojang-reminder-controller.h"
+#include "dojang-renewal-window.h"
 #include "dojang-seoul.h"
 #include "dojang-settings.h"
 #include "dojang-window.h"
@@ -32,6 +36,7 @@ struct _DojangApplication
   GSettings                *settings;
   DojangCertificateList    *certificates;
   DojangReminderController *reminders;
+  char                     *pending_renew;
 };
 
 G_DEFINE_FINAL_TYPE (DojangApplication, dojang_application, ADW_TYPE_APPLICATION)
@@ -52,6 +57,8 @@ static const GOptionEntry main_entries[] = {
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Scan, show the certificate reminders that are due as notifications, and exit"), NULL },
   { "import-reminders", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import reminders and manual entries from a JSON FILE and exit"), N_("FILE") },
   { "export-reminders", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export reminders and manual entries to a JSON FILE (- for the output) and exit"), N_("FILE") },
+  { "renew", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the renewal assistant on CERT: a signCert.der, its folder or its SHA-256 fingerprint"), N_("CERT") },
+  { "renewal-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Print whether and where CERT can be renewed, its fee and new expiry, and exit"), N_("CERT") },
   { "copy-certificate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Copy a certificate (its signCert.der, folder or SHA-256) to the NPKI folder under --to ROOT, such as a USB stick, and exit"),
     N_("CERT") },
@@ -117,11 +124,54 @@ dojang_application_get_reminders (DojangApplication *self)
   return self->reminders;
 }
 
+/* `dojang --renew CERT`: CERT is found here, so a wrong one is an error
+ * message and exit status 1 on the command line; a running Dojang opens
+ * the assistant (app.renew); otherwise this instance starts and does. */
+static int
+handle_renew (DojangApplication *self,
+              const char        *cert)
+{
+  g_autoptr(DojangCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+
+  certificate = dojang_certificate_resolve (cert, NULL, &error);
+  if (certificate == NULL)
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  /* A fingerprint is found in the running instance's list; a path may be
+   * outside the places it looks, so it is passed on as it is. */
+  target = dojang_certificate_looks_like_sha256 (cert) ? g_ascii_strdown (cert, -1)
+                                                       : g_canonicalize_filename (dojang_certificate_get_path (certificate), NULL);
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (G_APPLICATION (self)))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "renew", g_variant_new_string (target));
+      g_dbus_connection_flush_sync (g_application_get_dbus_connection (G_APPLICATION (self)), NULL, NULL);
+      return 0;
+    }
+
+  g_free (self->pending_renew);
+  self->pending_renew = g_steal_pointer (&target);
+
+  return -1;
+}
+
 static int
 dojang_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
   const char *check_password_path = NULL;
+  const char *renew = NULL;
   const char *at = NULL;
   g_autoptr(GSettings) settings = NULL;
 
@@ -180,6 +230,17 @@ dojang_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "list-certificates"))
     return dojang_cli_certificates_list (options);
+
+  if (g_variant_dict_contains (options, "renewal-plan"))
+    return dojang_cli_renewal_plan (options);
+
+  if (g_variant_dict_lookup (options, "renew", "^&ay", &renew))
+    {
+      int status = handle_renew (DOJANG_APPLICATION (app), renew);
+
+      if (status >= 0)
+        return status;
+    }
 
   if (g_variant_dict_contains (options, "import-reminders"))
     return dojang_cli_reminders_import (options);
@@ -274,13 +335,15 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The main window, even when a dialog or the assistant is the active one. */
 static DojangWindow *
 ensure_window (DojangApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (DOJANG_IS_WINDOW (window))
-    return DOJANG_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (DOJANG_IS_WINDOW (l->data))
+        return DOJANG_WINDOW (l->data);
+    }
 
   return dojang_window_new (self);
 }
@@ -298,14 +361,106 @@ show_certificate_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* The renewal assistant does not exist yet; until it does, "renew" opens
- * the certificate's details, which say how and where to renew it. */
+/* Whether the list already looks where @path is. */
+static gboolean
+is_under_roots (DojangCertificateList *list,
+                const char            *path)
+{
+  const char * const *roots = dojang_certificate_list_get_roots (list);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; roots != NULL && roots[i] != NULL; i++)
+    {
+      g_autoptr(GFile) root = g_file_new_for_path (roots[i]);
+
+      if (g_file_equal (root, file) || g_file_has_prefix (file, root))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static DojangRenewalWindow *
+find_renewal_window (DojangApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (DOJANG_IS_RENEWAL_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* app.renew (s): the renewal assistant on a certificate, given by its
+ * SHA-256 (the Renew buttons and notifications) or by the path of its
+ * signCert.der (`dojang --renew`), which is then looked in too. An
+ * assistant already open keeps its rehearsal and only changes its
+ * selection while on the first step. */
 static void
 renew_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  show_certificate_action (action, parameter, user_data);
+  DojangApplication *self = user_data;
+  DojangWindow *window = ensure_window (self);
+  DojangCertificateList *list = dojang_application_get_certificates (self);
+  DojangRenewalWindow *assistant = find_renewal_window (self);
+  const char *target = g_variant_get_string (parameter, NULL);
+  g_autoptr(DojangCertificate) certificate = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sha256 = target;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (!dojang_certificate_looks_like_sha256 (target))
+    {
+      certificate = dojang_certificate_resolve (target, NULL, &error);
+      if (certificate == NULL)
+        {
+          dojang_window_add_toast (window, error->message);
+          return;
+        }
+      sha256 = dojang_certificate_get_sha256 (certificate);
+      if (!is_under_roots (list, dojang_certificate_get_path (certificate)))
+        dojang_certificate_list_add_path (list, dojang_certificate_get_folder (certificate));
+    }
+
+  if (assistant == NULL)
+    {
+      now = dojang_clock_get_now ();
+      assistant = dojang_renewal_window_new (GTK_WINDOW (window), list, self->reminders, now);
+    }
+
+  dojang_renewal_window_select (assistant, sha256);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+/* app.check-password (s: SHA-256): the certificate details' "Check
+ * password…" dialog. */
+static void
+check_password_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  DojangApplication *self = user_data;
+  DojangWindow *window = ensure_window (self);
+  DojangCertificate *certificate;
+  DojangPasswordCheckDialog *dialog;
+
+  certificate = dojang_certificate_list_find_by_sha256 (dojang_application_get_certificates (self),
+                                                        g_variant_get_string (parameter, NULL));
+  if (certificate == NULL)
+    {
+      dojang_window_add_toast (window, _("That certificate is no longer where it was"));
+      return;
+    }
+
+  dialog = dojang_password_check_dialog_new (GTK_WINDOW (window), dojang_certificate_get_name (certificate),
+                                             dojang_certificate_get_key_path (certificate),
+                                             dojang_certificate_get_path (certificate));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -364,6 +519,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "show-certificate", show_certificate_action, "s" },
   { "renew", renew_action, "s" },
+  { "check-password", check_password_action, "s" },
   { "show-reminders", show_reminders_action },
   { "add-certificate-folder", add_certificate_folder_action, "s" },
 };
@@ -400,6 +556,14 @@ dojang_application_activate (GApplication *app)
   DojangApplication *self = DOJANG_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  if (self->pending_renew != NULL)
+    {
+      g_autofree char *target = g_steal_pointer (&self->pending_renew);
+
+      g_action_group_activate_action (G_ACTION_GROUP (self), "renew", g_variant_new_string (target));
+      return;
+    }
+
   if (window == NULL)
     window = GTK_WINDOW (dojang_window_new (self));
 
@@ -414,6 +578,7 @@ dojang_application_dispose (GObject *object)
   g_clear_object (&self->reminders);
   g_clear_object (&self->certificates);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_renew, g_free);
 
   G_OBJECT_CLASS (dojang_application_parent_class)->dispose (object);
 }

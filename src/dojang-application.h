@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "dojang-certificate-list.h"
 #include "dojang-reminder-controller.h"
 
 G_BEGIN_DECLS

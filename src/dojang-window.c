@@ -38,6 +38,8 @@ on_reminders_ready (DojangReminderController *reminders,
 
   if (store != NULL || error != NULL)
     dojang_reminders_page_set_store (self->reminders_page, store, error);
+  if (store != NULL)
+    dojang_certificates_page_set_reminder_store (self->certificates_page, store);
 }
 
 DojangWindow *

@@ -8,6 +8,7 @@
 
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-format.h"
+#include "dojang-certificate-successor.h"
 #include "dojang-clock.h"
 #include "dojang-seoul.h"
 #include "dojang-toast.h"
@@ -18,13 +19,18 @@ struct _DojangCertificateDetails
 
   DojangCertificate *certificate;
   GDateTime         *now;
+  GListModel        *certificates;
+  DojangReminderStore *store;
 
   GtkLabel          *name_label;
   GtkLabel          *badge;
   GtkLabel          *days_label;
   GtkLabel          *expiry_label;
   GtkLabel          *advice_label;
+  GtkLabel          *history_label;
   GtkButton         *renew_button;
+  GtkButton         *successor_button;
+  GtkButton         *check_password_button;
   AdwActionRow      *contact_row;
   GtkButton         *copy_button;
   AdwActionRow      *subject_row;
@@ -52,6 +58,7 @@ static GParamSpec *properties[N_PROPS];
 
 static char *
 build_advice (DojangCertificate *certificate,
+              DojangCertificate *successor,
               GDateTime         *now)
 {
   g_autoptr(GString) advice = g_string_new (NULL);
@@ -61,6 +68,17 @@ build_advice (DojangCertificate *certificate,
   g_autofree char *from = dojang_seoul_format_date (dojang_certificate_get_not_before (certificate));
   const char *ca = dojang_certificate_get_provider_name (certificate);
   gboolean known_ca = g_strcmp0 (dojang_certificate_get_provider_id (certificate), "unknown") != 0;
+
+  if (successor != NULL)
+    {
+      g_autofree char *renewed_until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (successor));
+
+      g_string_append_printf (advice, _("This certificate has been renewed: the new one, in %s, is valid until %s. "
+                                        "Its reminders have moved to the new certificate; keep the old one only "
+                                        "until the new one works everywhere."),
+                              dojang_certificate_get_folder (successor), renewed_until);
+      return g_string_free (g_steal_pointer (&advice), FALSE);
+    }
 
   switch (dojang_certificate_get_status (certificate, now))
     {
@@ -170,6 +188,61 @@ on_copy_clicked (DojangCertificateDetails *self)
   dojang_toast_show (GTK_WIDGET (self), _("Details copied"));
 }
 
+/* The buttons act through app.renew, app.check-password and
+ * app.show-certificate, with the fingerprint as target: the same actions a
+ * notification or the command line uses. */
+static void
+update_actions (DojangCertificateDetails *self,
+                DojangCertificate        *successor)
+{
+  const char *sha256 = dojang_certificate_get_sha256 (self->certificate);
+  gboolean has_key = dojang_certificate_get_has_private_key (self->certificate);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->renew_button), successor == NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->renew_button), "s", sha256);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->renew_button), "app.renew");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->successor_button), successor != NULL);
+  if (successor != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->successor_button), "s",
+                                        dojang_certificate_get_sha256 (successor));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->successor_button), "app.show-certificate");
+    }
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->check_password_button), "s", sha256);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check_password_button), "app.check-password");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->check_password_button), has_key);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->check_password_button),
+                               has_key ? _("Check the certificate’s password on this computer")
+                                       : _("There is no private key (signPri.key) beside this certificate"));
+}
+
+/* The last finished renewal rehearsal, from the reminder store. */
+static void
+update_history (DojangCertificateDetails *self)
+{
+  g_autoptr(GDateTime) rehearsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store != NULL && self->certificate != NULL)
+    rehearsed = dojang_reminder_store_get_last_rehearsal (self->store, dojang_certificate_get_sha256 (self->certificate),
+                                                          NULL, &error);
+  if (error != NULL)
+    g_debug ("No rehearsal history: %s", error->message);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_label), rehearsed != NULL);
+  if (rehearsed == NULL)
+    return;
+
+  day = dojang_seoul_format_date (rehearsed);
+  /* TRANSLATORS: %s is a date */
+  text = g_strdup_printf (_("Renewal rehearsed on %s. The real renewal happens on the CA’s or your bank’s site."), day);
+  gtk_label_set_text (self->history_label, text);
+}
+
 static void
 update (DojangCertificateDetails *self)
 {
@@ -187,6 +260,7 @@ update (DojangCertificateDetails *self)
   g_autofree char *advice = NULL;
   g_autofree char *contact = NULL;
   g_autofree char *km = NULL;
+  DojangCertificate *successor;
   const char *provider_id;
 
   if (c == NULL || self->now == NULL)
@@ -207,8 +281,11 @@ update (DojangCertificateDetails *self)
   gtk_label_set_text (self->days_label, days);
   gtk_label_set_text (self->expiry_label, expiry);
 
-  advice = build_advice (c, self->now);
+  successor = self->certificates != NULL ? dojang_certificate_find_successor (self->certificates, c) : NULL;
+  advice = build_advice (c, successor, self->now);
   gtk_label_set_text (self->advice_label, advice);
+  update_actions (self, successor);
+  update_history (self);
 
   provider_id = dojang_certificate_get_provider_id (c);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->contact_row)),
@@ -261,6 +338,12 @@ dojang_certificate_details_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_CERTIFICATE_DETAILS);
   g_clear_object (&self->certificate);
   g_clear_pointer (&self->now, g_date_time_unref);
+  if (self->certificates != NULL)
+    g_signal_handlers_disconnect_by_data (self->certificates, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->certificates);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dojang_certificate_details_parent_class)->dispose (object);
 }
@@ -324,7 +407,10 @@ dojang_certificate_details_class_init (DojangCertificateDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, days_label);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, expiry_label);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, history_label);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, renew_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, successor_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, check_password_button);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, contact_row);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, copy_button);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificateDetails, subject_row);
@@ -381,5 +467,43 @@ dojang_certificate_details_set_certificate (DojangCertificateDetails *self,
   if (g_set_object (&self->certificate, certificate))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATE]);
 
+  update (self);
+}
+
+/**
+ * dojang_certificate_details_set_certificates:
+ * @certificates: (nullable) (element-type DojangCertificate): the list the
+ *   certificate comes from, where a renewal of it would show up
+ */
+void
+dojang_certificate_details_set_certificates (DojangCertificateDetails *self,
+                                             GListModel               *certificates)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_DETAILS (self));
+  g_return_if_fail (certificates == NULL || G_IS_LIST_MODEL (certificates));
+
+  if (self->certificates != NULL)
+    g_signal_handlers_disconnect_by_data (self->certificates, self);
+  g_set_object (&self->certificates, certificates);
+  if (certificates != NULL)
+    g_signal_connect_swapped (certificates, "items-changed", G_CALLBACK (update), self);
+  update (self);
+}
+
+/**
+ * dojang_certificate_details_set_reminder_store:
+ * @store: (nullable): where finished renewal rehearsals are recorded
+ */
+void
+dojang_certificate_details_set_reminder_store (DojangCertificateDetails *self,
+                                               DojangReminderStore      *store)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_DETAILS (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (update_history), self);
   update (self);
 }

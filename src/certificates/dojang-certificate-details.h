@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "dojang-certificate.h"
+#include "dojang-reminder-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,10 @@ DojangCertificate *dojang_certificate_details_get_certificate (DojangCertificate
 void               dojang_certificate_details_set_certificate (DojangCertificateDetails *self,
                                                                DojangCertificate        *certificate,
                                                                GDateTime                *now);
+void               dojang_certificate_details_set_certificates (DojangCertificateDetails *self,
+                                                                GListModel               *certificates);
+void               dojang_certificate_details_set_reminder_store (DojangCertificateDetails *self,
+                                                                  DojangReminderStore      *store);
 char              *dojang_certificate_details_to_text         (DojangCertificateDetails *self);
 
 G_END_DECLS

@@ -91,6 +91,36 @@ dojang_certificate_row_new (DojangCertificate *certificate,
   return GTK_WIDGET (self);
 }
 
+/**
+ * dojang_certificate_row_set_successor:
+ * @successor: (nullable): a newer certificate that renews this one
+ *
+ * A renewed certificate is shown as replaced: nothing to do for it any more.
+ */
+void
+dojang_certificate_row_set_successor (DojangCertificateRow *self,
+                                      DojangCertificate    *successor)
+{
+  g_autofree char *until = NULL;
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (DOJANG_IS_CERTIFICATE_ROW (self));
+
+  if (successor == NULL)
+    return;
+
+  until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (successor));
+  gtk_label_set_text (self->badge, _("Replaced"));
+  gtk_widget_set_css_classes (GTK_WIDGET (self->badge), (const char *[]) { "certificate-badge", "replaced", NULL });
+  gtk_widget_add_css_class (GTK_WIDGET (self->days_label), "dim-label");
+
+  /* TRANSLATORS: accessible name of a renewed certificate's row; %s are its
+   * holder and the expiry date of the certificate that replaced it */
+  accessible = g_strdup_printf (_("%s, replaced by a certificate valid until %s"),
+                                dojang_certificate_get_name (self->certificate), until);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
 DojangCertificate *
 dojang_certificate_row_get_certificate (DojangCertificateRow *self)
 {

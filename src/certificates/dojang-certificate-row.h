@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (DojangCertificateRow, dojang_certificate_row, DOJANG, CERT
 
 GtkWidget         *dojang_certificate_row_new             (DojangCertificate    *certificate,
                                                            GDateTime            *now);
+void               dojang_certificate_row_set_successor   (DojangCertificateRow *self,
+                                                           DojangCertificate    *successor);
 DojangCertificate *dojang_certificate_row_get_certificate (DojangCertificateRow *self);
 
 G_END_DECLS

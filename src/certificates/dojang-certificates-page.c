@@ -12,6 +12,7 @@
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-list.h"
 #include "dojang-certificate-row.h"
+#include "dojang-certificate-successor.h"
 #include "dojang-certificates-page-private.h"
 #include "dojang-clock.h"
 #include "dojang-toast.h"
@@ -86,8 +87,14 @@ match_group (gpointer item,
              gpointer user_data)
 {
   GroupFilter *filter = user_data;
+  DojangCertificateStatus status = dojang_certificate_get_status (item, filter->page->now);
 
-  return dojang_certificate_get_status (item, filter->page->now) == filter->status;
+  /* Renewed already: nothing to do, whatever its own window says. */
+  if (status == DOJANG_CERTIFICATE_STATUS_EXPIRING &&
+      dojang_certificate_find_successor (G_LIST_MODEL (filter->page->list), item) != NULL)
+    status = DOJANG_CERTIFICATE_STATUS_VALID;
+
+  return status == filter->status;
 }
 
 /* Soonest expiry first inside each group. */
@@ -111,8 +118,12 @@ create_certificate_row (gpointer item,
                         gpointer user_data)
 {
   DojangCertificatesPage *self = user_data;
+  GtkWidget *row = dojang_certificate_row_new (item, self->now);
 
-  return dojang_certificate_row_new (item, self->now);
+  dojang_certificate_row_set_successor (DOJANG_CERTIFICATE_ROW (row),
+                                        dojang_certificate_find_successor (G_LIST_MODEL (self->list), item));
+
+  return row;
 }
 
 static GtkWidget *
@@ -519,6 +530,7 @@ dojang_certificates_page_set_list (DojangCertificatesPage *self,
       g_signal_handlers_disconnect_by_data (dojang_certificate_list_get_problems (self->list), self);
     }
   g_set_object (&self->list, list);
+  dojang_certificate_details_set_certificates (self->details, G_LIST_MODEL (list));
 
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_filter_list_model_set_model (self->filtered[i], G_LIST_MODEL (list));
@@ -556,6 +568,16 @@ dojang_certificates_page_get_list (DojangCertificatesPage *self)
   g_return_val_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self), NULL);
 
   return self->list;
+}
+
+/* Where the details find a certificate's last renewal rehearsal. */
+void
+dojang_certificates_page_set_reminder_store (DojangCertificatesPage *self,
+                                             DojangReminderStore    *store)
+{
+  g_return_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self));
+
+  dojang_certificate_details_set_reminder_store (self->details, store);
 }
 
 /**

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "dojang-certificate-list.h"
+#include "dojang-reminder-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ void                   dojang_certificates_page_set_list                 (Dojang
                                                                           DojangCertificateList  *list);
 DojangCertificateList *dojang_certificates_page_get_list                 (DojangCertificatesPage *self);
 DojangCertificate     *dojang_certificates_page_get_selected_certificate (DojangCertificatesPage *self);
+void                   dojang_certificates_page_set_reminder_store       (DojangCertificatesPage *self,
+                                                                          DojangReminderStore    *store);
 void                   dojang_certificates_page_show_certificate         (DojangCertificatesPage *self,
                                                                           const char             *sha256);
 void                   dojang_certificates_page_open_file                (DojangCertificatesPage *self,

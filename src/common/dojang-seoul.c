@@ -362,6 +362,22 @@ format_date (const GDate *date)
 }
 
 /**
+ * dojang_seoul_format_day:
+ * @date: a calendar date (a Seoul one: an expiry day, a renewal window's
+ *   first day)
+ *
+ * Returns: (transfer full): @date for people, as dojang_seoul_format_date()
+ *   writes it
+ */
+char *
+dojang_seoul_format_day (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return format_date (date);
+}
+
+/**
  * dojang_seoul_format_date:
  *
  * Returns: (transfer full): the Seoul calendar date of @instant, for

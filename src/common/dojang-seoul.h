@@ -38,6 +38,7 @@ GDateTime *dojang_seoul_parse_instant       (const char   *text,
                                              GError      **error);
 
 char      *dojang_seoul_format_date         (GDateTime    *instant);
+char      *dojang_seoul_format_day          (const GDate  *date);
 char      *dojang_seoul_format_expiry_date  (GDateTime    *not_after);
 char      *dojang_seoul_format_iso8601      (GDateTime    *instant);
 

@@ -27,6 +27,7 @@ struct _DojangCertificateType
   int        annual_fee_krw;
   int        renewal_window_days;
   gboolean   issued_at_bank;
+  gboolean   renewed_at_bank;
 };
 
 G_DEFINE_FINAL_TYPE (DojangCertificateType, dojang_certificate_type, G_TYPE_OBJECT)
@@ -126,6 +127,35 @@ check_oids (const DojangJsonScope  *scope,
   return TRUE;
 }
 
+/* "renewal_at": "bank" or "provider" (the default); a stated place needs
+ * its source like every other fact. */
+static gboolean
+read_renewal_at (const DojangJsonScope  *scope,
+                 DojangCertificateType  *self,
+                 GError                **error)
+{
+  static const char * const fact_keys[] = { "renewal_at", NULL };
+  const char *place = NULL;
+
+  if (!dojang_json_scope_has (scope, "renewal_at"))
+    return TRUE;
+
+  if (!dojang_json_scope_string (scope, "renewal_at", TRUE, &place, error))
+    return FALSE;
+
+  if (g_strcmp0 (place, "bank") != 0 && g_strcmp0 (place, "provider") != 0)
+    {
+      /* TRANSLATORS: "bank" and "provider" are literal values, keep them */
+      dojang_json_set_error (error, DOJANG_DATA_ERROR_BAD_VALUE, scope->file, scope->path,
+                             "renewal_at", _("expected “bank” or “provider”"));
+      return FALSE;
+    }
+
+  self->renewed_at_bank = g_strcmp0 (place, "bank") == 0;
+
+  return dojang_json_scope_facts (scope, fact_keys, self->facts, error);
+}
+
 /**
  * dojang_certificate_type_new_from_json:
  *
@@ -153,7 +183,8 @@ dojang_certificate_type_new_from_json (const DojangJsonScope  *scope,
       !dojang_json_scope_localized (scope, "notes", FALSE, &self->notes_ko, &self->notes_en, error) ||
       !check_oids (scope, "policy_oids", self->policy_oids, error) ||
       !check_oids (scope, "oid_arcs", self->policy_oid_arcs, error) ||
-      !dojang_json_scope_facts (scope, fact_keys, self->facts, error))
+      !dojang_json_scope_facts (scope, fact_keys, self->facts, error) ||
+      !read_renewal_at (scope, self, error))
     return NULL;
 
   if (self->policy_oid_arcs == NULL)
@@ -263,6 +294,16 @@ dojang_certificate_type_get_issued_at_bank (DojangCertificateType *self)
   return self->issued_at_bank;
 }
 
+/* Returns: %TRUE if the issuing bank renews it (its internet banking's
+ * certificate center, 인증센터), %FALSE if the CA's own site does */
+gboolean
+dojang_certificate_type_get_renewed_at_bank (DojangCertificateType *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE_TYPE (self), FALSE);
+
+  return self->renewed_at_bank;
+}
+
 /* Returns: (nullable): a remark in the active language */
 const char *
 dojang_certificate_type_get_notes (DojangCertificateType *self)
@@ -274,7 +315,8 @@ dojang_certificate_type_get_notes (DojangCertificateType *self)
 
 /**
  * dojang_certificate_type_get_fact:
- * @key: "name", "policy_oids", "annual_fee" or "renewal_window"
+ * @key: "name", "policy_oids", "annual_fee", "renewal_window" or
+ *   "renewal_at"
  *
  * Returns: (transfer none) (nullable): the source and confidence of that fact
  */

@@ -22,6 +22,7 @@ const char * const *dojang_certificate_type_get_policy_oid_arcs     (DojangCerti
 int                 dojang_certificate_type_get_annual_fee_krw      (DojangCertificateType *self);
 int                 dojang_certificate_type_get_renewal_window_days (DojangCertificateType *self);
 gboolean            dojang_certificate_type_get_issued_at_bank      (DojangCertificateType *self);
+gboolean            dojang_certificate_type_get_renewed_at_bank     (DojangCertificateType *self);
 const char         *dojang_certificate_type_get_notes               (DojangCertificateType *self);
 DojangFact         *dojang_certificate_type_get_fact                (DojangCertificateType *self,
                                                                      const char            *key);

@@ -27,6 +27,8 @@ struct _DojangProvider
   char           *chatbot_url;
   char           *notes_ko;
   char           *notes_en;
+  char           *new_issue_ko;
+  char           *new_issue_en;
   char          **faq_topics_ko;
   char          **faq_topics_en;
   char          **issuer_organizations;
@@ -56,6 +58,8 @@ dojang_provider_finalize (GObject *object)
   g_free (self->chatbot_url);
   g_free (self->notes_ko);
   g_free (self->notes_en);
+  g_free (self->new_issue_ko);
+  g_free (self->new_issue_en);
   g_strfreev (self->faq_topics_ko);
   g_strfreev (self->faq_topics_en);
   g_strfreev (self->issuer_organizations);
@@ -224,8 +228,8 @@ parse_certificate_types (DojangProvider         *self,
  * dojang_provider_new_from_json:
  *
  * Reads one entry of "providers". Each stated fact (name, brand, website,
- * renewal_url, issuers, faq_topics, and the optional URLs and notes when
- * present) needs its source in "facts".
+ * renewal_url, issuers, faq_topics, and the optional URLs, notes and
+ * new_issue when present) needs its source in "facts".
  *
  * Returns: (transfer full) (nullable): the provider
  */
@@ -233,7 +237,7 @@ DojangProvider *
 dojang_provider_new_from_json (const DojangJsonScope  *scope,
                                GError                **error)
 {
-  static const char * const optional_keys[] = { "faq_url", "inquiry_url", "chatbot_url", "notes", NULL };
+  static const char * const optional_keys[] = { "faq_url", "inquiry_url", "chatbot_url", "notes", "new_issue", NULL };
   g_autoptr(DojangProvider) self = g_object_new (DOJANG_TYPE_PROVIDER, NULL);
   g_autoptr(GStrvBuilder) fact_keys = g_strv_builder_new ();
   g_auto(GStrv) keys = NULL;
@@ -247,7 +251,8 @@ dojang_provider_new_from_json (const DojangJsonScope  *scope,
       !dojang_json_scope_string (scope, "faq_url", FALSE, &faq_url, error) ||
       !dojang_json_scope_string (scope, "inquiry_url", FALSE, &inquiry_url, error) ||
       !dojang_json_scope_string (scope, "chatbot_url", FALSE, &chatbot_url, error) ||
-      !dojang_json_scope_localized (scope, "notes", FALSE, &self->notes_ko, &self->notes_en, error))
+      !dojang_json_scope_localized (scope, "notes", FALSE, &self->notes_ko, &self->notes_en, error) ||
+      !dojang_json_scope_localized (scope, "new_issue", FALSE, &self->new_issue_ko, &self->new_issue_en, error))
     return NULL;
 
   self->id = g_strdup (id);
@@ -391,6 +396,16 @@ dojang_provider_get_notes (DojangProvider *self)
   return dojang_i18n_pick (self->notes_ko, self->notes_en);
 }
 
+/* Returns: (nullable): what an expired certificate's holder needs for a new
+ * issue (신규 발급) with this CA, in the active language */
+const char *
+dojang_provider_get_new_issue (DojangProvider *self)
+{
+  g_return_val_if_fail (DOJANG_IS_PROVIDER (self), NULL);
+
+  return dojang_i18n_pick (self->new_issue_ko, self->new_issue_en);
+}
+
 /* Returns: (transfer none): the DojangChannel list, main phone line first in the data */
 GListModel *
 dojang_provider_get_channels (DojangProvider *self)
@@ -504,7 +519,8 @@ dojang_provider_matches_oid_arc (DojangProvider *self,
 /**
  * dojang_provider_get_fact:
  * @key: "name", "brand", "website", "renewal_url", "issuers",
- *   "faq_topics", "faq_url", "inquiry_url", "chatbot_url" or "notes"
+ *   "faq_topics", "faq_url", "inquiry_url", "chatbot_url", "notes" or
+ *   "new_issue"
  *
  * Returns: (transfer none) (nullable): the source and confidence of that
  * fact; the main phone number's is on the main channel ("phone")

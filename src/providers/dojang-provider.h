@@ -27,6 +27,7 @@ const char         *dojang_provider_get_faq_url              (DojangProvider *se
 const char         *dojang_provider_get_inquiry_url          (DojangProvider *self);
 const char         *dojang_provider_get_chatbot_url          (DojangProvider *self);
 const char         *dojang_provider_get_notes                (DojangProvider *self);
+const char         *dojang_provider_get_new_issue            (DojangProvider *self);
 GListModel         *dojang_provider_get_channels             (DojangProvider *self);
 GListModel         *dojang_provider_get_certificate_types    (DojangProvider *self);
 const char * const *dojang_provider_get_faq_topics           (DojangProvider *self);

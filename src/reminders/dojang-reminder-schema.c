@@ -12,8 +12,11 @@
  *       partial indexes the due check runs on; a meta table keeps the lead
  *       times the reminders were scheduled with.
  *   v3  the lead times in meta must be a JSON array, read with json_each().
- *   v4  the due check keeps a watermark in meta instead of marking every
- *       reminder it passes over (see dojang-reminder-store-due.c); a
+ *   v4  reminders the user asked for ("remind me the day renewal opens")
+ *       are marked requested, so a change of lead times keeps them; a
+ *       rehearsals table records each finished renewal rehearsal.
+ *   v5  the due check keeps a watermark in meta instead of marking every
+ *       reminder it passes over (see dojang-reminder-store-check.c); a
  *       reminder already due that the next check must still show is marked
  *       outstanding; manual entries are indexed as imports look them up.
  *
@@ -30,7 +33,7 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-schema.h"
 
-G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 4);
+G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 5);
 
 static const char schema_v1[] =
   "CREATE TABLE certificates ("
@@ -165,9 +168,26 @@ static const char schema_v3[] =
   "DROP TABLE meta;"
   "ALTER TABLE meta_v3 RENAME TO meta;";
 
-/* v3 → v4. Adding the column fails on a file that already has it: a header
- * that claims an older format than the tables is caught here. */
+/* v3 → v4. A rehearsal is kept by fingerprint, not as a reference into
+ * certificates: it may be of a certificate opened from a file that no scan
+ * records. Nothing typed during a rehearsal is kept, only how it ended. */
 static const char schema_v4[] =
+  "ALTER TABLE reminders ADD COLUMN requested INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (requested IN (0, 1));"
+  "CREATE TABLE rehearsals ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  certificate_sha256 TEXT NOT NULL CHECK (length (certificate_sha256) = 64),"
+  "  completed_at       INTEGER NOT NULL,"
+  "  payment_method     TEXT NOT NULL CHECK (payment_method IN"
+  "                       ('card', 'transfer', 'phone', 'none')),"
+  "  outcome            TEXT NOT NULL CHECK (outcome IN"
+  "                       ('finished', 'renewal_page_opened'))"
+  ");"
+  "CREATE INDEX rehearsals_certificate ON rehearsals (certificate_sha256, completed_at);";
+
+/* v4 → v5. Adding the column fails on a file that already has it: a header
+ * that claims an older format than the tables is caught here. */
+static const char schema_v5[] =
   "ALTER TABLE reminders ADD COLUMN outstanding INTEGER NOT NULL DEFAULT 0"
   "  CHECK (outstanding IN (0, 1));"
   "CREATE INDEX reminders_outstanding ON reminders (due) WHERE state = 'pending' AND outstanding = 1;"
@@ -359,6 +379,9 @@ upgrade (sqlite3  *db,
     return FALSE;
 
   if (from_version < 4 && !upgrade_step (db, schema_v4, from_version, error))
+    return FALSE;
+
+  if (from_version < 5 && !upgrade_step (db, schema_v5, from_version, error))
     return FALSE;
 
   if (!foreign_keys_hold (db, error))

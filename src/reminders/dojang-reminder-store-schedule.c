@@ -169,9 +169,11 @@ reschedule_all (DojangReminderStore  *self,
   int rc;
 
   /* Only reminders nothing happened to yet go away with their lead time;
-   * sent, snoozed, dismissed and skipped ones are history. */
+   * sent, snoozed, dismissed and skipped ones are history, and the ones the
+   * user asked for stay. */
   drop = _dojang_reminder_store_statement (self,
-      "DELETE FROM reminders WHERE state = 'pending' AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders")
+      "DELETE FROM reminders WHERE state = 'pending' AND requested = 0"
+      " AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders")
       " AND lead_days NOT IN (SELECT value FROM json_each (?1))",
       error);
   if (drop == NULL)

@@ -180,6 +180,23 @@ gboolean             dojang_reminder_store_dismiss_finish      (DojangReminderSt
                                                                 DojangReminder     **reminder,
                                                                 GError             **error);
 
+gboolean             dojang_reminder_store_request_reminder    (DojangReminderStore *self,
+                                                                const char          *sha256,
+                                                                int                  lead_days,
+                                                                GDateTime          **due,
+                                                                GError             **error);
+
+gboolean             dojang_reminder_store_record_rehearsal    (DojangReminderStore *self,
+                                                                const char          *sha256,
+                                                                GDateTime           *completed_at,
+                                                                const char          *payment_method,
+                                                                const char          *outcome,
+                                                                GError             **error);
+GDateTime           *dojang_reminder_store_get_last_rehearsal  (DojangReminderStore *self,
+                                                                const char          *sha256,
+                                                                char               **outcome,
+                                                                GError             **error);
+
 char                *dojang_reminder_store_export_json         (DojangReminderStore *self,
                                                                 GDateTime           *now,
                                                                 GError             **error);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "dojang-reminder-schema.h"
 #include "reminder-store-fixture.h"
 
 /* The v2 schema, exactly as v2 left a database (v1 tables rebuilt). */
@@ -132,7 +133,7 @@ test_upgrade (Fixture       *fixture,
   open_store (fixture);
 
   g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, DOJANG_REMINDER_SCHEMA_VERSION);
   read = lead_days_text (fixture->store);
   g_assert_cmpstr (read, ==, c->expected);
   g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM meta WHERE key = 'lead_days'"),

@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "dojang-reminder-schema.h"
 #include "dojang-test-fixtures.h"
 #include "reminder-store-fixture.h"
 
@@ -21,7 +22,7 @@ test_fresh_schema (Fixture       *fixture,
 
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, DOJANG_REMINDER_SCHEMA_VERSION);
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM sqlite_schema WHERE name IN"
                               " ('certificates', 'manual_entries', 'reminders', 'meta',"
@@ -42,7 +43,7 @@ test_fresh_schema (Fixture       *fixture,
 
   /* Reopening an up-to-date file changes nothing. */
   open_store (fixture);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, DOJANG_REMINDER_SCHEMA_VERSION);
 }
 
 /* The first released schema, exactly as v1 wrote it, with data of the kind
@@ -92,12 +93,15 @@ test_migrate_v1 (Fixture       *fixture,
   open_store (fixture);
 
   g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, DOJANG_REMINDER_SCHEMA_VERSION);
   /* The holder's name, derived from the subject. */
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM certificates WHERE name = '홍길동'"), ==, 1);
   /* The sent reminder keeps its history stamp. */
   g_assert_cmpint (query_int (fixture->path, "SELECT sent_at FROM reminders WHERE id = 1"), ==, 1790989300);
+  /* v3: no reminder was asked for, and there is an empty rehearsals table. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM reminders WHERE requested = 0"), ==, 4);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM rehearsals"), ==, 0);
   /* The duplicate D-7 and the reminder about nothing are gone; the unknown state is pending. */
   g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM reminders"), ==, 4);
   states = states_of (fixture, SHA_A);
@@ -596,7 +600,7 @@ test_unreadable (Fixture       *fixture,
   g_assert_nonnull (moved);
   g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_chmod (moved, 0600), ==, 0);
-  g_assert_cmpint (query_int (moved, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (moved, "PRAGMA user_version"), ==, DOJANG_REMINDER_SCHEMA_VERSION);
 }
 
 int

@@ -14,16 +14,10 @@
 
 #include "dojang-test-fixtures.h"
 
-/**
- * dojang_test_make_npki_tree:
- * @at: the instant dates are relative to
- * @bulk: 0 for the standard tree, else the number of folders for the benchmark
- *
- * Returns: a new temporary folder holding the tree and expected.json
- */
-char *
-dojang_test_make_npki_tree (const char *at,
-                            int         bulk)
+static char *
+run_tree_script (const char *at,
+                 const char *mode,
+                 const char *mode_value)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
@@ -47,11 +41,10 @@ dojang_test_make_npki_tree (const char *at,
   g_ptr_array_add (argv, g_strdup (tree));
   g_ptr_array_add (argv, g_strdup ("--at"));
   g_ptr_array_add (argv, g_strdup (at));
-  if (bulk > 0)
-    {
-      g_ptr_array_add (argv, g_strdup ("--bulk"));
-      g_ptr_array_add (argv, g_strdup_printf ("%d", bulk));
-    }
+  if (mode != NULL)
+    g_ptr_array_add (argv, g_strdup (mode));
+  if (mode_value != NULL)
+    g_ptr_array_add (argv, g_strdup (mode_value));
   g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
@@ -61,6 +54,35 @@ dojang_test_make_npki_tree (const char *at,
     g_error ("make-npki-tree.py failed: %s\n%s", error->message, standard_error);
 
   return g_steal_pointer (&tree);
+}
+
+/**
+ * dojang_test_make_npki_tree:
+ * @at: the instant dates are relative to
+ * @bulk: 0 for the standard tree, else the number of folders for the benchmark
+ *
+ * Returns: a new temporary folder holding the tree and expected.json
+ */
+char *
+dojang_test_make_npki_tree (const char *at,
+                            int         bulk)
+{
+  g_autofree char *count = bulk > 0 ? g_strdup_printf ("%d", bulk) : NULL;
+
+  return run_tree_script (at, bulk > 0 ? "--bulk" : NULL, count);
+}
+
+/**
+ * dojang_test_make_renewal_tree:
+ * @at: the instant dates are relative to
+ *
+ * Returns: a new temporary folder holding the renewal tree (see
+ *   make-npki-tree.py --renewal) and expected.json
+ */
+char *
+dojang_test_make_renewal_tree (const char *at)
+{
+  return run_tree_script (at, "--renewal", NULL);
 }
 
 JsonObject *

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 char       *dojang_test_make_npki_tree  (const char *at,
                                          int         bulk);
+char       *dojang_test_make_renewal_tree (const char *at);
 JsonObject *dojang_test_load_expected   (const char *tree);
 JsonObject *dojang_test_find_expected   (JsonObject *expected,
                                          const char *member,
