@@ -18,8 +18,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dojang-certificate-scanner.h"
 #include "dojang-cli-reminders.h"
@@ -29,6 +32,7 @@
 #include "dojang-reminder-scan.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store.h"
+#include "dojang-safe-file.h"
 #include "dojang-seoul.h"
 #include "dojang-settings.h"
 
@@ -335,6 +339,33 @@ dojang_cli_reminders_import (GVariantDict *options)
   return 0;
 }
 
+/* An export holds names and dates of the user's certificates: readable by
+ * the user only, whatever the umask, and never half written. */
+static gboolean
+write_private (const char  *file,
+               const char  *json,
+               GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (file);
+  g_autofree char *partial = dojang_safe_file_partial_path (folder);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+
+  if (!dojang_safe_file_write (partial, bytes, 0600, error))
+    return FALSE;
+
+  if (g_rename (partial, file) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), file, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * dojang_cli_reminders_export:
  * @options: the parsed command line (export-reminders)
@@ -371,7 +402,7 @@ dojang_cli_reminders_export (GVariantDict *options)
       return 0;
     }
 
-  if (!g_file_set_contents (file, json, -1, &error))
+  if (!write_private (file, json, &error))
     {
       g_printerr ("dojang: %s\n", error->message);
       return 1;
