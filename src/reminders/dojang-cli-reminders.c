@@ -120,14 +120,6 @@ print_summary (guint      n_certificates,
   g_print (_("%s, %s, %s\n"), certificates, sent, upcoming);
 }
 
-static guint
-count_manual_entries (DojangReminderStore *store)
-{
-  g_autoptr(GPtrArray) entries = dojang_reminder_store_list_manual_entries (store, NULL);
-
-  return entries != NULL ? entries->len : 0;
-}
-
 typedef struct
 {
   GPtrArray *shown;
@@ -290,7 +282,7 @@ dojang_cli_reminders_check (GVariantDict *options)
     }
 
   next = dojang_reminder_store_get_next_due (store, now, NULL);
-  print_summary (n_found + count_manual_entries (store), sent->len, next);
+  print_summary (n_found + dojang_reminder_store_count_manual_entries (store, NULL), sent->len, next);
 
   return shown->len == chosen->len ? 0 : 1;
 }

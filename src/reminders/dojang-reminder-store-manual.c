@@ -249,6 +249,37 @@ dojang_reminder_store_remove_manual_entry (DojangReminderStore  *self,
 }
 
 /**
+ * dojang_reminder_store_count_manual_entries:
+ *
+ * Returns: how many manual entries there are (0 on error, with @error set);
+ *   cheaper than listing them.
+ */
+guint
+dojang_reminder_store_count_manual_entries (DojangReminderStore  *self,
+                                            GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), 0);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _dojang_reminder_store_statement (self, "SELECT count (*) FROM manual_entries", error);
+  if (stmt == NULL)
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return 0;
+    }
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/**
  * dojang_reminder_store_list_manual_entries:
  *
  * Returns: (transfer full) (element-type DojangManualEntry): the manual

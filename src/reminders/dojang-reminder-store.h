@@ -101,6 +101,8 @@ void                 dojang_reminder_store_remove_manual_entry_async  (DojangRem
 gboolean             dojang_reminder_store_remove_manual_entry_finish (DojangReminderStore *self,
                                                                        GAsyncResult        *result,
                                                                        GError             **error);
+guint                dojang_reminder_store_count_manual_entries (DojangReminderStore *self,
+                                                                GError             **error);
 GPtrArray           *dojang_reminder_store_list_manual_entries (DojangReminderStore *self,
                                                                 GError             **error);
 

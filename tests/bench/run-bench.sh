@@ -15,7 +15,13 @@ xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
   env DOJANG_TEST_PRELOAD="$build_dir/tests/support/libdojang-test-preload.so" \
   /usr/bin/python3 "$here/startup.py" "$build_dir/src/dojang" "$build_dir/tests/bench/hello-adw"
 
+# The reminder commands as processes; exits 1 over budget.
+status=0
+xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
+  /usr/bin/python3 "$here/bench-reminder-cli.py" "$build_dir/src/dojang" || status=1
+
 for bench in "$build_dir"/tests/bench/bench-*; do
   [ -f "$bench" ] && [ -x "$bench" ] || continue
   "$bench"
 done
+exit "$status"
