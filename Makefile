@@ -18,6 +18,7 @@ TEST_PACKAGES = xvfb xauth dbus dbus-x11 at-spi2-core dunst xclip \
 	clang libclang-rt-14-dev \
 	flatpak mmdebstrap ostree bubblewrap elfutils xdg-dbus-proxy \
 	xdg-desktop-portal util-linux
+BENCH_PACKAGES = strace
 FLATPAK_PACKAGES = flatpak flatpak-builder elfutils
 FLATPAK_MANIFEST = flatpak/io.github.dojang.Dojang.json
 
@@ -65,6 +66,7 @@ check: test-deps
 	tests/run-suite.sh $(BUILD_DIR)
 
 bench: test-deps
+	$(call ensure_packages,$(BENCH_PACKAGES))
 	$(MAKE) --no-print-directory build
 	tests/bench/run-bench.sh $(BUILD_DIR)
 

@@ -20,13 +20,24 @@ struct _DojangWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   DojangCertificatesPage *certificates_page;
+  AdwBin               *reminders_slot;
+  AdwBin               *help_slot;
+
+  /* Built on first show (see ensure_page()), owned by their slots. */
   DojangRemindersPage  *reminders_page;
   DojangHelpPage       *help_page;
+  DojangReminderController *reminders;
+  DojangCertificateList *certificates;
+  GdkFrameClock        *frame_clock;
 };
 
 G_DEFINE_FINAL_TYPE (DojangWindow, dojang_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The store opens in a worker thread: the page gets it (or why it could
+static void on_selected_certificate_changed (DojangCertificatesPage *page,
+                                             GParamSpec             *pspec,
+                                             DojangWindow           *self);
+
+/* The store opens in a worker thread: the pages get it (or why it could
  * not be opened) when it is ready. */
 static void
 on_reminders_ready (DojangReminderController *reminders,
@@ -36,10 +47,70 @@ on_reminders_ready (DojangReminderController *reminders,
   DojangReminderStore *store = dojang_reminder_controller_get_store (reminders);
   const GError *error = dojang_reminder_controller_get_error (reminders);
 
-  if (store != NULL || error != NULL)
+  if (self->reminders_page != NULL && (store != NULL || error != NULL))
     dojang_reminders_page_set_store (self->reminders_page, store, error);
   if (store != NULL)
     dojang_certificates_page_set_reminder_store (self->certificates_page, store);
+}
+
+/* Only the page on screen is built before the first frame: the others
+ * cost start-up time and memory for pages the user may never open. */
+static void
+ensure_page (DojangWindow *self,
+             const char   *name)
+{
+  if (g_strcmp0 (name, "reminders") == 0 && self->reminders_page == NULL)
+    {
+      self->reminders_page = g_object_new (DOJANG_TYPE_REMINDERS_PAGE, NULL);
+      adw_bin_set_child (self->reminders_slot, GTK_WIDGET (self->reminders_page));
+      if (self->reminders != NULL)
+        on_reminders_ready (self->reminders, NULL, self);
+    }
+  else if (g_strcmp0 (name, "help") == 0 && self->help_page == NULL)
+    {
+      self->help_page = g_object_new (DOJANG_TYPE_HELP_PAGE, NULL);
+      adw_bin_set_child (self->help_slot, GTK_WIDGET (self->help_page));
+      on_selected_certificate_changed (self->certificates_page, NULL, self);
+    }
+}
+
+static void
+on_visible_page_changed (AdwViewStack *stack,
+                         GParamSpec   *pspec,
+                         DojangWindow *self)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (stack));
+}
+
+/* The certificates reach the page once the first frame is on screen: the
+ * first frame shows the window at once, never the rows of a scan that
+ * happened to finish before it. */
+static void
+on_first_frame (GdkFrameClock *frame_clock,
+                DojangWindow  *self)
+{
+  if (frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  g_clear_object (&self->frame_clock);
+  if (self->certificates != NULL)
+    dojang_certificates_page_set_list (self->certificates_page, self->certificates);
+  g_clear_object (&self->certificates);
+}
+
+static void
+on_realize (GtkWidget    *widget,
+            DojangWindow *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_realize, self);
+  if (frame_clock == NULL)
+    {
+      on_first_frame (NULL, self);
+      return;
+    }
+  self->frame_clock = g_object_ref (frame_clock);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_first_frame), self);
 }
 
 DojangWindow *
@@ -52,11 +123,12 @@ dojang_window_new (DojangApplication *application)
 
   /* "application" is not a construct property: it is set after constructed().
    * The pages observe what the application owns. */
-  dojang_certificates_page_set_list (self->certificates_page,
-                                     dojang_application_get_certificates (application));
+  g_set_object (&self->certificates, dojang_application_get_certificates (application));
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), self);
 
   if (reminders != NULL)
     {
+      self->reminders = g_object_ref (reminders);
       g_signal_connect_object (reminders, "notify::store", G_CALLBACK (on_reminders_ready), self, 0);
       g_signal_connect_object (reminders, "notify::error", G_CALLBACK (on_reminders_ready), self, 0);
       on_reminders_ready (reminders, NULL, self);
@@ -74,6 +146,34 @@ dojang_window_show_page (DojangWindow *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, page_name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, page_name);
+}
+
+/**
+ * dojang_window_get_reminders_page:
+ *
+ * Returns: (transfer none): the Reminders page, built now if it was not yet
+ */
+DojangRemindersPage *
+dojang_window_get_reminders_page (DojangWindow *self)
+{
+  g_return_val_if_fail (DOJANG_IS_WINDOW (self), NULL);
+
+  ensure_page (self, "reminders");
+  return self->reminders_page;
+}
+
+/**
+ * dojang_window_get_help_page:
+ *
+ * Returns: (transfer none): the Help page, built now if it was not yet
+ */
+DojangHelpPage *
+dojang_window_get_help_page (DojangWindow *self)
+{
+  g_return_val_if_fail (DOJANG_IS_WINDOW (self), NULL);
+
+  ensure_page (self, "help");
+  return self->help_page;
 }
 
 void
@@ -115,7 +215,7 @@ show_provider_action (GtkWidget  *widget,
   const char *provider_id = g_variant_get_string (parameter, NULL);
 
   dojang_window_show_page (self, "help");
-  if (!dojang_help_page_show_provider (self->help_page, provider_id))
+  if (!dojang_help_page_show_provider (dojang_window_get_help_page (self), provider_id))
     g_warning ("No certificate authority with the id “%s”", provider_id);
 }
 
@@ -134,7 +234,8 @@ on_selected_certificate_changed (DojangCertificatesPage *page,
   g_autofree char *issuer = NULL;
   const char *type_name;
 
-  if (certificate == NULL)
+  /* The Help page reads the selection when it is built. */
+  if (certificate == NULL || self->help_page == NULL)
     return;
 
   provider = dojang_provider_catalog_lookup (catalog, dojang_certificate_get_provider_id (certificate));
@@ -213,6 +314,11 @@ dojang_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->certificates);
+  if (self->frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->frame_clock, on_first_frame, self);
+  g_clear_object (&self->frame_clock);
 
   G_OBJECT_CLASS (dojang_window_parent_class)->dispose (object);
 }
@@ -229,15 +335,13 @@ dojang_window_class_init (DojangWindowClass *klass)
   window_class->close_request = dojang_window_close_request;
 
   g_type_ensure (DOJANG_TYPE_CERTIFICATES_PAGE);
-  g_type_ensure (DOJANG_TYPE_REMINDERS_PAGE);
-  g_type_ensure (DOJANG_TYPE_HELP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/dojang-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, certificates_page);
-  gtk_widget_class_bind_template_child (widget_class, DojangWindow, reminders_page);
-  gtk_widget_class_bind_template_child (widget_class, DojangWindow, help_page);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, reminders_slot);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, help_slot);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-provider", "s", show_provider_action);
@@ -253,4 +357,6 @@ dojang_window_init (DojangWindow *self)
 
   g_signal_connect_object (self->certificates_page, "notify::selected-certificate",
                            G_CALLBACK (on_selected_certificate_changed), self, 0);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_page_changed), self, 0);
 }

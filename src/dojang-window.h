@@ -6,6 +6,8 @@
 
 #include "dojang-application.h"
 #include "dojang-certificates-page.h"
+#include "dojang-help-page.h"
+#include "dojang-reminders-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,7 @@ void          dojang_window_show_page (DojangWindow      *self,
 void          dojang_window_add_toast (DojangWindow      *self,
                                        const char        *message);
 DojangCertificatesPage *dojang_window_get_certificates_page (DojangWindow *self);
+DojangRemindersPage    *dojang_window_get_reminders_page    (DojangWindow *self);
+DojangHelpPage         *dojang_window_get_help_page         (DojangWindow *self);
 
 G_END_DECLS

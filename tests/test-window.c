@@ -72,7 +72,7 @@ test_window_certificate_reaches_help_form (void)
   g_autoptr(GFile) file = g_file_new_for_path (json_object_get_string_member (want, "path"));
   GtkWidget *window = g_object_new (DOJANG_TYPE_WINDOW, NULL);
   DojangCertificatesPage *certificates = dojang_window_get_certificates_page (DOJANG_WINDOW (window));
-  GtkWidget *help = GTK_WIDGET (gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "help_page"));
+  GtkWidget *help = GTK_WIDGET (dojang_window_get_help_page (DOJANG_WINDOW (window)));
   const char *no_roots[] = { NULL };
   g_autoptr(DojangCertificateList) list = dojang_certificate_list_new_for_roots (no_roots);
   g_autofree char *summary = NULL;

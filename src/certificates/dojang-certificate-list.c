@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dojang-certificate-list.h"
 #include "dojang-certificate-scanner.h"
 #include "dojang-folder-watch.h"
@@ -151,21 +153,29 @@ on_media_changed (DojangFolderWatch     *watch,
   schedule_rescan (self);
 }
 
-static DojangCertificate *
-find_same (GPtrArray         *items,
-           DojangCertificate *certificate)
+/* What makes two scans' certificates the same one: file, content, key.
+ * Each part is length-prefixed (or "-" when missing), so that no two
+ * different triples give the same key. */
+static void
+append_part (GString    *key,
+             const char *part)
 {
-  for (guint i = 0; i < items->len; i++)
-    {
-      DojangCertificate *old = g_ptr_array_index (items, i);
+  if (part == NULL)
+    g_string_append (key, "-;");
+  else
+    g_string_append_printf (key, "%zu:%s;", strlen (part), part);
+}
 
-      if (g_strcmp0 (dojang_certificate_get_path (old), dojang_certificate_get_path (certificate)) == 0 &&
-          g_strcmp0 (dojang_certificate_get_sha256 (old), dojang_certificate_get_sha256 (certificate)) == 0 &&
-          g_strcmp0 (dojang_certificate_get_key_path (old), dojang_certificate_get_key_path (certificate)) == 0)
-        return old;
-    }
+static char *
+identity_key (DojangCertificate *certificate)
+{
+  GString *key = g_string_new (NULL);
 
-  return NULL;
+  append_part (key, dojang_certificate_get_path (certificate));
+  append_part (key, dojang_certificate_get_sha256 (certificate));
+  append_part (key, dojang_certificate_get_key_path (certificate));
+
+  return g_string_free (key, FALSE);
 }
 
 /* Unchanged certificates keep their objects, so a selection in the UI
@@ -175,14 +185,25 @@ replace_items (DojangCertificateList *self,
                GPtrArray             *certificates)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint old_len = self->items->len;
   guint prefix = 0;
   guint suffix = 0;
 
+  /* A hash, not a search per certificate: a rescan of 10,000 stays linear.
+   * The first of equal ones wins, as a search from the start would. */
+  for (guint i = old_len; i > 0; i--)
+    {
+      DojangCertificate *old = g_ptr_array_index (self->items, i - 1);
+
+      g_hash_table_insert (known, identity_key (old), old);
+    }
+
   for (guint i = 0; i < certificates->len; i++)
     {
       DojangCertificate *certificate = g_ptr_array_index (certificates, i);
-      DojangCertificate *old = find_same (self->items, certificate);
+      g_autofree char *key = identity_key (certificate);
+      DojangCertificate *old = g_hash_table_lookup (known, key);
 
       g_ptr_array_add (items, g_object_ref (old != NULL ? old : certificate));
     }

@@ -11,14 +11,27 @@
 
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-list.h"
+#include "dojang-certificate-next-change.h"
 #include "dojang-certificate-row.h"
 #include "dojang-certificate-successor.h"
 #include "dojang-certificates-page-private.h"
 #include "dojang-clock.h"
+#include "dojang-seoul.h"
 #include "dojang-toast.h"
 
-/* Status and days left move on with the clock; a rescan refreshes them too. */
-#define REFRESH_SECONDS (15 * 60)
+/* Status and days left move on with the clock: one timer, to the next
+ * moment one of them changes, capped so that a machine back from suspend
+ * (the monotonic clock stood still) catches up within the hour. */
+#define MAX_REFRESH_SECONDS (60 * 60)
+
+/* Rows are built a batch at a time, so that the first frame and a scan
+ * of a thousand certificates never wait for every row: about a screenful
+ * first, then more on idle, between frames. A frame lays out every row
+ * shown so far, so the batches grow with the list (half of what is shown,
+ * within bounds) to keep the number of frames small. */
+#define FIRST_ROWS 12
+#define MIN_ROWS_PER_BATCH 40
+#define MAX_ROWS_PER_BATCH 100
 
 #define N_GROUPS 4
 
@@ -34,6 +47,8 @@ struct _DojangCertificatesPage
   GtkCustomFilter       *filters[N_GROUPS];
   GtkFilterListModel    *filtered[N_GROUPS];
   GListModel            *group_models[N_GROUPS];
+  GtkSliceListModel     *shown[N_GROUPS];
+  guint                  grow_source;
   GtkListBox            *group_lists[N_GROUPS];
   AdwPreferencesGroup   *group_widgets[N_GROUPS];
   guint                  refresh_source;
@@ -204,9 +219,10 @@ update_visibility (DojangCertificatesPage *self)
       total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
     }
 
+  /* A group appears with its first row, not before. */
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_widget_set_visible (GTK_WIDGET (self->group_widgets[i]),
-                            g_list_model_get_n_items (self->group_models[i]) > 0);
+                            g_list_model_get_n_items (G_LIST_MODEL (self->shown[i])) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems > 0);
 
   if (self->list == NULL || !dojang_certificate_list_get_loaded (self->list))
@@ -251,30 +267,86 @@ static void
 rebind_lists (DojangCertificatesPage *self)
 {
   for (guint i = 0; i < N_GROUPS; i++)
-    gtk_list_box_bind_model (self->group_lists[i], self->group_models[i],
+    gtk_list_box_bind_model (self->group_lists[i], G_LIST_MODEL (self->shown[i]),
                              create_certificate_row, self, NULL);
 }
 
+static gboolean
+show_next_batch (gpointer user_data)
+{
+  DojangCertificatesPage *self = user_data;
+
+  guint shown = _dojang_certificates_page_count_shown_rows (self->shown, N_GROUPS);
+  guint batch = CLAMP (shown / 2, MIN_ROWS_PER_BATCH, MAX_ROWS_PER_BATCH);
+
+  if (_dojang_certificates_page_show_more_rows (self->group_models, self->shown, N_GROUPS, batch))
+    return G_SOURCE_CONTINUE;
+
+  self->grow_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A screenful at once, the rest in batches between frames. */
+static void
+on_group_changed (GListModel             *model,
+                  guint                   position,
+                  guint                   removed,
+                  guint                   added,
+                  DojangCertificatesPage *self)
+{
+  guint shown = _dojang_certificates_page_count_shown_rows (self->shown, N_GROUPS);
+
+  if (shown < FIRST_ROWS)
+    _dojang_certificates_page_show_more_rows (self->group_models, self->shown, N_GROUPS, FIRST_ROWS - shown);
+  if (self->grow_source == 0)
+    self->grow_source = g_idle_add (show_next_batch, self);
+}
+
+static void schedule_refresh (DojangCertificatesPage *self);
+
+/* Certificates move between groups as their status changes; the rows
+ * themselves show days left, so they are built again only when the Seoul
+ * day has changed, never for a rescan on the same day. */
 static void
 refresh_now (DojangCertificatesPage *self)
 {
+  int old_day = self->now != NULL ? dojang_seoul_date_key (self->now) : 0;
+
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = dojang_clock_get_now ();
 
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_filter_changed (GTK_FILTER (self->filters[i]), GTK_FILTER_CHANGE_DIFFERENT);
-  rebind_lists (self);
+  if (old_day != dojang_seoul_date_key (self->now))
+    rebind_lists (self);
 
   if (self->selected != NULL)
     dojang_certificate_details_set_certificate (self->details, self->selected, self->now);
+  schedule_refresh (self);
 }
 
 static gboolean
 refresh_timeout (gpointer user_data)
 {
-  refresh_now (user_data);
+  DojangCertificatesPage *self = user_data;
 
-  return G_SOURCE_CONTINUE;
+  self->refresh_source = 0;
+  refresh_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* One timer, to the next change (see dojang_certificate_next_change()). */
+static void
+schedule_refresh (DojangCertificatesPage *self)
+{
+  g_autoptr(GDateTime) next = dojang_certificate_next_change (G_LIST_MODEL (self->list), self->now);
+  GTimeSpan soonest = MIN (g_date_time_difference (next, self->now), MAX_REFRESH_SECONDS * G_TIME_SPAN_SECOND);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  /* Whole seconds, rounded up: never a moment too early. */
+  self->refresh_source = g_timeout_add_seconds ((guint) ((soonest + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND),
+                                                refresh_timeout, self);
 }
 
 static void
@@ -341,6 +413,20 @@ on_row_activated (DojangCertificatesPage *self,
     show_details (self, dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (row)));
 }
 
+/* A spinner animates as long as it spins, shown or not (GTK 4.8): it spins
+ * only while on screen, or an idle window would paint 60 frames a second. */
+static void
+on_spinner_map (GtkSpinner *spinner)
+{
+  gtk_spinner_start (spinner);
+}
+
+static void
+on_spinner_unmap (GtkSpinner *spinner)
+{
+  gtk_spinner_stop (spinner);
+}
+
 static void
 on_back_clicked (DojangCertificatesPage *self)
 {
@@ -353,12 +439,14 @@ dojang_certificates_page_dispose (GObject *object)
   DojangCertificatesPage *self = DOJANG_CERTIFICATES_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   /* AdwBin would unparent its child again after the template is gone. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_CERTIFICATES_PAGE);
 
   for (guint i = 0; i < N_GROUPS; i++)
     {
+      g_clear_object (&self->shown[i]);
       g_clear_object (&self->group_models[i]);
       g_clear_object (&self->filters[i]);
     }
@@ -460,6 +548,8 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_spinner_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_spinner_unmap);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_open_clicked",
                                                 G_CALLBACK (_dojang_certificates_page_choose_file));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_add_folder_clicked",
@@ -495,6 +585,12 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
       self->group_models[i] = G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter));
       g_signal_connect_object (self->group_models[i], "items-changed",
                                G_CALLBACK (on_model_changed), self, 0);
+      self->shown[i] = gtk_slice_list_model_new (g_object_ref (self->group_models[i]), 0, 0);
+      /* After the slice has seen the change: growing it from inside the
+       * same emission would make it announce its rows twice. */
+      g_signal_connect_object (self->group_models[i], "items-changed",
+                               G_CALLBACK (on_group_changed), self, G_CONNECT_AFTER);
+      g_signal_connect_object (self->shown[i], "items-changed", G_CALLBACK (on_model_changed), self, 0);
     }
   rebind_lists (self);
 
@@ -503,7 +599,7 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
   adw_status_page_set_description (self->empty_page,
                                    _("Dojang looked for joint certificates (공동인증서) in the places below. Plug in the USB stick that holds yours, add the folder where you keep it, or open its signCert.der file. You can also drop a certificate or folder here."));
 
-  self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_timeout, self);
+  schedule_refresh (self);
   update_roots (self);
   update_visibility (self);
 }

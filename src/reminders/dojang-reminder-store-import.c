@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dojang-reminder-import.h"
 #include "dojang-reminder-store-private.h"
@@ -42,26 +43,65 @@ apply_certificate (DojangReminderStore        *self,
   return _dojang_reminder_store_step_done (self, insert, error);
 }
 
+/* An identical manual entry is one with the same name, CA and expiry
+ * date; each part is length-prefixed so that no two triples share a key. */
+static char *
+manual_entry_key (const char *name,
+                  const char *provider_id,
+                  const char *expiry_date)
+{
+  return g_strdup_printf ("%zu:%s;%zu:%s;%s", strlen (name), name,
+                          strlen (provider_id), provider_id, expiry_date);
+}
+
+/* The store's manual entries by key, read once: a search per imported
+ * entry would make an import of 50,000 quadratic. */
+static GHashTable *
+load_manual_entries (DojangReminderStore  *self,
+                     GError              **error)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(DojangStatement) all = NULL;
+  int status;
+
+  all = _dojang_reminder_store_statement (self,
+      "SELECT id, name, provider_id, expiry_date FROM manual_entries ORDER BY id DESC", error);
+  if (all == NULL)
+    return NULL;
+
+  /* Newest first, so that the oldest of equal entries wins, as before. */
+  while ((status = sqlite3_step (all)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (all, 0);
+
+      g_hash_table_insert (known,
+                           manual_entry_key ((const char *) sqlite3_column_text (all, 1),
+                                             (const char *) sqlite3_column_text (all, 2),
+                                             (const char *) sqlite3_column_text (all, 3)),
+                           g_memdup2 (&id, sizeof id));
+    }
+  if (status != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, status, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&known);
+}
+
 static gboolean
 apply_manual_entry (DojangReminderStore  *self,
+                    GHashTable           *known,
                     DojangImportedManualEntry  *m,
                     GError              **error)
 {
-  g_autoptr(DojangStatement) find = NULL;
   g_autoptr(DojangStatement) insert = NULL;
+  g_autofree char *key = manual_entry_key (m->name, m->provider_id, m->expiry_date);
+  gint64 *id = g_hash_table_lookup (known, key);
 
-  find = _dojang_reminder_store_statement (self,
-      "SELECT id FROM manual_entries WHERE name = ?1 AND provider_id = ?2 AND expiry_date = ?3",
-      error);
-  if (find == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (find, 1, m->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 2, m->provider_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 3, m->expiry_date, -1, SQLITE_STATIC);
-  if (sqlite3_step (find) == SQLITE_ROW)
+  if (id != NULL)
     {
-      m->db_id = sqlite3_column_int64 (find, 0);
+      m->db_id = *id;
       return TRUE;
     }
 
@@ -83,8 +123,34 @@ apply_manual_entry (DojangReminderStore  *self,
     return FALSE;
 
   m->db_id = sqlite3_last_insert_rowid (self->db);
+  g_hash_table_insert (known, g_steal_pointer (&key), g_memdup2 (&m->db_id, sizeof m->db_id));
 
   return TRUE;
+}
+
+/* The file's manual entry ids (unique, checked on reading) → the store's. */
+static GHashTable *
+map_manual_ids (GArray *entries)
+{
+  GHashTable *ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DojangImportedManualEntry *m = &g_array_index (entries, DojangImportedManualEntry, i);
+
+      g_hash_table_insert (ids, &m->file_id, &m->db_id);
+    }
+
+  return ids;
+}
+
+static gint64
+manual_db_id (GHashTable *ids,
+              gint64      file_id)
+{
+  gint64 *db_id = g_hash_table_lookup (ids, &file_id);
+
+  return db_id != NULL ? *db_id : 0;
 }
 
 static void
@@ -98,16 +164,14 @@ bind_optional_instant (DojangStatement *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-/* @db_ids: the manual entries' ids in the file → their ids in the store */
 static gboolean
 apply_reminder (DojangReminderStore     *self,
                 const DojangImportedReminder  *r,
-                GHashTable              *db_ids,
+                GHashTable              *manual_ids,
                 GError                 **error)
 {
   g_autoptr(DojangStatement) upsert = NULL;
   gint64 now = _dojang_reminder_store_now (self);
-  gint64 *db_id;
 
   /* The imported state wins only over a reminder nothing happened to yet. */
   if (r->certificate_sha256 != NULL)
@@ -141,8 +205,7 @@ apply_reminder (DojangReminderStore     *self,
           error);
       if (upsert == NULL)
         return FALSE;
-      db_id = g_hash_table_lookup (db_ids, &r->manual_file_id);
-      sqlite3_bind_int64 (upsert, 1, db_id != NULL ? *db_id : 0);
+      sqlite3_bind_int64 (upsert, 1, manual_db_id (manual_ids, r->manual_file_id));
     }
 
   sqlite3_bind_int (upsert, 2, r->lead_days);
@@ -162,7 +225,8 @@ apply_import (DojangReminderStore  *self,
               GArray               *reminders,
               GError              **error)
 {
-  g_autoptr(GHashTable) db_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GHashTable) manual_ids = NULL;
 
   for (guint i = 0; i < certificates->len; i++)
     {
@@ -170,18 +234,19 @@ apply_import (DojangReminderStore  *self,
         return FALSE;
     }
 
+  known = load_manual_entries (self, error);
+  if (known == NULL)
+    return FALSE;
   for (guint i = 0; i < entries->len; i++)
     {
-      DojangImportedManualEntry *m = &g_array_index (entries, DojangImportedManualEntry, i);
-
-      if (!apply_manual_entry (self, m, error))
+      if (!apply_manual_entry (self, known, &g_array_index (entries, DojangImportedManualEntry, i), error))
         return FALSE;
-      g_hash_table_insert (db_ids, &m->file_id, &m->db_id);
     }
 
+  manual_ids = map_manual_ids (entries);
   for (guint i = 0; i < reminders->len; i++)
     {
-      if (!apply_reminder (self, &g_array_index (reminders, DojangImportedReminder, i), db_ids, error))
+      if (!apply_reminder (self, &g_array_index (reminders, DojangImportedReminder, i), manual_ids, error))
         return FALSE;
     }
 

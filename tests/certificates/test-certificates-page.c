@@ -298,6 +298,103 @@ test_preferences_folders (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static GtkWidget *
+first_row (GtkWidget *list_box)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list_box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      return row;
+
+  return NULL;
+}
+
+/* A rescan on the same day finds the same certificates: their rows stay,
+ * nothing is thrown away and built again. */
+static void
+test_rows_kept_on_rescan (void)
+{
+  DojangCertificatesPage *page = NULL;
+  GtkWindow *window;
+  GtkWidget *row;
+  DojangCertificateList *list;
+
+  use_fixture_folders ();
+  window = show_page (&page);
+  wait_loaded (page);
+  row = first_row (child (page, "valid_list"));
+  g_assert_nonnull (row);
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+
+  list = dojang_certificates_page_get_list (page);
+  dojang_certificate_list_reload (list);
+  g_assert_true (dojang_certificate_list_get_loading (list));
+  wait_loaded (page);
+
+  g_assert_nonnull (row);
+  g_assert_true (row == first_row (child (page, "valid_list")));
+  g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+
+  gtk_window_destroy (window);
+}
+
+typedef struct
+{
+  DojangCertificatesPage *page;
+  guint                   rows_when_loaded;
+} Batches;
+
+static guint
+count_certificate_rows (DojangCertificatesPage *page)
+{
+  return count_rows (child (page, "expired_list")) + count_rows (child (page, "expiring_list")) +
+         count_rows (child (page, "valid_list")) + count_rows (child (page, "not_yet_valid_list"));
+}
+
+static void
+on_loaded (DojangCertificateList *list,
+           GParamSpec            *pspec,
+           Batches               *batches)
+{
+  batches->rows_when_loaded = count_certificate_rows (batches->page);
+}
+
+static gboolean
+all_rows_shown (gpointer data)
+{
+  Batches *batches = data;
+  DojangCertificateList *list = dojang_certificates_page_get_list (batches->page);
+
+  return count_certificate_rows (batches->page) == g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* 300 certificates: the scan's end shows a screenful at once, the other
+ * rows follow in batches, each certificate's row built once. */
+static void
+test_rows_in_batches (void)
+{
+  g_autofree char *bulk = dojang_test_make_npki_tree (DOJANG_TEST_AT, 300);
+  g_autofree char *npki = g_build_filename (bulk, "NPKI", NULL);
+  const char *folders[] = { npki, NULL };
+  Batches batches = { NULL, G_MAXUINT };
+  GtkWindow *window;
+  DojangCertificateList *list;
+
+  g_settings_set_strv (settings, "certificate-folders", folders);
+  window = show_page (&batches.page);
+  list = dojang_certificates_page_get_list (batches.page);
+  g_signal_connect (list, "notify::loaded", G_CALLBACK (on_loaded), &batches);
+  wait_loaded (batches.page);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
+  g_assert_cmpuint (batches.rows_when_loaded, >, 0);
+  g_assert_cmpuint (batches.rows_when_loaded, <, 300);
+  g_assert_true (dojang_test_wait_until (all_rows_shown, &batches));
+
+  g_signal_handlers_disconnect_by_data (list, &batches);
+  gtk_window_destroy (window);
+  dojang_test_remove_tree (bulk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/dojang/certificates-page/open-file", test_open_file);
   g_test_add_func ("/dojang/certificates-page/empty-state", test_empty_state);
   g_test_add_func ("/dojang/certificates-page/preferences-folders", test_preferences_folders);
+  g_test_add_func ("/dojang/certificates-page/rows-kept-on-rescan", test_rows_kept_on_rescan);
+  g_test_add_func ("/dojang/certificates-page/rows-in-batches", test_rows_in_batches);
 
   status = g_test_run ();
 

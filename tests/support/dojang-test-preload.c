@@ -10,6 +10,10 @@
  *   DOJANG_REPORT_FIRST_FRAME=1         prints "dojang: first frame at <µs>"
  *                                       (CLOCK_MONOTONIC) after the first frame
  *   DOJANG_SCREENSHOT=<file.png>        also saves the window, then quits
+ *   DOJANG_COUNT_FRAMES=<seconds>       once the window settled, counts the
+ *                                       frames painted for that long, prints
+ *                                       "dojang: idle frames <n> in <s> s",
+ *                                       then quits (see dojang-idle-frames.c)
  *   DOJANG_SCREENSHOT_DIR=<dir>         on SIGUSR1, reads <dir>/request
  *                                       ("NAME<TAB>TITLE PART") and saves the
  *                                       shown window whose title contains
@@ -28,6 +32,7 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 
+#include "dojang-idle-frames.h"
 #include "dojang-screenshot.h"
 
 typedef void (*PresentFunc) (GtkWindow *window);
@@ -116,6 +121,7 @@ gtk_window_present (GtkWindow *window)
     {
       const char *page = g_getenv ("DOJANG_PAGE");
       const char *screenshot = g_getenv ("DOJANG_SCREENSHOT");
+      const char *count_frames = g_getenv ("DOJANG_COUNT_FRAMES");
       const char *screenshot_dir = g_getenv ("DOJANG_SCREENSHOT_DIR");
 
       hooked = TRUE;
@@ -128,6 +134,9 @@ gtk_window_present (GtkWindow *window)
         dojang_screenshot_after_first_frame (GTK_WIDGET (window), screenshot);
       else if (g_getenv ("DOJANG_REPORT_FIRST_FRAME") != NULL)
         dojang_screenshot_after_first_frame (GTK_WIDGET (window), NULL);
+
+      if (count_frames != NULL && *count_frames != '\0')
+        dojang_idle_frames_count (GTK_WIDGET (window), (guint) g_ascii_strtoull (count_frames, NULL, 10));
     }
 
   real_present (window);

@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""How the reminder commands grow with the size of the reminder store.
+
+    bench-reminders-cli.py            (run by tests/bench/run-bench.sh)
+
+Times the real commands as processes, as users and the login check run them:
+  import  `dojang --import-reminders` of 5,000 and 50,000 manual entries
+          into an empty store;
+  check   `dojang --check-reminders` over 10,000 and 100,000 reminder rows
+          (2,000 and 20,000 manual entries × the five default lead times,
+          expiries spread over two years), on an ordinary day (the store
+          was checked the day before) and after a year without a check.
+Every run starts from a copy of the same store, so that each one does the
+same work; the sizes are interleaved. Budgets: the whole check ≤ 100 ms at
+100,000 rows on both days (issue "Performance", item 4), and "linear or
+better": a row (an entry) may cost at most 1.5 times as much in the large
+case as in the small one.
+"""
+
+import datetime
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+AT = datetime.datetime(2026, 3, 1, 12, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
+LEAD_TIMES = 5
+IMPORT_SIZES = [5000, 50000]
+CHECK_ROWS = [10000, 100000]
+CHECK_BUDGET_MS = 100.0
+GROWTH_BUDGET = 1.5
+DAYS = {"daily": datetime.timedelta(days=1), "year-off": datetime.timedelta(days=365)}
+
+
+def iso(instant):
+    return instant.isoformat(timespec="seconds")
+
+
+def write_entries(path, count):
+    """A dojang-reminders export holding `count` manual entries."""
+    entries = [{"id": i + 1,
+                "name": f"사용자{i}",
+                "provider_id": "yessign",
+                "type_name": "범용",
+                "expiry_date": (AT.date() + datetime.timedelta(days=i % 730)).isoformat()}
+               for i in range(count)]
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump({"format": "dojang-reminders", "version": 1, "exported_at": iso(AT),
+                   "certificates": [], "manual_entries": entries, "reminders": []}, out, ensure_ascii=False)
+
+
+def store_env(base_env, home):
+    return dict(base_env, HOME=home, XDG_DATA_HOME=os.path.join(home, "data"),
+                XDG_CONFIG_HOME=os.path.join(home, "config"), XDG_CACHE_HOME=os.path.join(home, "cache"))
+
+
+def run_timed(argv, env):
+    start = time.monotonic()
+    proc = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    elapsed = (time.monotonic() - start) * 1000.0
+    if proc.returncode != 0:
+        raise SystemExit(f"bench-reminders-cli: {' '.join(argv[1:3])} failed ({proc.returncode}): {proc.stderr}")
+    return elapsed
+
+
+def count_rows(home):
+    with sqlite3.connect(os.path.join(home, "data", "dojang", "dojang.db")) as db:
+        return db.execute("SELECT COUNT(*) FROM reminders").fetchone()[0]
+
+
+def fresh_home(scratch, name, pristine=None):
+    home = os.path.join(scratch, name)
+    shutil.rmtree(home, ignore_errors=True)
+    if pristine is None:
+        os.makedirs(home)
+    else:
+        shutil.copytree(pristine, home)
+    return home
+
+
+def bench_line(name, unit, budget, values, value=None):
+    median = statistics.median(values)
+    value = median if value is None else value
+    budget_text = "-" if budget is None else f"{budget:g}"
+    print(f"BENCH name={name} value={value:.3f} unit={unit} budget={budget_text} runs={len(values)} "
+          f"min={min(values):.3f} median={median:.3f} max={max(values):.3f}", flush=True)
+
+
+def growth_line(name, small, large, small_times, large_times):
+    per_round = [(b / large) / (a / small) for a, b in zip(small_times, large_times)]
+    growth = (statistics.median(large_times) / large) / (statistics.median(small_times) / small)
+    bench_line(name, "x", GROWTH_BUDGET, per_round, growth)
+
+
+def main():
+    dojang = os.environ.get("BENCH_DOJANG") or os.path.join(os.environ["DOJANG_BUILD_ROOT"], "src", "dojang")
+    runs = int(os.environ.get("BENCH_RUNS", "7"))
+    scratch = os.path.join(os.environ.get("DOJANG_TEST_SCRATCH") or os.environ["TMPDIR"], "reminders-cli")
+    os.makedirs(scratch, exist_ok=True)
+    base_env = dict(os.environ, LC_ALL="C.UTF-8")
+    base_env.pop("DOJANG_NOW", None)
+    no_certificates = os.path.join(scratch, "no-certificates")
+    os.makedirs(no_certificates, exist_ok=True)
+
+    files = {}
+    for size in sorted(set(IMPORT_SIZES + [rows // LEAD_TIMES for rows in CHECK_ROWS])):
+        files[size] = os.path.join(scratch, f"entries-{size}.json")
+        write_entries(files[size], size)
+
+    # import: each run into an empty store.
+    def import_once(size):
+        home = fresh_home(scratch, "import")
+        return run_timed([dojang, "--import-reminders", files[size], "--at", iso(AT)], store_env(base_env, home))
+
+    for size in IMPORT_SIZES:
+        import_once(size)
+    import_times = {size: [] for size in IMPORT_SIZES}
+    for _ in range(runs):
+        for size in IMPORT_SIZES:
+            import_times[size].append(import_once(size))
+
+    # check: a pristine store per size and day, imported and checked once
+    # on the day before the measured check (or a year before it).
+    pristine = {}
+    for rows in CHECK_ROWS:
+        for day, before in DAYS.items():
+            home = fresh_home(scratch, f"pristine-{rows}-{day}")
+            env = store_env(base_env, home)
+            last = iso(AT - before)
+            run_timed([dojang, "--import-reminders", files[rows // LEAD_TIMES], "--at", last], env)
+            run_timed([dojang, "--check-reminders", "--path", no_certificates, "--at", last], env)
+            found = count_rows(home)
+            if found != rows:
+                raise SystemExit(f"bench-reminders-cli: the store holds {found} reminder rows, not {rows}")
+            pristine[rows, day] = home
+
+    def check_once(rows, day):
+        home = fresh_home(scratch, "check", pristine[rows, day])
+        return run_timed([dojang, "--check-reminders", "--path", no_certificates, "--at", iso(AT)],
+                         store_env(base_env, home))
+
+    check_times = {key: [] for key in pristine}
+    for _ in range(runs):
+        for key in pristine:
+            check_times[key].append(check_once(*key))
+
+    for size in IMPORT_SIZES:
+        bench_line(f"reminders-cli.import.{size}-entries", "ms", None, import_times[size])
+    small, large = IMPORT_SIZES
+    growth_line("reminders-cli.import.per-entry-growth", small, large, import_times[small], import_times[large])
+    for day in DAYS:
+        for rows in CHECK_ROWS:
+            budget = CHECK_BUDGET_MS if rows == max(CHECK_ROWS) else None
+            bench_line(f"reminders-cli.check.{rows}-rows.{day}", "ms", budget, check_times[rows, day])
+        small, large = CHECK_ROWS
+        growth_line(f"reminders-cli.check.{day}.per-row-growth", small, large,
+                    check_times[small, day], check_times[large, day])
+    return 0
+
+
+def with_notification_daemon(function):
+    """A check records a reminder as sent only once a notification server has
+    answered: dunst serves, on the bench's display and session bus."""
+    config = os.path.join(os.environ.get("DOJANG_TEST_SCRATCH") or os.environ["TMPDIR"], "dunstrc")
+    with open(config, "w") as f:
+        f.write("[global]\n    monitor = 0\n    follow = none\n    timeout = 1\n")
+    dunst = subprocess.Popen(["dunst", "-config", config], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while "true" not in subprocess.run(
+                ["gdbus", "call", "--session", "-d", "org.freedesktop.DBus", "-o", "/org/freedesktop/DBus",
+                 "-m", "org.freedesktop.DBus.NameHasOwner", "org.freedesktop.Notifications"],
+                capture_output=True, text=True).stdout:
+            if time.monotonic() > deadline:
+                raise SystemExit("bench-reminders-cli: dunst did not start")
+            time.sleep(0.05)
+        return function()
+    finally:
+        dunst.terminate()
+        dunst.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(with_notification_daemon(main))
