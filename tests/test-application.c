@@ -17,6 +17,7 @@
 #include "dojang-certificates-page.h"
 #include "dojang-reminder-notification.h"
 #include "dojang-reminder-row.h"
+#include "dojang-reminder-store-private.h"
 #include "dojang-reminders-page.h"
 #include "dojang-test-ui.h"
 #include "dojang-window.h"
@@ -208,9 +209,12 @@ page_shows_all (gpointer data)
          rows >= distinct_certificates (run);
 }
 
-/* Certificates (not manual entries) with a reminder still to come: one row each. */
+/* Certificates (not manual entries) with a reminder still to come: one row
+ * each. The state as the store reads it: a due check passes reminders over
+ * without rewriting them. */
 #define COUNT_UPCOMING \
-  "SELECT count (DISTINCT certificate_id) FROM reminders WHERE state IN ('pending', 'snoozed')"
+  "SELECT count (DISTINCT r.certificate_id) FROM reminders r" \
+  " WHERE " DOJANG_REMINDER_STATE ("r") " IN ('pending', 'snoozed')"
 
 static gboolean
 reminders_page_follows (gpointer data)
@@ -228,6 +232,15 @@ four_notified (gpointer data)
   Run *run = data;
 
   return run->server.summaries->len >= 4;
+}
+
+/* A reminder counts as sent once the notification server has answered. */
+static gboolean
+four_recorded_sent (gpointer data)
+{
+  Run *run = data;
+
+  return dojang_test_query_count (run->db_path, "SELECT count (*) FROM reminders WHERE state = 'sent'", NULL) == 4;
 }
 
 static gboolean
@@ -480,6 +493,7 @@ test_one_list (void)
 
   /* Two expire in 23 days, two expired this week: shown as notifications. */
   g_assert_true (dojang_test_wait_until (four_notified, &run));
+  g_assert_true (dojang_test_wait_until (four_recorded_sent, &run));
   g_assert_true (summaries_mention (run.server.summaries, "김영희"));
   g_assert_true (summaries_mention (run.server.summaries, "김철수"));
   g_assert_true (summaries_mention (run.server.summaries, "이영희"));

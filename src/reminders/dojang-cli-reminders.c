@@ -5,19 +5,24 @@
  * store, shows the due reminders as desktop notifications once (a second
  * run sends nothing new), prints a one-line summary and exits 0.
  *
- * It registers its own plain GApplication under the app's id: notifications
- * need a registered application, and a GtkApplication would need a display.
- * If Dojang already runs, that instance owns the id: it is asked to check
- * (app.check-reminders) and this process changes nothing. Nothing sent is
- * withdrawn; the D-Bus connection is flushed before exiting.
+ * If Dojang already runs, it owns the app's id on the session bus: it is
+ * asked to check (app.check-reminders) and this process changes nothing.
+ * Otherwise the notifications are sent from here (see
+ * dojang-reminder-notifier.c) and a reminder is recorded as sent only once
+ * the notification server has answered for it; two checks at once take
+ * turns (see dojang-reminder-store-check.c). This process never owns the
+ * app's id: a notification button pressed later starts the real app.
  *
  * `--import-reminders FILE` and `--export-reminders FILE` move reminders and
  * manual entries in and out as JSON. */
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dojang-certificate-scanner.h"
 #include "dojang-cli-reminders.h"
@@ -25,9 +30,11 @@
 #include "dojang-clock.h"
 #include "dojang-input-file.h"
 #include "dojang-reminder-notification.h"
+#include "dojang-reminder-notifier.h"
 #include "dojang-reminder-scan.h"
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store.h"
+#include "dojang-safe-file.h"
 #include "dojang-seoul.h"
 #include "dojang-settings.h"
 
@@ -115,12 +122,101 @@ print_summary (guint      n_certificates,
   g_print (_("%s, %s, %s\n"), certificates, sent, upcoming);
 }
 
-static guint
-count_manual_entries (DojangReminderStore *store)
+typedef struct
 {
-  g_autoptr(GPtrArray) entries = dojang_reminder_store_list_manual_entries (store, NULL);
+  GPtrArray *shown;
+  guint      waiting;
+} Showing;
 
-  return entries != NULL ? entries->len : 0;
+static void
+on_notification_answered (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(DojangReminder) reminder = user_data;
+  g_autoptr(GError) error = NULL;
+  Showing *showing = g_object_get_data (G_OBJECT (source), "dojang-showing");
+
+  if (dojang_reminder_notifier_send_finish (DOJANG_REMINDER_NOTIFIER (source), result, &error))
+    g_ptr_array_add (showing->shown, g_object_ref (reminder));
+  else
+    g_printerr (_("dojang: a notification cannot be shown (%s); the reminder is kept for later\n"),
+                error->message);
+
+  showing->waiting--;
+}
+
+/* Shows @chosen and waits for the notification server's answers.
+ * Returns: the reminders whose notification was answered. */
+static GPtrArray *
+show_reminders (GDBusConnection *bus,
+                GPtrArray       *chosen,
+                GDateTime       *now)
+{
+  g_autoptr(DojangReminderNotifier) notifier = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  Showing showing = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+
+  g_main_context_push_thread_default (context);
+  notifier = dojang_reminder_notifier_new (bus, APP_ID, NULL);
+  g_object_set_data (G_OBJECT (notifier), "dojang-showing", &showing);
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      DojangReminder *reminder = g_ptr_array_index (chosen, i);
+      g_autoptr(GVariant) notification = dojang_reminder_notification_new (reminder, now);
+      g_autofree char *id = dojang_reminder_notification_id (reminder);
+
+      showing.waiting++;
+      dojang_reminder_notifier_send_async (notifier, id, notification, NULL,
+                                           on_notification_answered, g_object_ref (reminder));
+    }
+
+  while (showing.waiting > 0)
+    g_main_context_iteration (context, TRUE);
+
+  g_clear_object (&notifier);
+  g_main_context_pop_thread_default (context);
+
+  return showing.shown;
+}
+
+/* If Dojang runs, it checks itself: asked through its D-Bus interface.
+ * This process never owns the application's name, so the owner is always
+ * a running Dojang that answers, never another check. */
+static gboolean
+ask_running_instance (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) owned = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *object_path = g_strconcat ("/", APP_ID, NULL);
+  gboolean has_owner = FALSE;
+
+  owned = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (owned != NULL)
+    g_variant_get (owned, "(b)", &has_owner);
+  if (!has_owner)
+    return FALSE;
+
+  g_strdelimit (object_path, ".", '/');
+  reply = g_dbus_connection_call_sync (bus, APP_ID, object_path, "org.freedesktop.Application",
+                                       "ActivateAction",
+                                       g_variant_new ("(s@av@a{sv})", "check-reminders",
+                                                      g_variant_new_array (G_VARIANT_TYPE_VARIANT, NULL, 0),
+                                                      g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+                                       NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, &error);
+  if (reply == NULL)
+    {
+      /* It quit meanwhile: check here. */
+      g_debug ("The running Dojang could not be asked to check: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -135,8 +231,10 @@ int
 dojang_cli_reminders_check (GVariantDict *options)
 {
   g_autoptr(GSettings) settings = dojang_settings_new_if_installed ("reminder-lead-days");
-  g_autoptr(GApplication) notifier = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
   g_autoptr(DojangReminderStore) store = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(GPtrArray) sent = NULL;
   g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GDateTime) next = NULL;
@@ -144,18 +242,16 @@ dojang_cli_reminders_check (GVariantDict *options)
   g_auto(GStrv) roots = NULL;
   guint n_found = 0;
 
-  notifier = g_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
-  if (!g_application_register (notifier, NULL, &error))
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus == NULL)
     {
       g_printerr (_("dojang: notifications cannot be shown (%s); the reminders are kept for later\n"),
                   error->message);
       return 1;
     }
 
-  if (g_application_get_is_remote (notifier))
+  if (ask_running_instance (bus))
     {
-      g_action_group_activate_action (G_ACTION_GROUP (notifier), "check-reminders", NULL);
-      g_dbus_connection_flush_sync (g_application_get_dbus_connection (notifier), NULL, NULL);
       g_print ("%s\n", _("Dojang is running and sends the reminders itself."));
       return 0;
     }
@@ -173,29 +269,26 @@ dojang_cli_reminders_check (GVariantDict *options)
       g_clear_error (&error);
     }
 
-  sent = dojang_reminder_store_collect_due (store, now, &error);
+  /* Waits for a check under way elsewhere, then chooses what to show. */
+  chosen = dojang_reminder_store_begin_check (store, now, &error);
+  if (chosen == NULL)
+    {
+      g_printerr ("dojang: %s\n", error->message);
+      return 1;
+    }
+
+  shown = show_reminders (bus, chosen, now);
+  sent = dojang_reminder_store_end_check (store, shown, now, &error);
   if (sent == NULL)
     {
       g_printerr ("dojang: %s\n", error->message);
       return 1;
     }
 
-  for (guint i = 0; i < sent->len; i++)
-    {
-      DojangReminder *reminder = g_ptr_array_index (sent, i);
-      g_autoptr(GNotification) notification = dojang_reminder_notification_new (reminder, now);
-      g_autofree char *id = dojang_reminder_notification_id (reminder);
-
-      g_application_send_notification (notifier, id, notification);
-    }
-
-  /* The notifications are D-Bus messages still in the connection's queue. */
-  g_dbus_connection_flush_sync (g_application_get_dbus_connection (notifier), NULL, NULL);
-
   next = dojang_reminder_store_get_next_due (store, now, NULL);
-  print_summary (n_found + count_manual_entries (store), sent->len, next);
+  print_summary (n_found + dojang_reminder_store_count_manual_entries (store, NULL), sent->len, next);
 
-  return 0;
+  return shown->len == chosen->len ? 0 : 1;
 }
 
 /**
@@ -247,6 +340,33 @@ dojang_cli_reminders_import (GVariantDict *options)
   return 0;
 }
 
+/* An export holds names and dates of the user's certificates: readable by
+ * the user only, whatever the umask, and never half written. */
+static gboolean
+write_private (const char  *file,
+               const char  *json,
+               GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (file);
+  g_autofree char *partial = dojang_safe_file_partial_path (folder);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+
+  if (!dojang_safe_file_write (partial, bytes, 0600, error))
+    return FALSE;
+
+  if (g_rename (partial, file) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), file, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * dojang_cli_reminders_export:
  * @options: the parsed command line (export-reminders)
@@ -283,7 +403,7 @@ dojang_cli_reminders_export (GVariantDict *options)
       return 0;
     }
 
-  if (!g_file_set_contents (file, json, -1, &error))
+  if (!write_private (file, json, &error))
     {
       g_printerr ("dojang: %s\n", error->message);
       return 1;

@@ -105,13 +105,10 @@ static void
 withdraw (DojangReminderController *self,
           DojangReminder           *reminder)
 {
-  g_autofree char *notification_id = NULL;
-
-  if (reminder == NULL || self->application == NULL)
+  if (reminder == NULL || self->monitor == NULL)
     return;
 
-  notification_id = dojang_reminder_notification_id (reminder);
-  g_application_withdraw_notification (self->application, notification_id);
+  dojang_reminder_monitor_withdraw (self->monitor, reminder);
 }
 
 static void

@@ -250,30 +250,11 @@ read_manual_entries (Reader                *reader,
 
 static gboolean
 certificate_known (Reader     *reader,
-                   GArray     *certificates,
+                   GHashTable *in_file,
                    const char *sha256)
 {
-  for (guint i = 0; i < certificates->len; i++)
-    {
-      if (g_strcmp0 (g_array_index (certificates, DojangImportedCertificate, i).sha256, sha256) == 0)
-        return TRUE;
-    }
-
-  return reader->certificate_exists != NULL &&
-         reader->certificate_exists (sha256, reader->user_data);
-}
-
-static gboolean
-manual_entry_known (GArray *entries,
-                    gint64  file_id)
-{
-  for (guint i = 0; i < entries->len; i++)
-    {
-      if (g_array_index (entries, DojangImportedManualEntry, i).file_id == file_id)
-        return TRUE;
-    }
-
-  return FALSE;
+  return g_hash_table_contains (in_file, sha256) ||
+         (reader->certificate_exists != NULL && reader->certificate_exists (sha256, reader->user_data));
 }
 
 static void
@@ -284,6 +265,19 @@ read_reminders (Reader                *reader,
                 GArray                *reminders)
 {
   JsonArray *array = get_array (reader, root, "reminders");
+  g_autoptr(GHashTable) certificates_in_file = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) entries_in_file = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* Looked up once per reminder: sets, not searches through the arrays. */
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      const char *sha256 = g_array_index (certificates, DojangImportedCertificate, i).sha256;
+
+      if (sha256 != NULL)
+        g_hash_table_add (certificates_in_file, (gpointer) sha256);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    g_hash_table_add (entries_in_file, &g_array_index (entries, DojangImportedManualEntry, i).file_id);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
@@ -296,12 +290,12 @@ read_reminders (Reader                *reader,
         continue;
 
       r.certificate_sha256 = read_string (reader, "certificate_sha256", FALSE);
-      if (r.certificate_sha256 != NULL && !certificate_known (reader, certificates, r.certificate_sha256))
+      if (r.certificate_sha256 != NULL && !certificate_known (reader, certificates_in_file, r.certificate_sha256))
         report (reader, "certificate_sha256", _("no such certificate in the file or in Dojang"));
       has_manual_entry = dojang_json_scope_has (&reader->record, "manual_entry");
       if (has_manual_entry &&
           read_integer (reader, "manual_entry", 1, G_MAXINT64, &r.manual_file_id) &&
-          !manual_entry_known (entries, r.manual_file_id))
+          !g_hash_table_contains (entries_in_file, &r.manual_file_id))
         report (reader, "manual_entry", _("no such manual entry in the file"));
       if ((r.certificate_sha256 != NULL) == (r.manual_file_id != 0) &&
           (r.certificate_sha256 != NULL || !has_manual_entry))

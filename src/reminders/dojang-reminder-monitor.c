@@ -21,12 +21,14 @@
 #include "dojang-clock.h"
 #include "dojang-reminder-monitor.h"
 #include "dojang-reminder-notification.h"
+#include "dojang-reminder-notifier.h"
 
 struct _DojangReminderMonitor
 {
   GObject              parent_instance;
 
   GApplication        *application;
+  DojangReminderNotifier *notifier;
   DojangReminderStore *store;
   GCancellable        *cancellable;
 
@@ -132,43 +134,60 @@ on_next_due (GObject      *source,
     dojang_reminder_monitor_check (self);
 }
 
-static void
-send_reminder (DojangReminderMonitor *self,
-               DojangReminder        *reminder,
-               GDateTime             *now)
+/* Made once the application has its D-Bus connection. */
+static DojangReminderNotifier *
+get_notifier (DojangReminderMonitor *self)
 {
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *id = NULL;
+  GDBusConnection *connection;
 
-  if (self->application != NULL)
-    {
-      notification = dojang_reminder_notification_new (reminder, now);
-      id = dojang_reminder_notification_id (reminder);
-      g_application_send_notification (self->application, id, notification);
-    }
+  if (self->notifier != NULL || self->application == NULL)
+    return self->notifier;
 
-  g_signal_emit (self, signals[REMINDER_SENT], 0, reminder);
+  connection = g_application_get_dbus_connection (self->application);
+  if (connection != NULL)
+    self->notifier = dojang_reminder_notifier_new (connection, g_application_get_application_id (self->application),
+                                                   G_ACTION_GROUP (self->application));
+
+  return self->notifier;
+}
+
+typedef struct
+{
+  DojangReminderMonitor *self;
+  GDateTime             *now;
+  GPtrArray             *chosen;
+  GPtrArray             *shown;
+  guint                  waiting;
+} Showing;
+
+static void
+showing_free (Showing *showing)
+{
+  g_object_unref (showing->self);
+  g_date_time_unref (showing->now);
+  g_ptr_array_unref (showing->chosen);
+  g_ptr_array_unref (showing->shown);
+  g_free (showing);
 }
 
 static void
-on_collected (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_check_ended (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(DojangReminderMonitor) self = user_data;
   g_autoptr(GPtrArray) sent = NULL;
   g_autoptr(GDateTime) now = dojang_clock_get_now ();
   g_autoptr(GError) error = NULL;
 
-  sent = dojang_reminder_store_collect_due_finish (self->store, result, &error);
-
+  sent = dojang_reminder_store_end_check_finish (self->store, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
-    g_warning ("Reminders could not be checked: %s", error->message);
+    g_warning ("Reminders could not be recorded as sent: %s", error->message);
 
   for (guint i = 0; sent != NULL && i < sent->len; i++)
-    send_reminder (self, g_ptr_array_index (sent, i), now);
+    g_signal_emit (self, signals[REMINDER_SENT], 0, g_ptr_array_index (sent, i));
 
   if (self->check_again)
     {
@@ -179,6 +198,112 @@ on_collected (GObject      *source,
 
   dojang_reminder_store_get_next_due_async (self->store, now, self->cancellable,
                                             on_next_due, g_object_ref (self));
+}
+
+/* The check ends once every notification server has answered (or failed):
+ * only the answered ones are recorded as sent, the others stay due. */
+static void
+showing_done (Showing *showing)
+{
+  DojangReminderMonitor *self = showing->self;
+
+  if (--showing->waiting > 0)
+    return;
+
+  /* The end is recorded even when the monitor is going away: a check
+   * begun must release its lock. */
+  dojang_reminder_store_end_check_async (self->store, showing->shown, showing->now, NULL,
+                                         on_check_ended, g_object_ref (self));
+  showing_free (showing);
+}
+
+typedef struct
+{
+  Showing        *showing;
+  DojangReminder *reminder;
+} Shown;
+
+static void
+on_notification_answered (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  Shown *shown = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (dojang_reminder_notifier_send_finish (DOJANG_REMINDER_NOTIFIER (source), result, &error))
+    g_ptr_array_add (shown->showing->shown, g_object_ref (shown->reminder));
+  else
+    g_warning ("A reminder could not be shown; it stays due: %s", error->message);
+
+  showing_done (shown->showing);
+  g_object_unref (shown->reminder);
+  g_free (shown);
+}
+
+static void
+on_check_begun (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DojangReminderMonitor) self = user_data;
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  DojangReminderNotifier *notifier = get_notifier (self);
+  Showing *showing;
+
+  chosen = dojang_reminder_store_begin_check_finish (self->store, result, &error);
+  if (chosen == NULL)
+    {
+      g_autoptr(GDateTime) now = dojang_clock_get_now ();
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Reminders could not be checked: %s", error->message);
+      dojang_reminder_store_get_next_due_async (self->store, now, self->cancellable,
+                                                on_next_due, g_object_ref (self));
+      return;
+    }
+
+  showing = g_new0 (Showing, 1);
+  showing->self = g_object_ref (self);
+  showing->now = dojang_clock_get_now ();
+  showing->chosen = g_ptr_array_ref (chosen);
+  showing->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  /* One for the loop below, so the end waits for all of it. */
+  showing->waiting = 1;
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      DojangReminder *reminder = g_ptr_array_index (chosen, i);
+      g_autoptr(GVariant) notification = NULL;
+      g_autofree char *id = NULL;
+      Shown *shown;
+
+      /* Without an application, emitting reminder-sent is the showing. */
+      if (self->application == NULL)
+        {
+          g_ptr_array_add (showing->shown, g_object_ref (reminder));
+          continue;
+        }
+
+      if (notifier == NULL)
+        {
+          g_warning ("A reminder could not be shown, it stays due: %s", "no D-Bus connection");
+          continue;
+        }
+
+      notification = dojang_reminder_notification_new (reminder, showing->now);
+      id = dojang_reminder_notification_id (reminder);
+      shown = g_new0 (Shown, 1);
+      shown->showing = showing;
+      shown->reminder = g_object_ref (reminder);
+      showing->waiting++;
+      dojang_reminder_notifier_send_async (notifier, id, notification, NULL,
+                                           on_notification_answered, shown);
+    }
+
+  showing_done (showing);
 }
 
 /**
@@ -202,8 +327,8 @@ dojang_reminder_monitor_check (DojangReminderMonitor *self)
   self->checking = TRUE;
   self->check_again = FALSE;
   now = dojang_clock_get_now ();
-  dojang_reminder_store_collect_due_async (self->store, now, self->cancellable,
-                                           on_collected, g_object_ref (self));
+  dojang_reminder_store_begin_check_async (self->store, now, self->cancellable,
+                                           on_check_begun, g_object_ref (self));
 }
 
 static void
@@ -297,6 +422,30 @@ dojang_reminder_monitor_get_next_check (DojangReminderMonitor *self)
   return self->next_check;
 }
 
+/**
+ * dojang_reminder_monitor_withdraw:
+ * @reminder: a reminder whose notification may be shown
+ *
+ * Takes its notification away (snoozed, dismissed, renewed).
+ */
+void
+dojang_reminder_monitor_withdraw (DojangReminderMonitor *self,
+                                  DojangReminder        *reminder)
+{
+  g_autofree char *id = NULL;
+  DojangReminderNotifier *notifier;
+
+  g_return_if_fail (DOJANG_IS_REMINDER_MONITOR (self));
+  g_return_if_fail (DOJANG_IS_REMINDER (reminder));
+
+  notifier = get_notifier (self);
+  if (notifier == NULL)
+    return;
+
+  id = dojang_reminder_notification_id (reminder);
+  dojang_reminder_notifier_withdraw (notifier, id);
+}
+
 static void
 dojang_reminder_monitor_constructed (GObject *object)
 {
@@ -320,6 +469,7 @@ dojang_reminder_monitor_dispose (GObject *object)
       self->sleep_subscription = 0;
     }
   g_clear_object (&self->system_bus);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dojang_reminder_monitor_parent_class)->dispose (object);

@@ -17,5 +17,7 @@ DojangReminderMonitor *dojang_reminder_monitor_new            (GApplication     
 void                   dojang_reminder_monitor_start          (DojangReminderMonitor *self);
 void                   dojang_reminder_monitor_check          (DojangReminderMonitor *self);
 GDateTime             *dojang_reminder_monitor_get_next_check (DojangReminderMonitor *self);
+void                   dojang_reminder_monitor_withdraw       (DojangReminderMonitor *self,
+                                                               DojangReminder        *reminder);
 
 G_END_DECLS

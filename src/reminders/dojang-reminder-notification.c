@@ -213,22 +213,45 @@ dojang_reminder_describe_renewal (DojangReminder *reminder,
                             "it can only be issued anew."), date);
 }
 
+static void
+add_button (GVariantBuilder *buttons,
+            const char      *label,
+            const char      *action,
+            GVariant        *target)
+{
+  GVariantBuilder button;
+
+  g_variant_builder_init (&button, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&button, "{sv}", "label", g_variant_new_string (label));
+  g_variant_builder_add (&button, "{sv}", "action", g_variant_new_string (action));
+  if (target != NULL)
+    g_variant_builder_add (&button, "{sv}", "target", target);
+  g_variant_builder_add_value (buttons, g_variant_builder_end (&button));
+}
+
 /**
  * dojang_reminder_notification_new:
  * @reminder: a due reminder
  * @now: the current instant (the text says how many days are left)
  *
- * Returns: (transfer full): the notification to send with the id from
- *   dojang_reminder_notification_id().
+ * The notification in the form org.freedesktop.portal.Notification and
+ * org.gtk.Notifications take (the one GNotification is serialized to):
+ * title, body, icon, priority, default-action, buttons;
+ * DojangReminderNotifier sends it with the id from
+ * dojang_reminder_notification_id().
+ *
+ * Returns: (transfer full): an a{sv} dictionary
  */
-GNotification *
+GVariant *
 dojang_reminder_notification_new (DojangReminder *reminder,
                                   GDateTime      *now)
 {
-  g_autoptr(GNotification) notification = NULL;
   g_autoptr(GIcon) icon = NULL;
+  g_autoptr(GVariant) serialized_icon = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+  GVariantBuilder notification;
+  GVariantBuilder buttons;
   DojangProvider *provider;
   int days;
 
@@ -237,30 +260,33 @@ dojang_reminder_notification_new (DojangReminder *reminder,
 
   title = make_title (reminder, now);
   body = dojang_reminder_describe_renewal (reminder, now);
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
   icon = g_themed_icon_new (APP_ID);
-  g_notification_set_icon (notification, icon);
-
+  serialized_icon = g_icon_serialize (icon);
   days = dojang_seoul_days_left (now, dojang_reminder_get_not_after (reminder));
-  g_notification_set_priority (notification, days <= 1 ? G_NOTIFICATION_PRIORITY_HIGH
-                                                       : G_NOTIFICATION_PRIORITY_NORMAL);
-  g_notification_set_default_action (notification, "app.show-reminders");
 
+  g_variant_builder_init (&notification, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&notification, "{sv}", "title", g_variant_new_string (title));
+  g_variant_builder_add (&notification, "{sv}", "body", g_variant_new_string (body));
+  g_variant_builder_add (&notification, "{sv}", "icon", serialized_icon);
+  g_variant_builder_add (&notification, "{sv}", "priority", g_variant_new_string (days <= 1 ? "high" : "normal"));
+  g_variant_builder_add (&notification, "{sv}", "default-action", g_variant_new_string ("app.show-reminders"));
+
+  g_variant_builder_init (&buttons, G_VARIANT_TYPE ("aa{sv}"));
   if (dojang_reminder_is_manual (reminder))
-    g_notification_add_button (notification, _("Open Reminders"), "app.show-reminders");
+    add_button (&buttons, _("Open Reminders"), "app.show-reminders", NULL);
   else
-    g_notification_add_button_with_target_value (notification, _("Renew"), "app.renew",
-                                                 g_variant_new_string (dojang_reminder_get_certificate_sha256 (reminder)));
+    add_button (&buttons, _("Renew"), "app.renew",
+                g_variant_new_string (dojang_reminder_get_certificate_sha256 (reminder)));
 
   /* The bank, not the CA, renews a bank certificate: no "call the CA" there. */
   provider = lookup_provider (reminder);
   if (provider != NULL && !dojang_reminder_is_renewed_at_bank (reminder))
-    g_notification_add_button_with_target_value (notification, _("Call Provider"), "app.show-provider",
-                                                 g_variant_new_string (dojang_provider_get_id (provider)));
+    add_button (&buttons, _("Call Provider"), "app.show-provider",
+                g_variant_new_string (dojang_provider_get_id (provider)));
 
-  g_notification_add_button_with_target_value (notification, _("Remind Me Tomorrow"), "app.snooze-reminder",
-                                               g_variant_new_int64 (dojang_reminder_get_id (reminder)));
+  add_button (&buttons, _("Remind Me Tomorrow"), "app.snooze-reminder",
+              g_variant_new_int64 (dojang_reminder_get_id (reminder)));
+  g_variant_builder_add (&notification, "{sv}", "buttons", g_variant_builder_end (&buttons));
 
-  return g_steal_pointer (&notification);
+  return g_variant_ref_sink (g_variant_builder_end (&notification));
 }

@@ -15,7 +15,7 @@ char          *dojang_reminder_notification_id      (DojangReminder *reminder);
 gboolean       dojang_reminder_is_renewed_at_bank   (DojangReminder *reminder);
 char          *dojang_reminder_describe_renewal     (DojangReminder *reminder,
                                                      GDateTime      *now);
-GNotification *dojang_reminder_notification_new     (DojangReminder *reminder,
+GVariant      *dojang_reminder_notification_new     (DojangReminder *reminder,
                                                      GDateTime      *now);
 
 G_END_DECLS

@@ -23,9 +23,9 @@ typedef struct
   DojangReminderState  state;
   gint64               snoozed_until;
   gint64               sent_at;
-} DojangReminderRow;
+} DojangReminderRecord;
 
-DojangReminder    *_dojang_reminder_new_from_row     (const DojangReminderRow *row);
+DojangReminder    *_dojang_reminder_new_from_row     (const DojangReminderRecord *row);
 
 DojangManualEntry *_dojang_manual_entry_new          (gint64      id,
                                                       const char *name,

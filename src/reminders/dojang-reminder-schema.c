@@ -14,7 +14,16 @@
  *   v3  the lead times in meta must be a JSON array, read with json_each().
  *   v4  reminders the user asked for ("remind me the day renewal opens")
  *       are marked requested, so a change of lead times keeps them; a
- *       rehearsals table records each finished renewal rehearsal. */
+ *       rehearsals table records each finished renewal rehearsal.
+ *   v5  the due check keeps a watermark in meta instead of marking every
+ *       reminder it passes over (see dojang-reminder-store-check.c); a
+ *       reminder already due that the next check must still show is marked
+ *       outstanding; manual entries are indexed as imports look them up.
+ *
+ * The format number is written twice, in the header (user_version) and in
+ * meta ("schema_version"), by the one step that ends every upgrade: a
+ * header whose number disagrees with the tables is damage, not a newer
+ * Dojang, and every later format must keep writing both. */
 
 #include "config.h"
 
@@ -24,7 +33,7 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-schema.h"
 
-G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 4);
+G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 5);
 
 static const char schema_v1[] =
   "CREATE TABLE certificates ("
@@ -176,6 +185,14 @@ static const char schema_v4[] =
   ");"
   "CREATE INDEX rehearsals_certificate ON rehearsals (certificate_sha256, completed_at);";
 
+/* v4 → v5. Adding the column fails on a file that already has it: a header
+ * that claims an older format than the tables is caught here. */
+static const char schema_v5[] =
+  "ALTER TABLE reminders ADD COLUMN outstanding INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (outstanding IN (0, 1));"
+  "CREATE INDEX reminders_outstanding ON reminders (due) WHERE state = 'pending' AND outstanding = 1;"
+  "CREATE INDEX manual_entries_identity ON manual_entries (name, provider_id, expiry_date);";
+
 void
 dojang_reminder_set_sqlite_error (sqlite3  *db,
                                   int       rc,
@@ -297,31 +314,218 @@ foreign_keys_hold (sqlite3  *db,
   return TRUE;
 }
 
+/* A step of an upgrade that fails on the file's own tables ("table already
+ * exists", "duplicate column", "no such table") means the header's format
+ * number is not the tables' one: the file is damaged. */
+static void
+set_upgrade_error (sqlite3  *db,
+                   int       rc,
+                   int       from_version,
+                   GError  **error)
+{
+  int primary = rc & 0xff;
+
+  if (primary != SQLITE_ERROR && primary != SQLITE_CONSTRAINT)
+    {
+      dojang_reminder_set_sqlite_error (db, rc, error);
+      return;
+    }
+
+  g_debug ("Reminder database upgrade from format %d: %s", from_version, sqlite3_errmsg (db));
+  g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE,
+               _("The reminder database is damaged: %s"),
+               _("its format number does not match its tables"));
+}
+
+static gboolean
+upgrade_step (sqlite3     *db,
+              const char  *sql,
+              int          from_version,
+              GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_upgrade_error (db, rc, from_version, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 upgrade (sqlite3  *db,
          int       from_version,
          GError  **error)
 {
-  if (from_version < 1 && !exec_sql (db, schema_v1, error))
+  if (from_version < 1 && !upgrade_step (db, schema_v1, from_version, error))
     return FALSE;
 
   if (from_version < 2)
     {
-      if (!exec_sql (db, schema_v2, error) || !fill_manual_not_after (db, error))
+      g_autoptr(GError) local_error = NULL;
+
+      if (!upgrade_step (db, schema_v2, from_version, error))
         return FALSE;
+      if (!fill_manual_not_after (db, &local_error))
+        {
+          set_upgrade_error (db, sqlite3_errcode (db), from_version, error);
+          return FALSE;
+        }
     }
 
-  if (from_version < 3 && !exec_sql (db, schema_v3, error))
+  if (from_version < 3 && !upgrade_step (db, schema_v3, from_version, error))
     return FALSE;
 
-  if (from_version < 4 && !exec_sql (db, schema_v4, error))
+  if (from_version < 4 && !upgrade_step (db, schema_v4, from_version, error))
+    return FALSE;
+
+  if (from_version < 5 && !upgrade_step (db, schema_v5, from_version, error))
     return FALSE;
 
   if (!foreign_keys_hold (db, error))
     return FALSE;
 
-  /* A constant: PRAGMA takes no bound parameters. */
-  return exec_sql (db, "PRAGMA user_version = " G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION), error);
+  /* Constants: PRAGMA takes no bound parameters. */
+  return exec_sql (db,
+                   "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '"
+                   G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION) "');"
+                   "PRAGMA user_version = " G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION),
+                   error);
+}
+
+/* The format number meta records, or -1 when it records none. */
+static gboolean
+read_recorded_version (sqlite3  *db,
+                       int      *version,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *version = -1;
+  rc = sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    *version = (int) g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+  sqlite3_finalize (stmt);
+
+  /* No meta table at all: the header claims a format that has one. */
+  if ((rc & 0xff) == SQLITE_ERROR)
+    return TRUE;
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      dojang_reminder_set_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+recorded_version_matches (sqlite3  *db,
+                          int       version,
+                          GError  **error)
+{
+  int recorded = -1;
+
+  if (!read_recorded_version (db, &recorded, error))
+    return FALSE;
+
+  if (recorded != version)
+    {
+      g_debug ("Reminder database: format %d in the header, %d in meta", version, recorded);
+      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE,
+                   _("The reminder database is damaged: %s"),
+                   _("its format number does not match its tables"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dojang_reminder_schema_quick_check:
+ * @db: an open database
+ * @error: return location for an error
+ *
+ * SQLite's quick_check: every page and record well formed. Takes a few
+ * hundred milliseconds on a large file, so it runs when something looks
+ * wrong or rarely (see dojang-reminder-store-open.c), not at every open.
+ *
+ * Returns: %TRUE if the file passed; otherwise @error is
+ *   %DOJANG_REMINDER_ERROR_UNREADABLE (damage) or another failure.
+ */
+gboolean
+dojang_reminder_schema_quick_check (sqlite3  *db,
+                                    GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *verdict = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    verdict = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      dojang_reminder_set_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (verdict, "ok") != 0)
+    {
+      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE,
+                   _("The reminder database is damaged: %s"), verdict);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A file that says it comes from a newer Dojang is left alone only if it
+ * is one: both format numbers agree and it passes the integrity check. */
+static gboolean
+refuse_newer (sqlite3  *db,
+              int       version,
+              GError  **error)
+{
+  if (!recorded_version_matches (db, version, error) || !dojang_reminder_schema_quick_check (db, error))
+    return FALSE;
+
+  g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_FAILED,
+               _("The reminder database was written by a newer version of Dojang (format %d)"),
+               version);
+  return FALSE;
+}
+
+/* Inside the write transaction: whoever got the lock first may have
+ * upgraded the file meanwhile, so the version is read again here. */
+static gboolean
+migrate_locked (sqlite3  *db,
+                GError  **error)
+{
+  int version = 0;
+
+  if (!read_version (db, &version, error))
+    return FALSE;
+
+  if (version == DOJANG_REMINDER_SCHEMA_VERSION)
+    return recorded_version_matches (db, version, error);
+
+  if (version > DOJANG_REMINDER_SCHEMA_VERSION)
+    return refuse_newer (db, version, error);
+
+  return upgrade (db, version, error);
 }
 
 /**
@@ -330,8 +534,11 @@ upgrade (sqlite3  *db,
  * @error: return location for an error
  *
  * Creates the tables of a new database or upgrades an older one, in one
- * transaction: a failed upgrade leaves the file as it was. A file from a
- * newer Dojang is refused, not touched.
+ * write transaction that reads the format again once it holds the lock, so
+ * two first runs at once create the tables once. A failed upgrade leaves
+ * the file as it was. A file from a newer Dojang is refused, not touched;
+ * a file whose format number does not match its tables is reported as
+ * damaged (%DOJANG_REMINDER_ERROR_UNREADABLE).
  */
 gboolean
 dojang_reminder_schema_migrate (sqlite3  *db,
@@ -346,25 +553,20 @@ dojang_reminder_schema_migrate (sqlite3  *db,
     return FALSE;
 
   if (version == DOJANG_REMINDER_SCHEMA_VERSION)
-    return TRUE;
+    return recorded_version_matches (db, version, error);
 
   if (version > DOJANG_REMINDER_SCHEMA_VERSION)
-    {
-      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_FAILED,
-                   _("The reminder database was written by a newer version of Dojang (format %d)"),
-                   version);
-      return FALSE;
-    }
+    return refuse_newer (db, version, error);
 
-  /* Table rebuilds want foreign keys off; the check above runs instead.
-   * The pragma is a no-op inside a transaction, so it comes first. */
+  /* Table rebuilds want foreign keys off; the check in upgrade() runs
+   * instead. The pragma is a no-op inside a transaction, so it comes first. */
   if (!exec_sql (db, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
 
   ok = exec_sql (db, "BEGIN IMMEDIATE", error);
   if (ok)
     {
-      ok = upgrade (db, version, error);
+      ok = migrate_locked (db, error);
       if (ok)
         ok = exec_sql (db, "COMMIT", error);
       else

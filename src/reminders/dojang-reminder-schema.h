@@ -8,10 +8,12 @@
 G_BEGIN_DECLS
 
 /* PRAGMA user_version of a database this code writes. */
-#define DOJANG_REMINDER_SCHEMA_VERSION 4
+#define DOJANG_REMINDER_SCHEMA_VERSION 5
 
-gboolean dojang_reminder_schema_migrate (sqlite3  *db,
-                                         GError  **error);
+gboolean dojang_reminder_schema_migrate     (sqlite3  *db,
+                                             GError  **error);
+gboolean dojang_reminder_schema_quick_check (sqlite3  *db,
+                                             GError  **error);
 
 void     dojang_reminder_set_sqlite_error (sqlite3  *db,
                                            int       rc,

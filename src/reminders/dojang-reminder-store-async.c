@@ -162,8 +162,9 @@ open_in_thread (gpointer       source_object,
  * @path: the database file; its folder is created if needed
  *
  * dojang_reminder_store_new() in a worker thread: opening runs the
- * migrations and an integrity check. The store's "changed" signal is
- * emitted in the calling thread's main context.
+ * migrations and, once a week, SQLite's integrity check over the whole
+ * file. The store's "changed" signal is emitted in the calling thread's
+ * main context.
  */
 void
 dojang_reminder_store_new_async (const char          *path,
@@ -171,11 +172,15 @@ dojang_reminder_store_new_async (const char          *path,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  DojangReminderStore *store;
+
   g_return_if_fail (path != NULL);
 
   /* Made here, so that it belongs to this thread's main context. */
+  store = _dojang_reminder_store_new_unopened (path);
+  store->check_weekly = TRUE;
   dojang_task_run_in_thread (NULL, dojang_reminder_store_new_async, open_in_thread,
-                             _dojang_reminder_store_new_unopened (path), g_object_unref,
+                             store, g_object_unref,
                              g_object_unref, cancellable, callback, user_data);
 }
 

@@ -178,13 +178,14 @@ apply_reminder (DojangReminderStore     *self,
     {
       upsert = _dojang_reminder_store_statement (self,
           "INSERT INTO reminders (certificate_id, manual_entry_id, lead_days, due, state,"
-          "  snoozed_until, sent_at, created_at, updated_at)"
-          " VALUES ((SELECT id FROM certificates WHERE sha256 = ?1), NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
+          "  snoozed_until, sent_at, outstanding, created_at, updated_at)"
+          " VALUES ((SELECT id FROM certificates WHERE sha256 = ?1), NULL, ?2, ?3, ?4, ?5, ?6,"
+          "  " DOJANG_REMINDER_OUTSTANDING ("?4", "?3") ", ?7, ?7)"
           " ON CONFLICT (certificate_id, lead_days) WHERE certificate_id IS NOT NULL"
           " DO UPDATE SET state = excluded.state,"
           "  snoozed_until = excluded.snoozed_until, sent_at = excluded.sent_at,"
-          "  updated_at = excluded.updated_at"
-          " WHERE reminders.state = 'pending'",
+          "  outstanding = excluded.outstanding, updated_at = excluded.updated_at"
+          " WHERE reminders.state = 'pending' AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders"),
           error);
       if (upsert == NULL)
         return FALSE;
@@ -194,13 +195,13 @@ apply_reminder (DojangReminderStore     *self,
     {
       upsert = _dojang_reminder_store_statement (self,
           "INSERT INTO reminders (certificate_id, manual_entry_id, lead_days, due, state,"
-          "  snoozed_until, sent_at, created_at, updated_at)"
-          " VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"
+          "  snoozed_until, sent_at, outstanding, created_at, updated_at)"
+          " VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, " DOJANG_REMINDER_OUTSTANDING ("?4", "?3") ", ?7, ?7)"
           " ON CONFLICT (manual_entry_id, lead_days, due) WHERE manual_entry_id IS NOT NULL"
           " DO UPDATE SET state = excluded.state,"
           "  snoozed_until = excluded.snoozed_until, sent_at = excluded.sent_at,"
-          "  updated_at = excluded.updated_at"
-          " WHERE reminders.state = 'pending'",
+          "  outstanding = excluded.outstanding, updated_at = excluded.updated_at"
+          " WHERE reminders.state = 'pending' AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders"),
           error);
       if (upsert == NULL)
         return FALSE;

@@ -187,7 +187,8 @@ dojang_reminder_store_export_json (DojangReminderStore  *self,
                     "SELECT id, name, provider_id, type_name, expiry_date FROM manual_entries ORDER BY id",
                     write_manual_entry, error) &&
        export_rows (self, builder, "reminders",
-                    "SELECT c.sha256, r.manual_entry_id, r.lead_days, r.due, r.state, r.snoozed_until, r.sent_at"
+                    "SELECT c.sha256, r.manual_entry_id, r.lead_days, r.due, " DOJANG_REMINDER_STATE ("r") ","
+                    " r.snoozed_until, r.sent_at"
                     " FROM reminders r LEFT JOIN certificates c ON c.id = r.certificate_id ORDER BY r.id",
                     write_reminder, error);
   dojang_reminder_store_rollback (self);

@@ -119,7 +119,8 @@ renew_manual_entry (DojangReminderStore  *self,
   g_autoptr(DojangStatement) retire = NULL;
 
   drop = _dojang_reminder_store_statement (self,
-      "DELETE FROM reminders WHERE manual_entry_id = ?1 AND state = 'pending'", error);
+      "DELETE FROM reminders WHERE manual_entry_id = ?1 AND state = 'pending'"
+      " AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders"), error);
   if (drop == NULL)
     return FALSE;
   sqlite3_bind_int64 (drop, 1, id);
@@ -245,6 +246,37 @@ dojang_reminder_store_remove_manual_entry (DojangReminderStore  *self,
   _dojang_reminder_store_changed (self);
 
   return TRUE;
+}
+
+/**
+ * dojang_reminder_store_count_manual_entries:
+ *
+ * Returns: how many manual entries there are (0 on error, with @error set);
+ *   cheaper than listing them.
+ */
+guint
+dojang_reminder_store_count_manual_entries (DojangReminderStore  *self,
+                                            GError              **error)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), 0);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _dojang_reminder_store_statement (self, "SELECT count (*) FROM manual_entries", error);
+  if (stmt == NULL)
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return 0;
+    }
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
 /**

@@ -17,6 +17,14 @@ struct _DojangReminderStore
   char         *recovered_from;
   sqlite3      *db;
 
+  /* The running application's store checks the file's integrity once a
+   * week when it opens (in a worker thread); see -open.c. */
+  gboolean      check_weekly;
+
+  /* The lock a due check holds from choosing its reminders until they are
+   * recorded as shown, or -1; see -due.c. */
+  int           check_lock_fd;
+
   /* Held for every public call and for a whole transaction: a GTask worker
    * and the main thread share the one connection. */
   GRecMutex     lock;
@@ -41,6 +49,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DojangStatement, _dojang_statement_release)
 DojangReminderStore *_dojang_reminder_store_new_unopened (const char           *path);
 gboolean             _dojang_reminder_store_open         (DojangReminderStore  *self,
                                                           GError              **error);
+void                 _dojang_reminder_store_close        (DojangReminderStore  *self);
+void                 _dojang_reminder_store_suspect_damage (DojangReminderStore *self);
+void                 _dojang_reminder_store_release_check_lock (DojangReminderStore *self);
 
 DojangStatement *_dojang_reminder_store_statement     (DojangReminderStore  *self,
                                                        const char           *sql,
@@ -66,17 +77,40 @@ gboolean         _dojang_reminder_store_valid_provider_id (const char        *pr
 gboolean         _dojang_reminder_store_valid_sha256  (const char           *sha256);
 gint64           _dojang_reminder_store_now           (DojangReminderStore  *self);
 
+/* The instant up to which due checks have gone, or NULL before the first
+ * (see -check.c). */
+#define DOJANG_REMINDER_CHECKED_THROUGH \
+  "(SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'checked_through')"
+
+/* A pending reminder that a due check passed over: skipped, although its
+ * row still says pending (see -check.c). @r names the reminders table. */
+#define DOJANG_REMINDER_PASSED_OVER(r) \
+  "(" r ".state = 'pending' AND " r ".outstanding = 0 AND " \
+  r ".due <= coalesce (" DOJANG_REMINDER_CHECKED_THROUGH ", -9223372036854775807))"
+
+/* A reminder's state as the rest of the program sees it. */
+#define DOJANG_REMINDER_STATE(r) \
+  "CASE WHEN " DOJANG_REMINDER_PASSED_OVER (r) " THEN 'skipped' ELSE " r ".state END"
+
+/* Whether a reminder inserted as @state with @due (SQL expressions) must be
+ * marked outstanding: pending, and already below the watermark. */
+#define DOJANG_REMINDER_OUTSTANDING(state, due) \
+  "(" state " = 'pending' AND " due " <= coalesce (" DOJANG_REMINDER_CHECKED_THROUGH ", " due " - 1))"
+
 /* The columns _dojang_reminder_store_read_row() expects, and their source. */
 #define DOJANG_REMINDER_SELECT \
   "SELECT r.id, c.sha256, r.manual_entry_id," \
   " coalesce (c.name, m.name), coalesce (c.subject, m.name)," \
   " coalesce (c.provider_id, m.provider_id), coalesce (c.type_name, m.type_name)," \
-  " coalesce (c.not_after, m.not_after), r.lead_days, r.due, r.state," \
+  " coalesce (c.not_after, m.not_after), r.lead_days, r.due, " DOJANG_REMINDER_STATE ("r") "," \
   " r.snoozed_until, r.sent_at" \
   " FROM reminders r" \
   " LEFT JOIN certificates c ON c.id = r.certificate_id" \
   " LEFT JOIN manual_entries m ON m.id = r.manual_entry_id "
 
 DojangReminder  *_dojang_reminder_store_read_row      (DojangStatement      *stmt);
+DojangReminder  *_dojang_reminder_store_get_reminder  (DojangReminderStore  *self,
+                                                       gint64                id,
+                                                       GError              **error);
 
 G_END_DECLS

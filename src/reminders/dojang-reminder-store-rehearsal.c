@@ -181,10 +181,12 @@ dojang_reminder_store_request_reminder (DojangReminderStore  *self,
   now = _dojang_reminder_store_now (self);
   insert = _dojang_reminder_store_statement (self,
       "INSERT INTO reminders"
-      " (certificate_id, lead_days, due, state, requested, created_at, updated_at)"
-      " VALUES (?1, ?2, ?3, 'pending', 1, ?4, ?4)"
+      " (certificate_id, lead_days, due, state, requested, outstanding, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, 'pending', 1, " DOJANG_REMINDER_OUTSTANDING ("'pending'", "?3") ", ?4, ?4)"
       " ON CONFLICT (certificate_id, lead_days) WHERE certificate_id IS NOT NULL"
       " DO UPDATE SET requested = 1, updated_at = ?4,"
+      "  outstanding = CASE WHEN state IN ('dismissed', 'skipped', 'done', 'pending')"
+      "    THEN " DOJANG_REMINDER_OUTSTANDING ("'pending'", "due") " ELSE outstanding END,"
       "  state = CASE WHEN state IN ('dismissed', 'skipped', 'done') THEN 'pending' ELSE state END",
       error);
   if (insert == NULL)

@@ -52,8 +52,8 @@ _dojang_reminder_store_schedule (DojangReminderStore  *self,
 
   insert = _dojang_reminder_store_statement (self,
       "INSERT OR IGNORE INTO reminders"
-      " (certificate_id, manual_entry_id, lead_days, due, state, created_at, updated_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?6, ?5, ?5)",
+      " (certificate_id, manual_entry_id, lead_days, due, state, outstanding, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?6, " DOJANG_REMINDER_OUTSTANDING ("?6", "?4") ", ?5, ?5)",
       error);
   if (insert == NULL)
     return FALSE;
@@ -109,7 +109,8 @@ retire_superseded (DojangReminderStore  *self,
 
   retire = _dojang_reminder_store_statement (self,
       "UPDATE reminders SET state = 'done', snoozed_until = NULL, updated_at = ?3"
-      " WHERE state IN ('pending', 'snoozed', 'sent') AND certificate_id IN"
+      " WHERE state IN ('pending', 'snoozed', 'sent') AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders")
+      "  AND certificate_id IN"
       "  (SELECT old.id FROM certificates old"
       "   WHERE old.subject = ?1 AND old.provider_id = ?2 AND EXISTS"
       "    (SELECT 1 FROM certificates newer"
@@ -172,6 +173,7 @@ reschedule_all (DojangReminderStore  *self,
    * user asked for stay. */
   drop = _dojang_reminder_store_statement (self,
       "DELETE FROM reminders WHERE state = 'pending' AND requested = 0"
+      " AND NOT " DOJANG_REMINDER_PASSED_OVER ("reminders")
       " AND lead_days NOT IN (SELECT value FROM json_each (?1))",
       error);
   if (drop == NULL)

@@ -6,22 +6,15 @@
  * through a bound parameter; every change that touches several rows runs in
  * a transaction.
  *
- * A damaged or unreadable file is never deleted: it is renamed to
- * dojang.db.corrupt-<timestamp> (with its -wal and -shm) and a fresh
- * database is created; get_recovered_from() tells the caller, who rebuilds
- * it from a scan and tells the user.
- *
- * This file: opening, recovery, statements and transactions. The rest of
- * the type lives in dojang-reminder-store-schedule.c (lead times,
- * certificates), -manual.c (manual entries), -due.c (the due check, snooze,
- * dismiss) and -json.c (export and import). */
+ * This file: statements, transactions and the object. Opening, recovery
+ * from damage and the file's privacy are in dojang-reminder-store-open.c;
+ * the rest of the type lives in dojang-reminder-store-schedule.c (lead
+ * times, certificates), -manual.c (manual entries), -due.c (the due check,
+ * snooze, dismiss) and -json.c (export and import). */
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "dojang-clock.h"
@@ -88,7 +81,12 @@ _dojang_reminder_store_sqlite_error (DojangReminderStore  *self,
                                      int                   rc,
                                      GError              **error)
 {
+  int primary = rc & 0xff;
+
   dojang_reminder_set_sqlite_error (self->db, rc, error);
+
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    _dojang_reminder_store_suspect_damage (self);
 }
 
 DojangStatement *
@@ -289,20 +287,6 @@ dojang_reminder_store_rollback (DojangReminderStore *self)
   g_rec_mutex_unlock (&self->lock);
 }
 
-static void
-close_database (DojangReminderStore *self)
-{
-  GHashTableIter iter;
-  gpointer stmt;
-
-  g_hash_table_iter_init (&iter, self->statements);
-  while (g_hash_table_iter_next (&iter, NULL, &stmt))
-    sqlite3_finalize (stmt);
-  g_hash_table_remove_all (self->statements);
-
-  g_clear_pointer (&self->db, sqlite3_close_v2);
-}
-
 gboolean
 _dojang_reminder_store_load_lead_days (DojangReminderStore  *self,
                                        GError              **error)
@@ -340,213 +324,6 @@ _dojang_reminder_store_load_lead_days (DojangReminderStore  *self,
 
   if (!stored)
     g_array_append_vals (self->lead_days, default_lead_days, G_N_ELEMENTS (default_lead_days));
-
-  return TRUE;
-}
-
-/* Whether an existing file starts like an SQLite database. Checked before
- * SQLite opens it: SQLite could otherwise discard a -wal file it cannot
- * make sense of when the connection closes. */
-static gboolean
-check_header (DojangReminderStore  *self,
-              GError              **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[sizeof magic];
-  FILE *file;
-  size_t length;
-
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  file = g_fopen (self->path, "rb");
-  if (file == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE,
-                   _("The reminder database cannot be read: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  length = fread (header, 1, sizeof header, file);
-  fclose (file);
-
-  /* An empty file is a database SQLite has not written to yet. */
-  if (length == 0 || (length == sizeof header && memcmp (header, magic, sizeof magic) == 0))
-    return TRUE;
-
-  g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE,
-               _("The reminder database is damaged: %s"), _("it does not start like an SQLite file"));
-
-  return FALSE;
-}
-
-static gboolean
-open_database (DojangReminderStore  *self,
-               GError              **error)
-{
-  static const char * const setup[] = {
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = NORMAL",
-    "PRAGMA foreign_keys = ON",
-  };
-  int rc;
-
-  if (!check_header (self, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      _dojang_reminder_store_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  for (guint i = 0; i < G_N_ELEMENTS (setup); i++)
-    {
-      if (!exec_constant (self, setup[i], error))
-        return FALSE;
-    }
-
-  if (!dojang_reminder_schema_migrate (self->db, error))
-    return FALSE;
-
-  /* Catches a damaged page before the user's data is trusted; on a file
-   * with 100,000 reminders this takes a few milliseconds. */
-  {
-    g_autoptr(DojangStatement) check = _dojang_reminder_store_statement (self, "PRAGMA quick_check (1)", error);
-    const char *verdict;
-
-    if (check == NULL)
-      return FALSE;
-    rc = sqlite3_step (check);
-    if (rc != SQLITE_ROW)
-      {
-        _dojang_reminder_store_sqlite_error (self, rc, error);
-        return FALSE;
-      }
-    verdict = (const char *) sqlite3_column_text (check, 0);
-    if (g_strcmp0 (verdict, "ok") != 0)
-      {
-        g_set_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE,
-                     _("The reminder database is damaged: %s"), verdict);
-        return FALSE;
-      }
-  }
-
-  return _dojang_reminder_store_load_lead_days (self, error);
-}
-
-static gboolean
-is_damaged (DojangReminderStore *self,
-            const GError        *error)
-{
-  if (g_error_matches (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_UNREADABLE))
-    return TRUE;
-
-  /* A file we may not read or write is as good as damaged to us; moving it
-   * aside keeps it for the user. */
-  return g_file_test (self->path, G_FILE_TEST_EXISTS) &&
-         g_access (self->path, R_OK | W_OK) != 0;
-}
-
-static gboolean
-move_aside (DojangReminderStore  *self,
-            GError              **error)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-  g_autoptr(GDateTime) now = dojang_clock_get_now ();
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
-  g_autofree char *stamp = g_date_time_format (local, "%Y%m%d-%H%M%S");
-  g_autofree char *base = NULL;
-
-  base = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
-  for (guint n = 1; g_file_test (base, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (base);
-      base = g_strdup_printf ("%s.corrupt-%s-%u", self->path, stamp, n);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (base, suffixes[i], NULL);
-
-      if (!g_file_test (from, G_FILE_TEST_EXISTS))
-        continue;
-
-      if (g_rename (from, to) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("The damaged reminder database could not be moved aside to %s: %s"),
-                       to, g_strerror (saved_errno));
-          return FALSE;
-        }
-    }
-
-  self->recovered_from = g_steal_pointer (&base);
-
-  return TRUE;
-}
-
-/**
- * dojang_reminder_store_default_path:
- *
- * Returns: (transfer full): $XDG_DATA_HOME/dojang/dojang.db
- */
-char *
-dojang_reminder_store_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "dojang", "dojang.db", NULL);
-}
-
-/* Opens (creating or upgrading) the database of a store made with
- * _dojang_reminder_store_new_unopened(); a damaged file is moved aside and
- * replaced by an empty database. Runs in any thread. */
-gboolean
-_dojang_reminder_store_open (DojangReminderStore  *self,
-                             GError              **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *folder = g_path_get_dirname (self->path);
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (open_database (self, &local_error))
-    return TRUE;
-
-  close_database (self);
-
-  if (!is_damaged (self, local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  g_debug ("Reminder database %s is damaged (%s); moving it aside", self->path, local_error->message);
-  if (!move_aside (self, error))
-    return FALSE;
-
-  if (!open_database (self, error))
-    {
-      close_database (self);
-      return FALSE;
-    }
 
   return TRUE;
 }
@@ -631,7 +408,8 @@ dojang_reminder_store_finalize (GObject *object)
 {
   DojangReminderStore *self = DOJANG_REMINDER_STORE (object);
 
-  close_database (self);
+  _dojang_reminder_store_release_check_lock (self);
+  _dojang_reminder_store_close (self);
   g_hash_table_unref (self->statements);
   g_array_unref (self->lead_days);
   g_main_context_unref (self->context);
@@ -672,4 +450,5 @@ dojang_reminder_store_init (DojangReminderStore *self)
   self->statements = g_hash_table_new (NULL, NULL);
   self->lead_days = g_array_new (FALSE, FALSE, sizeof (int));
   self->context = g_main_context_ref_thread_default ();
+  self->check_lock_fd = -1;
 }

@@ -101,6 +101,8 @@ void                 dojang_reminder_store_remove_manual_entry_async  (DojangRem
 gboolean             dojang_reminder_store_remove_manual_entry_finish (DojangReminderStore *self,
                                                                        GAsyncResult        *result,
                                                                        GError             **error);
+guint                dojang_reminder_store_count_manual_entries (DojangReminderStore *self,
+                                                                GError             **error);
 GPtrArray           *dojang_reminder_store_list_manual_entries (DojangReminderStore *self,
                                                                 GError             **error);
 
@@ -118,15 +120,28 @@ gboolean             dojang_reminder_store_list_finish         (DojangReminderSt
                                                                 GPtrArray          **upcoming,
                                                                 GPtrArray          **entries,
                                                                 GError             **error);
-GPtrArray           *dojang_reminder_store_collect_due         (DojangReminderStore *self,
+GPtrArray           *dojang_reminder_store_begin_check         (DojangReminderStore *self,
                                                                 GDateTime           *now,
                                                                 GError             **error);
-void                 dojang_reminder_store_collect_due_async   (DojangReminderStore *self,
+GPtrArray           *dojang_reminder_store_end_check           (DojangReminderStore *self,
+                                                                GPtrArray           *shown,
+                                                                GDateTime           *now,
+                                                                GError             **error);
+void                 dojang_reminder_store_begin_check_async   (DojangReminderStore *self,
                                                                 GDateTime           *now,
                                                                 GCancellable        *cancellable,
                                                                 GAsyncReadyCallback  callback,
                                                                 gpointer             user_data);
-GPtrArray           *dojang_reminder_store_collect_due_finish  (DojangReminderStore *self,
+GPtrArray           *dojang_reminder_store_begin_check_finish  (DojangReminderStore *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
+void                 dojang_reminder_store_end_check_async     (DojangReminderStore *self,
+                                                                GPtrArray           *shown,
+                                                                GDateTime           *now,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GPtrArray           *dojang_reminder_store_end_check_finish    (DojangReminderStore *self,
                                                                 GAsyncResult        *result,
                                                                 GError             **error);
 GDateTime           *dojang_reminder_store_get_next_due        (DojangReminderStore *self,

@@ -70,7 +70,7 @@ instant_or_null (gint64 unix_seconds)
 }
 
 DojangReminder *
-_dojang_reminder_new_from_row (const DojangReminderRow *row)
+_dojang_reminder_new_from_row (const DojangReminderRecord *row)
 {
   DojangReminder *self = g_object_new (DOJANG_TYPE_REMINDER, NULL);
 

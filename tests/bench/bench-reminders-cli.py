@@ -163,5 +163,27 @@ def main():
     return 0
 
 
+def with_notification_daemon(function):
+    """A check records a reminder as sent only once a notification server has
+    answered: dunst serves, on the bench's display and session bus."""
+    config = os.path.join(os.environ.get("DOJANG_TEST_SCRATCH") or os.environ["TMPDIR"], "dunstrc")
+    with open(config, "w") as f:
+        f.write("[global]\n    monitor = 0\n    follow = none\n    timeout = 1\n")
+    dunst = subprocess.Popen(["dunst", "-config", config], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while "true" not in subprocess.run(
+                ["gdbus", "call", "--session", "-d", "org.freedesktop.DBus", "-o", "/org/freedesktop/DBus",
+                 "-m", "org.freedesktop.DBus.NameHasOwner", "org.freedesktop.Notifications"],
+                capture_output=True, text=True).stdout:
+            if time.monotonic() > deadline:
+                raise SystemExit("bench-reminders-cli: dunst did not start")
+            time.sleep(0.05)
+        return function()
+    finally:
+        dunst.terminate()
+        dunst.wait()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(with_notification_daemon(main))

@@ -62,11 +62,14 @@ time_check (DojangReminderStore *store,
             GDateTime           *now,
             guint               *n_sent)
 {
+  g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GPtrArray) sent = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  sent = dojang_reminder_store_collect_due (store, now, &error);
+  chosen = dojang_reminder_store_begin_check (store, now, &error);
+  g_assert_no_error (error);
+  sent = dojang_reminder_store_end_check (store, chosen, now, &error);
   g_assert_no_error (error);
   *n_sent = sent->len;
 

@@ -130,7 +130,7 @@ test_snooze_dismiss (Fixture       *fixture,
 
   open_store (fixture);
   upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
-  sent = dojang_reminder_store_collect_due (fixture->store, now, &error);
+  sent = collect_due (fixture->store, now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sent->len, ==, 1);
   id = dojang_reminder_get_id (g_ptr_array_index (sent, 0));

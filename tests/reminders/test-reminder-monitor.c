@@ -193,7 +193,7 @@ test_notification (Fixture       *fixture,
   g_autofree char *left_7 = NULL;
   g_autofree char *left_0 = NULL;
   g_autofree char *left_gone = NULL;
-  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GVariant) notification = NULL;
   g_autofree char *body = NULL;
   DojangReminder *reminder;
 
@@ -242,8 +242,16 @@ test_notification (Fixture       *fixture,
   g_assert_cmpstr (left_gone, ==, "Expired");
 
   notification = dojang_reminder_notification_new (reminder, d7);
-  g_assert_true (G_IS_NOTIFICATION (notification));
+  g_assert_true (g_variant_is_of_type (notification, G_VARIANT_TYPE_VARDICT));
+  {
+    g_autoptr(GVariant) buttons = g_variant_lookup_value (notification, "buttons", G_VARIANT_TYPE ("aa{sv}"));
+    const char *title = NULL;
 
+    g_assert_true (g_variant_lookup (notification, "title", "&s", &title));
+    g_assert_cmpstr (title, ==, "Certificate expires in 7 days: 홍길동 (yessign 범용)");
+    g_assert_nonnull (buttons);
+    g_assert_cmpuint (g_variant_n_children (buttons), ==, 3);
+  }
   /* "범용" is not one of yessign's types in the catalog: the CA renews it. */
   g_assert_false (dojang_reminder_is_renewed_at_bank (reminder));
   body = dojang_reminder_describe_renewal (reminder, d7);

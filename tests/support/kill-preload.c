@@ -6,17 +6,24 @@
  *
  *   DOJANG_TEST_KILL_AT=N          die before the Nth change (1-based)
  *   DOJANG_TEST_KILL_COUNT_FILE=F  at exit, write the number of changes to F
+ *   DOJANG_TEST_KILL_WIDE=1        count SQLite's writes and messages sent
+ *                                  on sockets (D-Bus) as well
  *
  * Counted: write() to a regular file, fsync(), rename(), renameat2(),
- * link(), unlink(), mkdir(), rmdir(). Test-only; nothing of it ships. */
+ * link(), unlink(), mkdir(), rmdir(); with KILL_WIDE also pwrite(),
+ * pwrite64(), fdatasync(), send() and sendmsg(). Test-only; nothing of it
+ * ships. */
 
 #define _GNU_SOURCE
+/* Both pwrite() and pwrite64() are wrapped: neither may stand for the other. */
+#undef _FILE_OFFSET_BITS
 
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,6 +65,61 @@ report_count (void)
 }
 
 #define REAL(name) ((__typeof__ (&name)) dlsym (RTLD_NEXT, #name))
+
+static void
+count_wide_change (void)
+{
+  const char *wide = getenv ("DOJANG_TEST_KILL_WIDE");
+
+  if (wide != NULL && wide[0] == '1')
+    count_change ();
+}
+
+ssize_t
+pwrite (int         fd,
+        const void *buffer,
+        size_t      count,
+        off_t       offset)
+{
+  count_wide_change ();
+  return REAL (pwrite) (fd, buffer, count, offset);
+}
+
+ssize_t
+pwrite64 (int         fd,
+          const void *buffer,
+          size_t      count,
+          off64_t     offset)
+{
+  count_wide_change ();
+  return REAL (pwrite64) (fd, buffer, count, offset);
+}
+
+int
+fdatasync (int fd)
+{
+  count_wide_change ();
+  return REAL (fdatasync) (fd);
+}
+
+ssize_t
+send (int         fd,
+      const void *buffer,
+      size_t      count,
+      int         flags)
+{
+  count_wide_change ();
+  return REAL (send) (fd, buffer, count, flags);
+}
+
+ssize_t
+sendmsg (int                  fd,
+         const struct msghdr *message,
+         int                  flags)
+{
+  count_wide_change ();
+  return REAL (sendmsg) (fd, message, flags);
+}
 
 ssize_t
 write (int         fd,
