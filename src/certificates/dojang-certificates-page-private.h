@@ -2,9 +2,54 @@
 
 #pragma once
 
+/* Shared by the files of the Certificates page, and by nothing else. */
+
+#include "dojang-certificate-details.h"
+#include "dojang-certificate-list.h"
 #include "dojang-certificates-page.h"
 
 G_BEGIN_DECLS
+
+#define N_GROUPS 5
+
+struct _DojangCertificatesPage
+{
+  AdwBin                 parent_instance;
+
+  DojangCertificateList *list;
+  GDateTime             *now;
+  DojangCertificate     *selected;
+  char                  *pending_sha256;
+  char                  *pending_path;
+  GtkCustomFilter       *filters[N_GROUPS];
+  GtkFilterListModel    *filtered[N_GROUPS];
+  GListModel            *group_models[N_GROUPS];
+  GtkSliceListModel     *shown[N_GROUPS];
+  guint                  grow_source;
+  GtkListBox            *group_lists[N_GROUPS];
+  AdwPreferencesGroup   *group_widgets[N_GROUPS];
+  guint                  refresh_source;
+
+  AdwLeaflet            *leaflet;
+  GtkStack              *list_stack;
+  AdwStatusPage         *empty_page;
+  GtkListBox            *roots_list;
+  GtkLabel              *summary_label;
+  AdwPreferencesGroup   *expired_group;
+  AdwPreferencesGroup   *expiring_group;
+  AdwPreferencesGroup   *unusable_group;
+  AdwPreferencesGroup   *valid_group;
+  AdwPreferencesGroup   *not_yet_valid_group;
+  AdwPreferencesGroup   *problems_group;
+  GtkListBox            *expired_list;
+  GtkListBox            *expiring_list;
+  GtkListBox            *unusable_list;
+  GtkListBox            *valid_list;
+  GtkListBox            *not_yet_valid_list;
+  GtkListBox            *problems_list;
+  GtkScrolledWindow     *details_scroll;
+  DojangCertificateDetails *details;
+};
 
 void _dojang_certificates_page_choose_file   (DojangCertificatesPage *self);
 void _dojang_certificates_page_choose_folder (DojangCertificatesPage *self);
@@ -16,5 +61,18 @@ gboolean _dojang_certificates_page_show_more_rows   (GListModel        **groups,
                                                      guint               budget);
 guint    _dojang_certificates_page_count_shown_rows (GtkSliceListModel **shown,
                                                      guint               n_groups);
+
+void       _dojang_certificates_page_init_groups        (DojangCertificatesPage *self);
+void       _dojang_certificates_page_update_roots       (DojangCertificatesPage *self);
+void       _dojang_certificates_page_update_visibility  (DojangCertificatesPage *self);
+void       _dojang_certificates_page_on_model_changed   (GListModel             *model,
+                                                         guint                   position,
+                                                         guint                   removed,
+                                                         guint                   added,
+                                                         DojangCertificatesPage *self);
+void       _dojang_certificates_page_refresh_now        (DojangCertificatesPage *self);
+void       _dojang_certificates_page_schedule_refresh   (DojangCertificatesPage *self);
+GtkWidget *_dojang_certificates_page_create_problem_row (gpointer                item,
+                                                         gpointer                user_data);
 
 G_END_DECLS

@@ -6,54 +6,21 @@
  * the database had to be started afresh.
  *
  * Every change to the store is read again in a worker thread; the rows
- * that did not change keep their widgets (and the focus). */
+ * that did not change keep their widgets (and the focus). The actions on
+ * entries and the export and import are in dojang-reminders-page-actions.c. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "dojang-clock.h"
-#include "dojang-manual-entry-dialog.h"
 #include "dojang-manual-entry-row.h"
 #include "dojang-reminder-notification.h"
 #include "dojang-reminder-row.h"
-#include "dojang-reminders-page.h"
+#include "dojang-reminders-page-private.h"
 #include "dojang-seoul.h"
 #include "dojang-settings.h"
 #include "dojang-toast.h"
-
-struct _DojangRemindersPage
-{
-  AdwBin               parent_instance;
-
-  DojangReminderStore *store;
-  GCancellable        *cancellable;
-  GCancellable        *load_cancellable;
-  gboolean             loading;
-  gboolean             load_again;
-
-  /* Each certificate's next reminder, and what its row shows (the rows
-   * whose text is unchanged are kept across a reload). */
-  GListStore          *upcoming;
-  GPtrArray           *upcoming_keys;
-  /* The reminders after the next one, by the next one's id, for new rows. */
-  GHashTable          *later;
-  GListStore          *entries;
-  GPtrArray           *entry_keys;
-  GDateTime           *now;
-
-  GtkRevealer         *banner_revealer;
-  GtkLabel            *banner_label;
-  GtkStack            *stack;
-  AdwStatusPage       *unavailable_page;
-  GtkWidget           *upcoming_group;
-  GtkListBox          *upcoming_list;
-  GtkWidget           *login_group;
-  GtkWidget           *login_row;
-  GtkWidget           *login_button;
-  GSettings           *settings;
-  GtkListBox          *entries_list;
-};
 
 G_DEFINE_FINAL_TYPE (DojangRemindersPage, dojang_reminders_page, ADW_TYPE_BIN)
 
@@ -316,9 +283,9 @@ on_banner_close_clicked (DojangRemindersPage *self)
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
-static void
-toast (DojangRemindersPage *self,
-       const char          *message)
+void
+_dojang_reminders_page_toast (DojangRemindersPage *self,
+                              const char          *message)
 {
   if (!dojang_toast_show (GTK_WIDGET (self), message))
     show_banner (self, message);
@@ -391,243 +358,6 @@ dojang_reminders_page_get_store (DojangRemindersPage *self)
   return self->store;
 }
 
-/* Returns: (transfer none): the model holds it */
-static DojangManualEntry *
-find_entry (DojangRemindersPage *self,
-            gint64               id)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DojangManualEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
-
-      if (dojang_manual_entry_get_id (entry) == id)
-        return entry;
-    }
-
-  return NULL;
-}
-
-static void
-present_dialog (DojangRemindersPage *self,
-                DojangManualEntry   *entry)
-{
-  DojangManualEntryDialog *dialog = dojang_manual_entry_dialog_new (self->store, entry);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_entry_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  present_dialog (DOJANG_REMINDERS_PAGE (widget), NULL);
-}
-
-static void
-edit_entry_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  DojangRemindersPage *self = DOJANG_REMINDERS_PAGE (widget);
-  DojangManualEntry *entry = find_entry (self, g_variant_get_int64 (parameter));
-
-  if (entry != NULL)
-    present_dialog (self, entry);
-}
-
-static void
-on_removed (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(DojangRemindersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!dojang_reminder_store_remove_manual_entry_finish (DOJANG_REMINDER_STORE (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
-}
-
-static void
-on_delete_response (AdwMessageDialog    *dialog,
-                    const char          *response,
-                    DojangRemindersPage *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "entry-id"));
-
-  if (g_strcmp0 (response, "delete") == 0 && self->store != NULL)
-    dojang_reminder_store_remove_manual_entry_async (self->store, id, self->cancellable,
-                                                     on_removed, g_object_ref (self));
-}
-
-static void
-delete_entry_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DojangRemindersPage *self = DOJANG_REMINDERS_PAGE (widget);
-  DojangManualEntry *entry = find_entry (self, g_variant_get_int64 (parameter));
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-
-  if (entry == NULL)
-    return;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Delete Certificate?"), NULL);
-  /* Translators: %s is the name of a certificate entered by hand */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” and its reminders will be deleted."),
-                                  dojang_manual_entry_get_name (entry));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry-id", GSIZE_TO_POINTER ((gsize) dojang_manual_entry_get_id (entry)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_exported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(DojangRemindersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (dojang_reminder_store_export_finish (DOJANG_REMINDER_STORE (source), result, &error))
-    toast (self, _("Reminders exported"));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
-}
-
-static void
-on_export_response (GtkNativeDialog     *chooser,
-                    int                  response,
-                    DojangRemindersPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      dojang_reminder_store_export_async (self->store, file, self->cancellable, on_exported, g_object_ref (self));
-    }
-
-  g_object_unref (chooser);
-}
-
-static GtkFileFilter *
-json_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("JSON Files"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-
-  return filter;
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GDateTime) now = dojang_clock_get_now ();
-  g_autoptr(GDateTime) today = g_date_time_to_timezone (now, dojang_seoul_get_time_zone ());
-  g_autofree char *name = g_date_time_format (today, "dojang-reminders-%Y-%m-%d.json");
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Reminders"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_imported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(DojangRemindersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
-  guint n = 0;
-
-  if (dojang_reminder_store_import_finish (DOJANG_REMINDER_STORE (source), result, &n, &error))
-    {
-      message = g_strdup_printf (ngettext ("Imported %u record", "Imported %u records", n), n);
-      toast (self, message);
-      return;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* The problems can be many lines: a dialog, not a toast. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Nothing Was Imported"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_import_response (GtkNativeDialog     *chooser,
-                    int                  response,
-                    DojangRemindersPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      dojang_reminder_store_import_async (self->store, file, self->cancellable, on_imported, g_object_ref (self));
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Reminders"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* Reminders at 09:00 need Dojang running then: say so when the login
  * check is off. */
 static void
@@ -698,11 +428,16 @@ dojang_reminders_page_class_init (DojangRemindersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangRemindersPage, entries_list);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
 
-  gtk_widget_class_install_action (widget_class, "reminders.add-entry", NULL, add_entry_action);
-  gtk_widget_class_install_action (widget_class, "reminders.edit-entry", "x", edit_entry_action);
-  gtk_widget_class_install_action (widget_class, "reminders.delete-entry", "x", delete_entry_action);
-  gtk_widget_class_install_action (widget_class, "reminders.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "reminders.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "reminders.add-entry", NULL,
+                                   _dojang_reminders_page_add_entry_action);
+  gtk_widget_class_install_action (widget_class, "reminders.edit-entry", "x",
+                                   _dojang_reminders_page_edit_entry_action);
+  gtk_widget_class_install_action (widget_class, "reminders.delete-entry", "x",
+                                   _dojang_reminders_page_delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "reminders.export", NULL,
+                                   _dojang_reminders_page_export_action);
+  gtk_widget_class_install_action (widget_class, "reminders.import", NULL,
+                                   _dojang_reminders_page_import_action);
 }
 
 static void
