@@ -6,7 +6,7 @@ set -u
 build_dir=${1:-_build}
 
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
-  meson test -C "$build_dir" --print-errorlogs --num-processes 2
+  meson test -C "$build_dir" --print-errorlogs --num-processes 3
 status=$?
 
 summary=$(python3 - "$build_dir/meson-logs/testlog.json" <<'PY'

@@ -19,7 +19,7 @@ built=$(date +%s)
 status=0
 env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
   meson test -C "$build_dir" --no-rebuild --suite core --suite cli --no-suite crash --print-errorlogs \
-  --num-processes 1 --wrapper "$here/run-sanitized.sh" || status=$?
+  --num-processes 2 --wrapper "$here/run-sanitized.sh" || status=$?
 end=$(date +%s)
 
 echo "sanitizer build: $((built - start)) s to build, $((end - built)) s to test"

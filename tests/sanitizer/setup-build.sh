@@ -23,7 +23,7 @@ flock 9
 if [ ! -f "$build_dir/build.ninja" ]; then
   rm -rf "$build_dir"
   CC=clang meson setup "$build_dir" "$source_root" \
-    -Db_sanitize=address,undefined -Dfuzzing=true >"$build_dir.setup.log" 2>&1 || {
+    --buildtype=debug -Db_sanitize=address,undefined -Dfuzzing=true >"$build_dir.setup.log" 2>&1 || {
     cat "$build_dir.setup.log"
     echo "not ok: the sanitizer build could not be configured"
     exit 1
