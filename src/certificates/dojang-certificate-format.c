@@ -73,7 +73,7 @@ dojang_certificate_status_label (DojangCertificateStatus status)
     case DOJANG_CERTIFICATE_STATUS_VALID:
       return _("Valid");
     case DOJANG_CERTIFICATE_STATUS_EXPIRING:
-      return _("Renew Now");
+      return _("Renewable");
     case DOJANG_CERTIFICATE_STATUS_EXPIRED:
       return _("Expired");
     case DOJANG_CERTIFICATE_STATUS_UNUSABLE:
