@@ -227,6 +227,7 @@ apply_import (DojangReminderStore  *self,
 {
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(GHashTable) manual_ids = NULL;
+  g_autofree DojangScheduleTarget *targets = NULL;
 
   for (guint i = 0; i < certificates->len; i++)
     {
@@ -259,16 +260,16 @@ apply_import (DojangReminderStore  *self,
         return FALSE;
     }
 
+  targets = g_new0 (DojangScheduleTarget, entries->len + 1);
   for (guint i = 0; i < entries->len; i++)
     {
       const DojangImportedManualEntry *m = &g_array_index (entries, DojangImportedManualEntry, i);
-      g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (m->not_after);
 
-      if (!_dojang_reminder_store_schedule (self, 0, m->db_id, not_after, error))
-        return FALSE;
+      targets[i].manual_entry_id = m->db_id;
+      targets[i].not_after = m->not_after;
     }
 
-  return TRUE;
+  return _dojang_reminder_store_schedule_all (self, targets, entries->len, error);
 }
 
 static gboolean

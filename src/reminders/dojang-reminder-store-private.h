@@ -68,6 +68,19 @@ gboolean         _dojang_reminder_store_schedule      (DojangReminderStore  *sel
                                                        gint64                manual_entry_id,
                                                        GDateTime            *not_after,
                                                        GError              **error);
+/* A certificate (certificate_id) or manual entry (manual_entry_id) to
+ * schedule reminders for; the other id is 0. */
+typedef struct
+{
+  gint64 certificate_id;
+  gint64 manual_entry_id;
+  gint64 not_after;
+} DojangScheduleTarget;
+
+gboolean         _dojang_reminder_store_schedule_all  (DojangReminderStore         *self,
+                                                       const DojangScheduleTarget  *targets,
+                                                       gsize                        n_targets,
+                                                       GError                     **error);
 gboolean         _dojang_reminder_store_schedule_certificate (DojangReminderStore *self,
                                                               const char          *sha256,
                                                               GError             **error);

@@ -31,12 +31,168 @@ dojang_reminder_store_get_lead_days (DojangReminderStore *self,
   return (const int *) (gpointer) self->lead_days->data;
 }
 
-/* Inserts the missing reminders of one certificate or manual entry for the
- * current lead times. Existing rows (sent, dismissed, …) are kept as they
- * are. What the due check would skip anyway (see
+typedef struct
+{
+  gint64      certificate_id;
+  gint64      manual_entry_id;
+  int         lead_days;
+  gint64      due;
+  const char *state;
+} ScheduleRow;
+
+/* Appends to @rows the reminders of one certificate or manual entry for
+ * the current lead times. What the due check would skip anyway (see
  * dojang-reminder-store-due.c) is recorded as skipped right away: of the
  * reminders already past, all but the latest, and every reminder of a
  * certificate that expired more than the grace period ago. */
+static void
+append_schedule_rows (DojangReminderStore          *self,
+                      const DojangScheduleTarget   *target,
+                      gint64                        now,
+                      GArray                       *rows)
+{
+  g_autoptr(GDateTime) not_after = g_date_time_new_from_unix_utc (target->not_after);
+  gint64 latest_past = G_MININT64;
+  gboolean long_expired;
+  guint first = rows->len;
+
+  long_expired = target->not_after < now - (gint64) DOJANG_REMINDER_EXPIRED_GRACE_DAYS * 24 * 3600;
+
+  for (guint i = 0; i < self->lead_days->len; i++)
+    {
+      int lead = g_array_index (self->lead_days, int, i);
+      g_autoptr(GDateTime) due = dojang_reminder_due_for (not_after, lead);
+      ScheduleRow row = {
+        .certificate_id = target->certificate_id,
+        .manual_entry_id = target->manual_entry_id,
+        .lead_days = lead,
+        .due = g_date_time_to_unix (due),
+      };
+
+      if (row.due <= now)
+        latest_past = MAX (latest_past, row.due);
+      g_array_append_val (rows, row);
+    }
+
+  for (guint i = first; i < rows->len; i++)
+    {
+      ScheduleRow *row = &g_array_index (rows, ScheduleRow, i);
+
+      row->state = long_expired || row->due < latest_past ? "skipped" : "pending";
+    }
+}
+
+/* Rows per statement: the SQLite of Debian 12 allows 32,766 parameters. */
+#define SCHEDULE_CHUNK 200
+
+/* The insert of @n_rows rows: ?1 is the time, then five parameters a row. */
+static char *
+schedule_sql (guint n_rows)
+{
+  GString *sql = g_string_new (
+      "INSERT OR IGNORE INTO reminders"
+      " (certificate_id, manual_entry_id, lead_days, due, state, outstanding, created_at, updated_at)"
+      " SELECT column1, column2, column3, column4, column5,"
+      "  " DOJANG_REMINDER_OUTSTANDING ("column5", "column4") ", ?1, ?1"
+      " FROM (VALUES ");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint p = 2 + i * 5;
+
+      g_string_append_printf (sql, "%s(?%u, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
+                              p, p + 1, p + 2, p + 3, p + 4);
+    }
+  g_string_append_c (sql, ')');
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_optional_id (DojangStatement *stmt,
+                  int              column,
+                  gint64           id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, column, id);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+insert_schedule_rows (DojangReminderStore  *self,
+                      const ScheduleRow    *rows,
+                      guint                 n_rows,
+                      gint64                now,
+                      GError              **error)
+{
+  /* Built once; the store's statement cache is keyed by the SQL's address. */
+  static char *sql_one, *sql_chunk;
+  g_autoptr(DojangStatement) insert = NULL;
+
+  g_assert (n_rows == 1 || n_rows == SCHEDULE_CHUNK);
+
+  if (g_once_init_enter (&sql_one))
+    g_once_init_leave (&sql_one, schedule_sql (1));
+  if (g_once_init_enter (&sql_chunk))
+    g_once_init_leave (&sql_chunk, schedule_sql (SCHEDULE_CHUNK));
+
+  insert = _dojang_reminder_store_statement (self, n_rows == 1 ? sql_one : sql_chunk, error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (insert, 1, now);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      int p = 2 + (int) i * 5;
+
+      bind_optional_id (insert, p, rows[i].certificate_id);
+      bind_optional_id (insert, p + 1, rows[i].manual_entry_id);
+      sqlite3_bind_int (insert, p + 2, rows[i].lead_days);
+      sqlite3_bind_int64 (insert, p + 3, rows[i].due);
+      sqlite3_bind_text (insert, p + 4, rows[i].state, -1, SQLITE_STATIC);
+    }
+
+  return _dojang_reminder_store_step_done (self, insert, error);
+}
+
+/* Inserts the missing reminders of @n_targets certificates or manual
+ * entries for the current lead times, many rows per statement: a
+ * statement run per reminder costs more than the row itself (SQLite sets
+ * up the state CHECK for every run), which made an import of 50,000
+ * entries take seconds. Existing rows (sent, dismissed, …) are kept as
+ * they are. */
+gboolean
+_dojang_reminder_store_schedule_all (DojangReminderStore         *self,
+                                     const DojangScheduleTarget  *targets,
+                                     gsize                        n_targets,
+                                     GError                     **error)
+{
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (ScheduleRow), n_targets * self->lead_days->len);
+  gint64 now = _dojang_reminder_store_now (self);
+  guint done = 0;
+
+  for (gsize i = 0; i < n_targets; i++)
+    append_schedule_rows (self, &targets[i], now, rows);
+
+  for (; done + SCHEDULE_CHUNK <= rows->len; done += SCHEDULE_CHUNK)
+    {
+      if (!insert_schedule_rows (self, &g_array_index (rows, ScheduleRow, done), SCHEDULE_CHUNK, now, error))
+        return FALSE;
+    }
+  for (; done < rows->len; done++)
+    {
+      if (!insert_schedule_rows (self, &g_array_index (rows, ScheduleRow, done), 1, now, error))
+        return FALSE;
+    }
+
+  if (n_targets > 0)
+    _dojang_reminder_store_changed (self);
+
+  return TRUE;
+}
+
+/* The same for one certificate or manual entry. */
 gboolean
 _dojang_reminder_store_schedule (DojangReminderStore  *self,
                                  gint64                certificate_id,
@@ -44,57 +200,13 @@ _dojang_reminder_store_schedule (DojangReminderStore  *self,
                                  GDateTime            *not_after,
                                  GError              **error)
 {
-  g_autoptr(DojangStatement) insert = NULL;
-  gint64 now = _dojang_reminder_store_now (self);
-  gint64 latest_past = G_MININT64;
-  gboolean long_expired;
-  g_autofree gint64 *dues = g_new (gint64, self->lead_days->len + 1);
+  DojangScheduleTarget target = {
+    .certificate_id = certificate_id,
+    .manual_entry_id = manual_entry_id,
+    .not_after = g_date_time_to_unix (not_after),
+  };
 
-  insert = _dojang_reminder_store_statement (self,
-      "INSERT OR IGNORE INTO reminders"
-      " (certificate_id, manual_entry_id, lead_days, due, state, outstanding, created_at, updated_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?6, " DOJANG_REMINDER_OUTSTANDING ("?6", "?4") ", ?5, ?5)",
-      error);
-  if (insert == NULL)
-    return FALSE;
-
-  long_expired = g_date_time_to_unix (not_after) <
-                 now - (gint64) DOJANG_REMINDER_EXPIRED_GRACE_DAYS * 24 * 3600;
-
-  for (guint i = 0; i < self->lead_days->len; i++)
-    {
-      g_autoptr(GDateTime) due = dojang_reminder_due_for (not_after, g_array_index (self->lead_days, int, i));
-
-      dues[i] = g_date_time_to_unix (due);
-      if (dues[i] <= now)
-        latest_past = MAX (latest_past, dues[i]);
-    }
-
-  for (guint i = 0; i < self->lead_days->len; i++)
-    {
-      int lead = g_array_index (self->lead_days, int, i);
-
-      sqlite3_reset (insert);
-      if (certificate_id != 0)
-        sqlite3_bind_int64 (insert, 1, certificate_id);
-      else
-        sqlite3_bind_null (insert, 1);
-      if (manual_entry_id != 0)
-        sqlite3_bind_int64 (insert, 2, manual_entry_id);
-      else
-        sqlite3_bind_null (insert, 2);
-      sqlite3_bind_int (insert, 3, lead);
-      sqlite3_bind_int64 (insert, 4, dues[i]);
-      sqlite3_bind_int64 (insert, 5, now);
-      sqlite3_bind_text (insert, 6, long_expired || dues[i] < latest_past ? "skipped" : "pending", -1, SQLITE_STATIC);
-
-      if (!_dojang_reminder_store_step_done (self, insert, error))
-        return FALSE;
-    }
-
-  _dojang_reminder_store_changed (self);
-
-  return TRUE;
+  return _dojang_reminder_store_schedule_all (self, &target, 1, error);
 }
 
 /* A certificate renewed later has the same subject and CA and a later
