@@ -330,6 +330,32 @@ def write_service_file(dojang, folder):
                 % os.path.abspath(dojang))
 
 
+def many_scenario(dojang, env, monitor, work):
+    """After a long time without a check many may be due at once: more than
+    the notifier keeps on the way (32), so some wait their turn; all are
+    shown and answered."""
+    many = 60
+    env = dict(env)
+    env["XDG_DATA_HOME"] = os.path.join(work, "many-data")
+    entries = {
+        "format": "dojang-reminders", "version": 1,
+        "manual_entries": [{"id": i + 1, "name": "휴대폰 %d" % (i + 1), "provider_id": "kica",
+                            "expiry_date": "2026-12-01"} for i in range(many)],
+    }
+    path = os.path.join(work, "many.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(entries, f, ensure_ascii=False)
+    result = run([dojang, "--import-reminders", path, "--at", AT], env)
+    check(result.returncode == 0, "import of %d exited with %d: %s" % (many, result.returncode, result.stderr))
+    monitor.take()
+    result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
+    check(result.returncode == 0, "check of %d exited with %d: %s" % (many, result.returncode, result.stderr[-500:]))
+    check(("%d reminders sent" % many) in result.stdout, "summary with %d due: %r" % (many, result.stdout))
+    seen = []
+    wait_for(lambda: seen.extend(notify_calls(monitor.take())) or len(seen) >= many, "%d Notify calls" % many)
+    check(len(seen) == many, "%d Notify calls for %d due reminders" % (len(seen), many))
+
+
 def inner(dojang):
     source_root = os.environ["DOJANG_SOURCE_ROOT"]
     work = tempfile.mkdtemp(prefix="dojang-notify-")
@@ -351,6 +377,7 @@ def inner(dojang):
         db_path = os.path.join(os.environ["XDG_DATA_HOME"], "dojang", "dojang.db")
         manual_scenario(dojang, env, monitor, work, db_path)
         npki_scenario(dojang, env, monitor, work, db_path, source_root)
+        many_scenario(dojang, env, monitor, work)
         activation_scenario(env, db_path)
     finally:
         if monitor:
