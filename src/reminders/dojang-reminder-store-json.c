@@ -56,6 +56,12 @@ add_string_member (JsonBuilder *builder,
                    const char  *name,
                    const char  *value)
 {
+  g_autofree char *valid = NULL;
+
+  /* A file that cannot be read back is no export: text is always UTF-8. */
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value != NULL ? value : "");
 }
@@ -109,7 +115,12 @@ write_certificate (JsonBuilder  *builder,
   add_string_member (builder, "type_name", (const char *) sqlite3_column_text (stmt, 4));
   add_instant_member (builder, "not_after", sqlite3_column_int64 (stmt, 5));
   if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-    add_string_member (builder, "path", (const char *) sqlite3_column_text (stmt, 6));
+    {
+      /* A folder name need not be UTF-8: exported as it is shown. */
+      g_autofree char *shown = g_filename_display_name ((const char *) sqlite3_column_text (stmt, 6));
+
+      add_string_member (builder, "path", shown);
+    }
 }
 
 static void

@@ -408,6 +408,37 @@ test_export_import (Fixture       *fixture,
   g_assert_cmpuint (collect (fixture->store, "2026-11-24T12:00:00+09:00", NULL), ==, 0);
 }
 
+/* A folder name that is not UTF-8 (a stick formatted elsewhere) is exported
+ * as it is shown, and the file imports again. */
+static void
+test_export_invalid_path (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) not_after = at ("2026-12-01T23:59:59+09:00");
+  g_autoptr(GDateTime) seen = at ("2026-11-01T12:00:00+09:00");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  guint n = 0;
+
+  open_store (fixture);
+  dojang_reminder_store_upsert_certificate (fixture->store, SHA_A, SUBJECT, "홍길동", "yessign", "범용",
+                                            not_after, "/media/\xff\xfe/NPKI/yessign/USER/x/signCert.der",
+                                            seen, &error);
+  g_assert_no_error (error);
+  exported = export (fixture->store);
+  g_assert_true (g_utf8_validate (exported, -1, NULL));
+  g_assert_null (strstr (exported, "\xff"));
+  g_assert_nonnull (strstr (exported, "/NPKI/yessign/USER/x/signCert.der"));
+
+  g_clear_object (&fixture->store);
+  g_free (fixture->path);
+  fixture->path = g_build_filename (fixture->folder, "other", "dojang.db", NULL);
+  open_store (fixture);
+  g_assert_true (dojang_reminder_store_import_json (fixture->store, exported, -1, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >=, 1);
+}
+
 static void
 test_bad_import (Fixture       *fixture,
                  gconstpointer  data)
@@ -619,6 +650,7 @@ main (int   argc,
   ADD ("retire-on-renewal", test_retire_on_renewal);
   ADD ("retire-deleted", test_retire_deleted);
   ADD ("export-import", test_export_import);
+  ADD ("export-invalid-path", test_export_invalid_path);
   ADD ("bad-import", test_bad_import);
   ADD ("corrupt-recovery", test_corrupt_recovery);
   ADD ("unreadable", test_unreadable);
