@@ -209,10 +209,16 @@ dojang_reminder_set_sqlite_error (sqlite3  *db,
                  _("The reminder database could not be used: %s"), detail);
 }
 
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
+/**
+ * dojang_reminder_exec_sql:
+ * @sql: statements without parameters or results
+ *
+ * Returns: %FALSE with @error set as dojang_reminder_set_sqlite_error() does
+ */
+gboolean
+dojang_reminder_exec_sql (sqlite3     *db,
+                          const char  *sql,
+                          GError     **error)
 {
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
@@ -388,11 +394,11 @@ upgrade (sqlite3  *db,
     return FALSE;
 
   /* Constants: PRAGMA takes no bound parameters. */
-  return exec_sql (db,
-                   "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '"
-                   G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION) "');"
-                   "PRAGMA user_version = " G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION),
-                   error);
+  return dojang_reminder_exec_sql (db,
+                                   "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '"
+                                   G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION) "');"
+                                   "PRAGMA user_version = " G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION),
+                                   error);
 }
 
 /* The format number meta records, or -1 when it records none. */
@@ -560,20 +566,20 @@ dojang_reminder_schema_migrate (sqlite3  *db,
 
   /* Table rebuilds want foreign keys off; the check in upgrade() runs
    * instead. The pragma is a no-op inside a transaction, so it comes first. */
-  if (!exec_sql (db, "PRAGMA foreign_keys = OFF", error))
+  if (!dojang_reminder_exec_sql (db, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
 
-  ok = exec_sql (db, "BEGIN IMMEDIATE", error);
+  ok = dojang_reminder_exec_sql (db, "BEGIN IMMEDIATE", error);
   if (ok)
     {
       ok = migrate_locked (db, error);
       if (ok)
-        ok = exec_sql (db, "COMMIT", error);
+        ok = dojang_reminder_exec_sql (db, "COMMIT", error);
       else
         sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
     }
 
-  if (!exec_sql (db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+  if (!dojang_reminder_exec_sql (db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
     return FALSE;
 
   return ok;

@@ -15,6 +15,9 @@ gboolean dojang_reminder_schema_migrate     (sqlite3  *db,
 gboolean dojang_reminder_schema_quick_check (sqlite3  *db,
                                              GError  **error);
 
+gboolean dojang_reminder_exec_sql         (sqlite3     *db,
+                                           const char  *sql,
+                                           GError     **error);
 void     dojang_reminder_set_sqlite_error (sqlite3  *db,
                                            int       rc,
                                            GError  **error);

@@ -77,22 +77,6 @@ _dojang_reminder_store_close (DojangReminderStore *self)
 }
 
 static gboolean
-exec_constant (sqlite3     *db,
-               const char  *sql,
-               GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      dojang_reminder_set_sqlite_error (db, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 record_integrity_checked (sqlite3  *db,
                           GError  **error)
 {
@@ -102,7 +86,7 @@ record_integrity_checked (sqlite3  *db,
   sql = g_strdup_printf ("INSERT OR REPLACE INTO meta (key, value) VALUES ('integrity_checked_at', '%"
                          G_GINT64_FORMAT "')", g_date_time_to_unix (now));
 
-  return exec_constant (db, sql, error);
+  return dojang_reminder_exec_sql (db, sql, error);
 }
 
 /* Half-made new databases of processes killed while making them. */
@@ -148,8 +132,8 @@ build_database (const char  *temporary,
     }
 
   sqlite3_extended_result_codes (db, 1);
-  ok = exec_constant (db, "PRAGMA journal_mode = WAL", error) &&
-       exec_constant (db, "PRAGMA foreign_keys = ON", error) &&
+  ok = dojang_reminder_exec_sql (db, "PRAGMA journal_mode = WAL", error) &&
+       dojang_reminder_exec_sql (db, "PRAGMA foreign_keys = ON", error) &&
        dojang_reminder_schema_migrate (db, error) &&
        record_integrity_checked (db, error);
 
@@ -339,7 +323,7 @@ open_database (DojangReminderStore  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (setup); i++)
     {
-      if (!exec_constant (self->db, setup[i], error))
+      if (!dojang_reminder_exec_sql (self->db, setup[i], error))
         return FALSE;
     }
 
