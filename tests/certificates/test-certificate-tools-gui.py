@@ -31,7 +31,6 @@ import json
 import os
 import pwd
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -47,65 +46,15 @@ if os.environ.get("DOJANG_TEST_MOUNT_NAMESPACE") != "1":
         unshare[1:1] = ["--user", "--map-root-user"]
     os.execvp("unshare", unshare + [sys.executable] + sys.argv)
 
-if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("not ok: needs an X display and a D-Bus session (run under tests/isolate.sh)")
-    sys.exit(1)
-
-# dogtail refuses to start without this, even though GTK 4 ignores it.
-os.environ["GTK_MODULES"] = "gail:atk-bridge"
-
-from dogtail import config, rawinput, tree  # noqa: E402
-import pyatspi  # noqa: E402
-
-config.config.logDebugToStdOut = False
-config.config.logDebugToFile = False
-config.config.defaultDelay = 0.1
-config.config.typingDelay = 0.03
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
+import dojang_gui  # noqa: E402
+from dojang_gui import check, pyatspi, rawinput, wait_for, walk  # noqa: E402
 
 DOJANG, PRELOAD, SHOTS = sys.argv[1:4]
-APP_ID = "io.github.dojang.Dojang"
 KST = datetime.timezone(datetime.timedelta(hours=9))
-TIMEOUT = 20
 MAIN = "도장"
 WRONG_PASSWORD = "wrong-password-9!"
 NEW_PASSWORD = "Pine7!river@9"
-
-failures = []
-
-
-def check(label, condition, detail=""):
-    print(("ok: " if condition else "not ok: ") + label + (f" ({detail})" if detail and not condition else ""))
-    if not condition:
-        failures.append(label)
-    return condition
-
-
-def wait_for(find, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            found = find()
-        except Exception:  # the tree changes under our feet while we read it
-            found = None
-        if found or time.monotonic() > deadline:
-            return found
-        time.sleep(0.2)
-
-
-def walk(node):
-    """The accessible tree; a part that goes away while it is read is skipped
-    (GTK 4.8 can keep a destroyed child in its cache for a moment)."""
-    yield node
-    try:
-        children = node.children
-    except Exception:
-        return
-    for child in children:
-        try:
-            child.roleName
-        except Exception:
-            continue
-        yield from walk(child)
 
 
 def mount_stick():
@@ -125,78 +74,6 @@ def digest(path):
 
 def folder_digests(folder):
     return {name: digest(os.path.join(folder, name)) for name in sorted(os.listdir(folder))}
-
-
-class Dojang:
-    def __init__(self, args, env):
-        self.env = env
-        self.stderr = open(os.path.join(env["DOJANG_TEST_WORK"], "stderr.log"), "w")
-        self.process = subprocess.Popen([DOJANG] + args, env=env, stdout=self.stderr, stderr=self.stderr)
-        self.app = wait_for(self._find_app)
-        if self.app is None:
-            raise SystemExit("not ok: dojang did not appear on the accessibility bus")
-
-    def _find_app(self):
-        for app in tree.root.children:
-            if app.name == "dojang" and app.get_process_id() == self.process.pid:
-                return app
-        return None
-
-    def frame(self, title):
-        return wait_for(lambda: next((w for w in self.app.children if w.name == title), None))
-
-    def frame_gone(self, title):
-        return wait_for(lambda: not any(w.name == title for w in self.app.children))
-
-    def focused(self, frame):
-        return next((n for n in walk(frame) if n.getState().contains(pyatspi.STATE_FOCUSED)), None)
-
-    def find(self, frame, role, name=None, contains=None, timeout=TIMEOUT):
-        def match(node):
-            if node.roleName != role:
-                return False
-            if name is not None and node.name != name:
-                return False
-            return contains is None or contains in (node.name or "")
-        return wait_for(lambda: next((n for n in walk(frame) if match(n)), None), timeout)
-
-    def find_entry(self, frame, name):
-        return wait_for(lambda: next((n for n in walk(frame) if n.name == name and
-                                      n.roleName in ("text", "password text", "entry")), None))
-
-    def shoot(self, name, title_part):
-        """Asks the preloaded hook for a picture of the window titled like title_part."""
-        png = os.path.join(SHOTS, name + ".png")
-        if os.path.exists(png):
-            os.remove(png)
-        with open(os.path.join(SHOTS, "request"), "w", encoding="utf-8") as f:
-            f.write(f"{name}\t{title_part}\n")
-        time.sleep(0.4)  # let the last frame settle
-        os.kill(self.process.pid, signal.SIGUSR1)
-        check(f"screenshot {name}", wait_for(lambda: os.path.exists(png), timeout=10))
-
-    def point_at(self, frame):
-        # No window manager under Xvfb: the keyboard goes where the pointer is.
-        x, y, width, height = frame.extents
-        rawinput.absoluteMotion(1, 1)
-        rawinput.absoluteMotion(x + min(width, 400) // 2, y + min(height, 400) // 2)
-
-    def activate(self, action, target):
-        subprocess.run(["gdbus", "call", "--session", "--dest", APP_ID,
-                        "--object-path", "/" + APP_ID.replace(".", "/"),
-                        "--method", "org.gtk.Actions.Activate", action, f"[<'{target}'>]", "{}"],
-                       check=True, stdout=subprocess.DEVNULL, timeout=TIMEOUT, env=self.env)
-
-    def close(self):
-        check("dojang kept running", self.process.poll() is None, f"exit status {self.process.returncode}")
-        if self.process.poll() is None:
-            self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.stderr.close()
 
 
 def show_details(dojang, certificate):
@@ -478,7 +355,7 @@ def main():
                GIO_USE_VOLUME_MONITOR="unix", LD_PRELOAD=PRELOAD, DOJANG_SCREENSHOT_DIR=SHOTS)
     cli_env = {k: v for k, v in env.items() if k not in ("LD_PRELOAD", "G_MESSAGES_DEBUG")}
 
-    dojang = Dojang([], env)
+    dojang = dojang_gui.Dojang(DOJANG, [], env, SHOTS)
     try:
         copy_flow(dojang, certificates["kica-paid"], certificates["yessign-free"], stick)
         password_flow(dojang, certificates["kica-paid"], password, cli_env)
@@ -486,24 +363,13 @@ def main():
         import_flow(dojang, work)
     finally:
         dojang.close()
-        if failures:
+        if dojang_gui.failures:
             os.system(f"grep -v 'Gtk-DEBUG\\|Gdk-DEBUG\\|GLib-GIO-DEBUG' {work}/stderr.log | tail -40")
     secrets_check(work, env, password)
     shutil.rmtree(work, ignore_errors=True)
 
-    if failures:
-        return 1
-    print("ok: certificate tools in Korean")
-    return 0
+    return dojang_gui.finish("certificate tools in Korean")
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BaseException as error:  # say what stopped the test, whatever it was
-        if not isinstance(error, SystemExit):
-            import traceback
-            traceback.print_exc()
-            print(f"not ok: the test stopped: {error!r}")
-            sys.exit(1)
-        raise
+    dojang_gui.run(main)

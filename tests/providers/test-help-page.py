@@ -13,44 +13,15 @@ import subprocess
 import sys
 import time
 
-if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("not ok: needs an X display and a D-Bus session (run under tests/isolate.sh)")
-    sys.exit(1)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
+import dojang_gui  # noqa: E402
+from dojang_gui import check, rawinput, wait_for  # noqa: E402
 
-# dogtail refuses to start without this, even though GTK 4 ignores it.
-os.environ["GTK_MODULES"] = "gail:atk-bridge"
-
-from dogtail import config, rawinput, tree  # noqa: E402
-
-config.config.logDebugToStdOut = False
-config.config.logDebugToFile = False
-config.config.defaultDelay = 0.1
-config.config.typingDelay = 0.02
+dojang_gui.config.config.typingDelay = 0.02
 
 DOJANG = sys.argv[1]
-APP_ID = "io.github.dojang.Dojang"
+APP_ID = dojang_gui.APP_ID
 TIMEOUT = 15
-
-failures = []
-
-
-def check(label, condition, detail=""):
-    print(("ok: " if condition else "not ok: ") + label + (f" ({detail})" if detail and not condition else ""))
-    if not condition:
-        failures.append(label)
-
-
-def wait_for(find, timeout=TIMEOUT):
-    """Polls find() until it returns something truthy; None on timeout."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            found = find()
-        except Exception:  # the tree changes under our feet while we read it
-            found = None
-        if found or time.monotonic() > deadline:
-            return found
-        time.sleep(0.2)
 
 
 def clipboard_text():
@@ -80,22 +51,13 @@ def find_one(app, role, name=None, contains=None):
     return nodes[0] if nodes else None
 
 
-class Dojang:
+class Dojang(dojang_gui.Dojang):
     def __init__(self, language, now):
         # A GTK critical (a layout or lifetime bug) kills the app and fails the test.
         env = dict(os.environ, LANGUAGE=language, DOJANG_NOW=now, G_DEBUG="fatal-criticals")
-        self.process = subprocess.Popen([DOJANG], env=env)
-        self.app = wait_for(self._find_app)
-        if self.app is None:
-            raise SystemExit("not ok: dojang did not appear on the accessibility bus")
+        super().__init__(DOJANG, [], env)
         # The window's contents are there once the view switcher is.
         wait_for(lambda: find_all(self.app, "page tab"))
-
-    def _find_app(self):
-        for app in tree.root.children:
-            if app.name == "dojang" and app.get_process_id() == self.process.pid:
-                return app
-        return None
 
     def open_help_page(self, tab_name):
         tab = wait_for(lambda: find_one(self.app, "page tab", tab_name))
@@ -114,15 +76,6 @@ class Dojang:
         rawinput.keyCombo("<Control>a")
         rawinput.typeText(text)
         rawinput.pressKey("Return")
-
-    def close(self):
-        check("dojang kept running", self.process.poll() is None, f"exit status {self.process.returncode}")
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 def check_row_status(dojang, provider_name, expected, timeout=TIMEOUT):
@@ -221,4 +174,4 @@ korean_chuseok()
 korean_lunch_starts()
 print(f"# {time.monotonic() - start:.1f} s")
 
-sys.exit(1 if failures else 0)
+sys.exit(1 if dojang_gui.failures else 0)

@@ -29,64 +29,23 @@ import glob
 import json
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
-if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("not ok: needs an X display and a D-Bus session (run under tests/isolate.sh)")
-    sys.exit(1)
-
-# dogtail refuses to start without this, even though GTK 4 ignores it.
-os.environ["GTK_MODULES"] = "gail:atk-bridge"
-
-from dogtail import config, rawinput, tree  # noqa: E402
-import pyatspi  # noqa: E402
-
-config.config.logDebugToStdOut = False
-config.config.logDebugToFile = False
-config.config.defaultDelay = 0.1
-config.config.typingDelay = 0.03
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
+import dojang_gui  # noqa: E402
+from dojang_gui import check, pyatspi, rawinput, wait_for, walk  # noqa: E402
 
 DOJANG, PRELOAD, READ_CLIPBOARD, SHOTS = sys.argv[1:5]
-APP_ID = "io.github.dojang.Dojang"
 KST = datetime.timezone(datetime.timedelta(hours=9))
-TIMEOUT = 20
 REHEARSAL = " · 모의 갱신"
 RIGHT_PASSWORD = "fixture-password-1!"
 WRONG_PASSWORD = "wrong-password-9!"
 CARD = "4111111111111111"
 CARD_GROUPED = "4111 1111 1111 1111"
-
-failures = []
-
-
-def check(label, condition, detail=""):
-    print(("ok: " if condition else "not ok: ") + label + (f" ({detail})" if detail and not condition else ""))
-    if not condition:
-        failures.append(label)
-    return condition
-
-
-def wait_for(find, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            found = find()
-        except Exception:  # the tree changes under our feet while we read it
-            found = None
-        if found or time.monotonic() > deadline:
-            return found
-        time.sleep(0.2)
-
-
-def walk(node):
-    yield node
-    for child in node.children:
-        yield from walk(child)
 
 
 def korean_day(day):
@@ -98,66 +57,10 @@ def expiry_day(not_after):
     return (instant - datetime.timedelta(seconds=1)).astimezone(KST).date()
 
 
-class Dojang:
+class Dojang(dojang_gui.Dojang):
     def __init__(self, args, env):
-        self.env = env
-        self.stderr = open(os.path.join(env["DOJANG_TEST_WORK"], "stderr.log"), "w")
-        # GLib writes debug messages to stdout: they are logs too.
-        self.process = subprocess.Popen([DOJANG] + args, env=env, stdout=self.stderr, stderr=self.stderr)
+        super().__init__(DOJANG, args, env, SHOTS)
         self.clipboards = []
-        self.app = wait_for(self._find_app)
-        if self.app is None:
-            raise SystemExit("not ok: dojang did not appear on the accessibility bus")
-
-    def _find_app(self):
-        for app in tree.root.children:
-            if app.name == "dojang" and app.get_process_id() == self.process.pid:
-                return app
-        return None
-
-    def frame(self, title):
-        return wait_for(lambda: next((w for w in self.app.children if w.name == title), None))
-
-    def frame_gone(self, title):
-        return wait_for(lambda: not any(w.name == title for w in self.app.children))
-
-    def focused(self, frame):
-        return next((n for n in walk(frame) if n.getState().contains(pyatspi.STATE_FOCUSED)), None)
-
-    def find(self, frame, role, name=None, contains=None):
-        def match(node):
-            if node.roleName != role:
-                return False
-            if name is not None and node.name != name:
-                return False
-            return contains is None or contains in (node.name or "")
-        return wait_for(lambda: next((n for n in walk(frame) if match(n)), None))
-
-    def find_entry(self, frame, name):
-        return wait_for(lambda: next((n for n in walk(frame) if n.name == name and
-                                      n.roleName in ("text", "password text", "entry")), None))
-
-    def shoot(self, name, title_part):
-        """Asks the preloaded hook for a picture of the window titled like title_part."""
-        png = os.path.join(SHOTS, name + ".png")
-        if os.path.exists(png):
-            os.remove(png)
-        with open(os.path.join(SHOTS, "request"), "w", encoding="utf-8") as f:
-            f.write(f"{name}\t{title_part}\n")
-        time.sleep(0.4)  # let the last frame settle
-        os.kill(self.process.pid, signal.SIGUSR1)
-        check(f"screenshot {name}", wait_for(lambda: os.path.exists(png), timeout=10))
-
-    def point_at(self, frame):
-        # No window manager under Xvfb: the keyboard goes where the pointer is.
-        x, y, width, height = frame.extents
-        rawinput.absoluteMotion(x + min(width, 400) // 2, y + min(height, 400) // 2)
-
-    def activate(self, action, target):
-        subprocess.run(["gdbus", "call", "--session", "--dest", APP_ID,
-                        "--object-path", "/" + APP_ID.replace(".", "/"),
-                        "--method", "org.gtk.Actions.Activate", action, f"[<'{target}'>]", "{}"],
-                       check=True, stdout=subprocess.DEVNULL, timeout=TIMEOUT, env=self.env)
 
     def read_clipboard(self):
         """The clipboard and primary selection now: they go when their owner exits."""
@@ -180,14 +83,7 @@ class Dojang:
                 pass
             check("closing the window ends dojang cleanly", self.process.returncode == 0,
                   f"exit status {self.process.returncode}")
-        if self.process.poll() is None:
-            self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.stderr.close()
+        self.stop()
 
 
 def rehearsals(db, sha256):
@@ -475,19 +371,8 @@ def main():
     secrets_check(work, env, dojang.clipboards)
     shutil.rmtree(work, ignore_errors=True)
 
-    if failures:
-        return 1
-    print("ok: renewal assistant in Korean")
-    return 0
+    return dojang_gui.finish("renewal assistant in Korean")
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BaseException as error:  # say what stopped the test, whatever it was
-        if not isinstance(error, SystemExit):
-            import traceback
-            traceback.print_exc()
-            print(f"not ok: the test stopped: {error!r}")
-            sys.exit(1)
-        raise
+    dojang_gui.run(main)
