@@ -12,53 +12,32 @@
 
 #include "dojang-certificate-copy.h"
 #include "dojang-safe-file.h"
+#include "certificate-folder-fixture.h"
 #include "key-fixtures.h"
 
 static char *fixtures;
 
 typedef struct
 {
-  char              *home;
-  char              *usb;
-  char              *source_folder;
-  DojangCertificate *certificate;
+  CertificateFolderFixture source;
+  char                    *usb;
 } Fixture;
-
-static DojangCertificate *
-load (const char *folder)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (folder, "signCert.der", NULL);
-  DojangCertificate *certificate = dojang_certificate_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  return certificate;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_build_filename (g_get_home_dir (), "copy-XXXXXX", NULL);
-
-  fixture->home = g_mkdtemp (g_steal_pointer (&base));
-  g_assert_nonnull (fixture->home);
-  fixture->usb = g_build_filename (fixture->home, "usb", NULL);
+  certificate_folder_fixture_set_up (&fixture->source, fixtures, "copy", "seed-sha1", TRUE);
+  fixture->usb = g_build_filename (fixture->source.home, "usb", NULL);
   g_assert_cmpint (g_mkdir (fixture->usb, 0755), ==, 0);
-  fixture->source_folder = key_fixtures_install (fixtures, "seed-sha1", fixture->home, TRUE);
-  fixture->certificate = load (fixture->source_folder);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->certificate);
-  key_fixtures_remove (fixture->home);
-  g_free (fixture->home);
+  certificate_folder_fixture_tear_down (&fixture->source);
   g_free (fixture->usb);
-  g_free (fixture->source_folder);
 }
 
 static GBytes *
@@ -127,15 +106,15 @@ test_to_usb (Fixture       *fixture,
   g_autofree char *cert = g_build_filename (folder, "signCert.der", NULL);
   gboolean already_there = TRUE;
 
-  copy = dojang_certificate_copy (fixture->certificate, fixture->usb, &already_there, NULL, &error);
+  copy = dojang_certificate_copy (fixture->source.certificate, fixture->usb, &already_there, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (copy);
   g_assert_false (already_there);
 
   g_assert_cmpstr (dojang_certificate_get_folder (copy), ==, folder);
-  g_assert_cmpstr (dojang_certificate_get_sha256 (copy), ==, dojang_certificate_get_sha256 (fixture->certificate));
+  g_assert_cmpstr (dojang_certificate_get_sha256 (copy), ==, dojang_certificate_get_sha256 (fixture->source.certificate));
   g_assert_cmpstr (dojang_certificate_get_key_path (copy), ==, key);
-  assert_same_files (fixture->source_folder, folder);
+  assert_same_files (fixture->source.folder, folder);
 
   assert_mode (npki, 0700);
   assert_mode (ca, 0700);
@@ -159,11 +138,11 @@ test_already_there (Fixture       *fixture,
   GStatBuf before;
   GStatBuf after;
 
-  first = dojang_certificate_copy (fixture->certificate, fixture->usb, NULL, NULL, &error);
+  first = dojang_certificate_copy (fixture->source.certificate, fixture->usb, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (dojang_certificate_get_key_path (first), &before), ==, 0);
 
-  second = dojang_certificate_copy (fixture->certificate, fixture->usb, &already_there, NULL, &error);
+  second = dojang_certificate_copy (fixture->source.certificate, fixture->usb, &already_there, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (already_there);
   g_assert_cmpstr (dojang_certificate_get_folder (second), ==, dojang_certificate_get_folder (first));
@@ -172,10 +151,10 @@ test_already_there (Fixture       *fixture,
 
   /* The source's own root: it is there already. */
   already_there = FALSE;
-  onto_itself = dojang_certificate_copy (fixture->certificate, fixture->home, &already_there, NULL, &error);
+  onto_itself = dojang_certificate_copy (fixture->source.certificate, fixture->source.home, &already_there, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (already_there);
-  g_assert_cmpstr (dojang_certificate_get_folder (onto_itself), ==, fixture->source_folder);
+  g_assert_cmpstr (dojang_certificate_get_folder (onto_itself), ==, fixture->source.folder);
 }
 
 /* A stick with "npki/YESSIGN/user" keeps one tree. */
@@ -191,14 +170,14 @@ test_odd_case (Fixture       *fixture,
   g_autofree char *npki = g_build_filename (fixture->usb, "npki", NULL);
 
   g_assert_cmpint (g_mkdir_with_parents (user, 0755), ==, 0);
-  copy = dojang_certificate_copy (fixture->certificate, fixture->usb, NULL, NULL, &error);
+  copy = dojang_certificate_copy (fixture->source.certificate, fixture->usb, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dojang_certificate_get_folder (copy), ==, expected);
   g_assert_false (g_file_test (upper, G_FILE_TEST_EXISTS));
 
   /* An NPKI folder given as the root is used as it is. */
   g_clear_object (&copy);
-  copy = dojang_certificate_copy (fixture->certificate, npki, NULL, NULL, &error);
+  copy = dojang_certificate_copy (fixture->source.certificate, npki, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dojang_certificate_get_folder (copy), ==, expected);
 }
@@ -225,13 +204,13 @@ test_different_refused (Fixture       *fixture,
                                               KEY_FIXTURE_SUBJECT_FOLDER, NULL);
   g_autoptr(GBytes) other_cert = read_file (other_folder, "signCert.der");
   g_autoptr(GBytes) other_key = read_file (fixtures, "pbes2-seed/signPri.key");
-  g_autoptr(GBytes) cert = read_file (fixture->source_folder, "signCert.der");
+  g_autoptr(GBytes) cert = read_file (fixture->source.folder, "signCert.der");
   g_autoptr(GBytes) after = NULL;
 
   /* Another certificate where this one would go. */
   g_assert_cmpint (g_mkdir_with_parents (target, 0700), ==, 0);
   write_file (target, "signCert.der", other_cert);
-  g_assert_null (dojang_certificate_copy (fixture->certificate, fixture->usb, NULL, NULL, &error));
+  g_assert_null (dojang_certificate_copy (fixture->source.certificate, fixture->usb, NULL, NULL, &error));
   g_assert_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_EXISTS);
   g_clear_error (&error);
   after = read_file (target, "signCert.der");
@@ -240,7 +219,7 @@ test_different_refused (Fixture       *fixture,
   /* This certificate, with another key file (another password). */
   write_file (target, "signCert.der", cert);
   write_file (target, "signPri.key", other_key);
-  g_assert_null (dojang_certificate_copy (fixture->certificate, fixture->usb, NULL, NULL, &error));
+  g_assert_null (dojang_certificate_copy (fixture->source.certificate, fixture->usb, NULL, NULL, &error));
   g_assert_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "different key file"));
   g_clear_error (&error);
@@ -260,12 +239,12 @@ test_other_folder_name (Fixture       *fixture,
   g_autofree char *renamed = NULL;
   gboolean already_there = FALSE;
 
-  first = dojang_certificate_copy (fixture->certificate, fixture->usb, NULL, NULL, &error);
+  first = dojang_certificate_copy (fixture->source.certificate, fixture->usb, NULL, NULL, &error);
   g_assert_no_error (error);
   renamed = g_build_filename (fixture->usb, "NPKI", "yessign", "USER", "renamed", NULL);
   g_assert_cmpint (g_rename (dojang_certificate_get_folder (first), renamed), ==, 0);
 
-  second = dojang_certificate_copy (fixture->certificate, fixture->usb, &already_there, NULL, &error);
+  second = dojang_certificate_copy (fixture->source.certificate, fixture->usb, &already_there, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (already_there);
   g_assert_cmpstr (dojang_certificate_get_folder (second), ==, renamed);
@@ -283,7 +262,7 @@ test_loose_certificate (Fixture       *fixture,
   g_autofree char *expected = g_build_filename (fixture->usb, "NPKI", "yessign", "USER",
                                                 KEY_FIXTURE_SUBJECT_FOLDER, NULL);
 
-  loose = load (loose_folder);
+  loose = certificate_folder_fixture_load (loose_folder);
   copy = dojang_certificate_copy (loose, fixture->usb, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dojang_certificate_get_folder (copy), ==, expected);
@@ -306,7 +285,7 @@ test_stale_partials (Fixture       *fixture,
   g_assert_true (g_file_set_contents (stale_file, "half", 4, NULL));
   g_assert_cmpint (g_mkdir (live, 0700), ==, 0);
 
-  copy = dojang_certificate_copy (fixture->certificate, fixture->usb, NULL, NULL, &error);
+  copy = dojang_certificate_copy (fixture->source.certificate, fixture->usb, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   /* Process 1 runs: its partial folder stays. */
@@ -318,9 +297,9 @@ test_missing_root (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *missing = g_build_filename (fixture->home, "not-plugged-in", NULL);
+  g_autofree char *missing = g_build_filename (fixture->source.home, "not-plugged-in", NULL);
 
-  g_assert_null (dojang_certificate_copy (fixture->certificate, missing, NULL, NULL, &error));
+  g_assert_null (dojang_certificate_copy (fixture->source.certificate, missing, NULL, NULL, &error));
   g_assert_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
@@ -345,11 +324,11 @@ test_async (Fixture       *fixture,
 {
   g_autoptr(DojangCertificate) copy = NULL;
 
-  dojang_certificate_copy_async (fixture->certificate, fixture->usb, NULL, on_copied, &copy);
+  dojang_certificate_copy_async (fixture->source.certificate, fixture->usb, NULL, on_copied, &copy);
   while (copy == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  assert_same_files (fixture->source_folder, dojang_certificate_get_folder (copy));
+  assert_same_files (fixture->source.folder, dojang_certificate_get_folder (copy));
 }
 
 int

@@ -13,33 +13,21 @@
 #include "dojang-certificate-password.h"
 #include "dojang-private-key.h"
 #include "dojang-safe-file.h"
+#include "certificate-folder-fixture.h"
 #include "key-fixtures.h"
 
 #define NEW_PASSWORD "Nxq7#kPz2@Wm"
 
 static char *fixtures;
 
-typedef struct
-{
-  char              *home;
-  char              *folder;
-  DojangCertificate *certificate;
-} Fixture;
+typedef CertificateFolderFixture Fixture;
 
 static void
 set_up (Fixture    *fixture,
         const char *name,
         gboolean    with_km)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_build_filename (g_get_home_dir (), "password-XXXXXX", NULL);
-  g_autofree char *cert = NULL;
-
-  fixture->home = g_mkdtemp (g_steal_pointer (&base));
-  fixture->folder = key_fixtures_install (fixtures, name, fixture->home, with_km);
-  cert = g_build_filename (fixture->folder, "signCert.der", NULL);
-  fixture->certificate = dojang_certificate_new_from_file (cert, &error);
-  g_assert_no_error (error);
+  certificate_folder_fixture_set_up (fixture, fixtures, "password", name, with_km);
 }
 
 static void
@@ -53,10 +41,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->certificate);
-  key_fixtures_remove (fixture->home);
-  g_free (fixture->home);
-  g_free (fixture->folder);
+  certificate_folder_fixture_tear_down (fixture);
 }
 
 static gboolean

@@ -15,42 +15,27 @@
 #include "dojang-key-derivation.h"
 #include "dojang-private-key.h"
 #include "dojang-safe-file.h"
+#include "certificate-folder-fixture.h"
 #include "key-fixtures.h"
 
 static char *fixtures;
 static char *pfx_dir;
 static JsonObject *pfx_expected;
 
-typedef struct
-{
-  char              *home;
-  char              *folder;
-  DojangCertificate *certificate;
-} Fixture;
+typedef CertificateFolderFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_build_filename (g_get_home_dir (), "pfx-XXXXXX", NULL);
-  g_autofree char *cert = NULL;
-
-  fixture->home = g_mkdtemp (g_steal_pointer (&base));
-  fixture->folder = key_fixtures_install (fixtures, "seed-sha1", fixture->home, FALSE);
-  cert = g_build_filename (fixture->folder, "signCert.der", NULL);
-  fixture->certificate = dojang_certificate_new_from_file (cert, &error);
-  g_assert_no_error (error);
+  certificate_folder_fixture_set_up (fixture, fixtures, "pfx", "seed-sha1", FALSE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->certificate);
-  key_fixtures_remove (fixture->home);
-  g_free (fixture->home);
-  g_free (fixture->folder);
+  certificate_folder_fixture_tear_down (fixture);
 }
 
 static const char *

@@ -11,47 +11,25 @@
 #include <glib/gstdio.h>
 
 #include "dojang-certificate-trash.h"
+#include "certificate-folder-fixture.h"
 #include "key-fixtures.h"
 
 static char *fixtures;
 
-typedef struct
-{
-  char              *home;
-  char              *folder;
-  DojangCertificate *certificate;
-} Fixture;
-
-static DojangCertificate *
-load (const char *folder)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *cert = g_build_filename (folder, "signCert.der", NULL);
-  DojangCertificate *certificate = dojang_certificate_new_from_file (cert, &error);
-
-  g_assert_no_error (error);
-  return certificate;
-}
+typedef CertificateFolderFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *base = g_build_filename (g_get_home_dir (), "trash-XXXXXX", NULL);
-
-  fixture->home = g_mkdtemp (g_steal_pointer (&base));
-  fixture->folder = key_fixtures_install (fixtures, "seed-sha1", fixture->home, TRUE);
-  fixture->certificate = load (fixture->folder);
+  certificate_folder_fixture_set_up (fixture, fixtures, "trash", "seed-sha1", TRUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->certificate);
-  key_fixtures_remove (fixture->home);
-  g_free (fixture->home);
-  g_free (fixture->folder);
+  certificate_folder_fixture_tear_down (fixture);
 }
 
 static char *
@@ -152,7 +130,7 @@ test_latest_restored (Fixture       *fixture,
       aged = g_regex_replace_literal (date, text, -1, 0, "DeletionDate=2000-01-01T00:00:00", 0, NULL);
       g_assert_true (g_file_set_contents (path, aged, -1, NULL));
     }
-  second = load (fixture->folder);
+  second = certificate_folder_fixture_load (fixture->folder);
   g_assert_true (dojang_certificate_trash (second, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_trash_info (), ==, infos + 2);
@@ -181,7 +159,7 @@ test_refusals (Fixture       *fixture,
   g_assert_true (g_file_set_contents (photo, "jpeg", 4, NULL));
   g_assert_true (g_file_get_contents (cert_from, &contents, &len, NULL));
   g_assert_true (g_file_set_contents (cert_to, contents, (gssize) len, NULL));
-  loose = load (downloads);
+  loose = certificate_folder_fixture_load (downloads);
   g_assert_false (dojang_certificate_trash (loose, NULL, &error));
   g_assert_error (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_SHARED_FOLDER);
   g_clear_error (&error);

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Test helper: a certificate folder with its signPri.key (from
+ * key-fixtures) under a fresh folder in $HOME, and the certificate read
+ * from it; for the g_test_add() fixtures of the certificate tools' tests. */
+
+#pragma once
+
+#include "dojang-certificate.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char              *home;
+  char              *folder;
+  DojangCertificate *certificate;
+} CertificateFolderFixture;
+
+void               certificate_folder_fixture_set_up    (CertificateFolderFixture *fixture,
+                                                         const char               *fixtures,
+                                                         const char               *prefix,
+                                                         const char               *key_name,
+                                                         gboolean                  with_km);
+void               certificate_folder_fixture_tear_down (CertificateFolderFixture *fixture);
+DojangCertificate *certificate_folder_fixture_load      (const char               *folder);
+
+G_END_DECLS
