@@ -13,16 +13,14 @@
 #include "dojang-certificate-password.h"
 #include "dojang-change-password-dialog.h"
 #include "dojang-new-password.h"
-#include "dojang-secret-buffer.h"
+#include "dojang-password-step.h"
 
 struct _DojangChangePasswordDialog
 {
   AdwWindow            parent_instance;
 
   DojangCertificate   *certificate;
-  GCancellable        *cancellable;
-  GtkEntryBuffer      *old_password;
-  gboolean             busy;
+  DojangPasswordStep  *old_password;
 
   GtkLabel            *holder_label;
   AdwPasswordEntryRow *old_entry;
@@ -38,8 +36,9 @@ static void
 update_button (DojangChangePasswordDialog *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_button),
-                            !self->busy
-                            && gtk_entry_buffer_get_length (self->old_password) > 0
+                            self->old_password != NULL
+                            && !dojang_password_step_get_busy (self->old_password)
+                            && !dojang_password_step_get_empty (self->old_password)
                             && dojang_new_password_get_acceptable (self->new_password));
 }
 
@@ -48,13 +47,7 @@ show_result (DojangChangePasswordDialog *self,
              const char                 *text,
              gboolean                    failed)
 {
-  self->busy = FALSE;
-  gtk_spinner_stop (self->spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_label_set_text (self->result_label, text);
-  gtk_widget_set_css_classes (GTK_WIDGET (self->result_label),
-                              (const char *[]) { failed ? "error" : "success", NULL });
-  gtk_widget_set_visible (GTK_WIDGET (self->result_label), TRUE);
+  dojang_password_step_show_result (self->old_password, text, failed);
   update_button (self);
 }
 
@@ -68,16 +61,16 @@ on_changed (GObject      *source,
   g_autofree char *kept = NULL;
   g_autofree char *text = NULL;
 
-  if (!dojang_certificate_change_password_finish (result, &kept, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+  dojang_certificate_change_password_finish (result, &kept, &error);
+  if (!dojang_password_step_end (self->old_password, error,
+                                 DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_WRONG_PASSWORD))
+    return;
 
+  if (error != NULL)
+    {
       if (g_error_matches (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_WRONG_PASSWORD))
         {
-          gtk_entry_buffer_delete_text (self->old_password, 0, -1);
           show_result (self, _("The current password is wrong. Nothing was changed; type it again."), TRUE);
-          gtk_widget_grab_focus (GTK_WIDGET (self->old_entry));
           return;
         }
 
@@ -87,7 +80,6 @@ on_changed (GObject      *source,
       return;
     }
 
-  gtk_entry_buffer_delete_text (self->old_password, 0, -1);
   dojang_new_password_clear (self->new_password);
   if (kept != NULL)
     {
@@ -106,24 +98,24 @@ static void
 on_change_clicked (DojangChangePasswordDialog *self)
 {
   const char *new_password;
+  const char *old_password;
   gsize new_length = 0;
+  gsize old_length = 0;
+  GCancellable *cancellable;
 
   new_password = dojang_new_password_peek (self->new_password, &new_length);
-  if (self->busy || new_password == NULL || gtk_entry_buffer_get_length (self->old_password) == 0)
+  if (dojang_password_step_get_busy (self->old_password) || new_password == NULL
+      || dojang_password_step_get_empty (self->old_password))
     return;
 
-  self->busy = TRUE;
+  cancellable = dojang_password_step_begin (self->old_password);
   update_button (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->result_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
-  gtk_spinner_start (self->spinner);
 
   /* Both passwords are copied into secure memory at once. */
-  dojang_certificate_change_password_async (self->certificate,
-                                            gtk_entry_buffer_get_text (self->old_password),
-                                            gtk_entry_buffer_get_bytes (self->old_password),
+  old_password = dojang_password_step_peek (self->old_password, &old_length);
+  dojang_certificate_change_password_async (self->certificate, old_password, old_length,
                                             new_password, new_length,
-                                            self->cancellable, on_changed, g_object_ref (self));
+                                            cancellable, on_changed, g_object_ref (self));
 }
 
 static void
@@ -131,11 +123,7 @@ dojang_change_password_dialog_dispose (GObject *object)
 {
   DojangChangePasswordDialog *self = DOJANG_CHANGE_PASSWORD_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  if (self->old_password != NULL)
-    gtk_entry_buffer_delete_text (self->old_password, 0, -1);
-  g_clear_object (&self->old_password);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->old_password, dojang_password_step_free);
   g_clear_object (&self->certificate);
 
   G_OBJECT_CLASS (dojang_change_password_dialog_parent_class)->dispose (object);
@@ -167,10 +155,8 @@ dojang_change_password_dialog_init (DojangChangePasswordDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
-  self->old_password = g_object_ref (dojang_secret_buffer_install (GTK_EDITABLE (self->old_entry)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->old_entry))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Current password"), -1);
+  self->old_password = dojang_password_step_new (GTK_EDITABLE (self->old_entry), _("Current password"),
+                                                 self->spinner, self->result_label);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->change_button));
 }
 

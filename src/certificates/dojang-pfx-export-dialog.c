@@ -15,17 +15,16 @@
 
 #include "dojang-certificate-error.h"
 #include "dojang-certificate-pfx.h"
+#include "dojang-password-step.h"
 #include "dojang-pfx-export-dialog.h"
 #include "dojang-safe-file.h"
-#include "dojang-secret-buffer.h"
 
 struct _DojangPfxExportDialog
 {
   AdwWindow            parent_instance;
 
   DojangCertificate   *certificate;
-  GCancellable        *cancellable;
-  GtkEntryBuffer      *password;
+  DojangPasswordStep  *password;
   char                *target;
   char                *partial;
 
@@ -43,19 +42,15 @@ show_result (DojangPfxExportDialog *self,
              const char            *text,
              gboolean               failed)
 {
-  gtk_spinner_stop (self->spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), gtk_entry_buffer_get_length (self->password) > 0);
-  gtk_label_set_text (self->result_label, text);
-  gtk_widget_set_css_classes (GTK_WIDGET (self->result_label),
-                              (const char *[]) { failed ? "error" : "success", NULL });
-  gtk_widget_set_visible (GTK_WIDGET (self->result_label), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !dojang_password_step_get_empty (self->password));
+  dojang_password_step_show_result (self->password, text, failed);
 }
 
 static void
 on_password_changed (DojangPfxExportDialog *self)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), gtk_entry_buffer_get_length (self->password) > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
+                            self->password != NULL && !dojang_password_step_get_empty (self->password));
 }
 
 /* The confirmed replacement: the complete new file takes the old one's
@@ -88,25 +83,21 @@ on_exported (GObject      *source,
   g_autofree char *display = NULL;
   g_autofree char *text = NULL;
 
-  if (!dojang_certificate_export_pfx_finish (result, &error)
-      || (self->partial != NULL && !replace_target (self, &error)))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+  if (dojang_certificate_export_pfx_finish (result, &error) && self->partial != NULL)
+    replace_target (self, &error);
+  /* A wrong password is typed again from scratch. */
+  if (!dojang_password_step_end (self->password, error,
+                                 DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_WRONG_PASSWORD))
+    return;
 
-      /* A wrong password is typed again from scratch. */
-      if (g_error_matches (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_WRONG_PASSWORD))
-        {
-          gtk_entry_buffer_delete_text (self->password, 0, -1);
-          gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
-        }
+  if (error != NULL)
+    {
       /* TRANSLATORS: %s says why */
       text = g_strdup_printf (_("Not exported: %s"), error->message);
       show_result (self, text, TRUE);
       return;
     }
 
-  gtk_entry_buffer_delete_text (self->password, 0, -1);
   display = g_filename_display_name (self->target);
   /* TRANSLATORS: %s is a file */
   text = g_strdup_printf (_("Exported to “%s”. The file is protected by the certificate’s password."), display);
@@ -118,22 +109,22 @@ start_export (DojangPfxExportDialog *self,
               gboolean               replace)
 {
   g_autofree char *folder = g_path_get_dirname (self->target);
+  const char *password;
+  gsize length = 0;
+  GCancellable *cancellable;
 
   g_clear_pointer (&self->partial, g_free);
   if (replace)
     self->partial = dojang_safe_file_partial_path (folder);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->result_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
-  gtk_spinner_start (self->spinner);
+  cancellable = dojang_password_step_begin (self->password);
 
   /* The password is copied into secure memory at once; the entry keeps it
    * only until the export is done. */
+  password = dojang_password_step_peek (self->password, &length);
   dojang_certificate_export_pfx_async (self->certificate, replace ? self->partial : self->target,
-                                       gtk_entry_buffer_get_text (self->password),
-                                       gtk_entry_buffer_get_bytes (self->password),
-                                       self->cancellable, on_exported, g_object_ref (self));
+                                       password, length, cancellable, on_exported, g_object_ref (self));
 }
 
 static void
@@ -193,7 +184,7 @@ on_export_clicked (DojangPfxExportDialog *self)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
-  if (gtk_entry_buffer_get_length (self->password) == 0)
+  if (dojang_password_step_get_empty (self->password) || dojang_password_step_get_busy (self->password))
     return;
 
   chooser = gtk_file_chooser_native_new (_("Save the .pfx File"), GTK_WINDOW (self),
@@ -215,11 +206,7 @@ dojang_pfx_export_dialog_dispose (GObject *object)
 {
   DojangPfxExportDialog *self = DOJANG_PFX_EXPORT_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  if (self->password != NULL)
-    gtk_entry_buffer_delete_text (self->password, 0, -1);
-  g_clear_object (&self->password);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->password, dojang_password_step_free);
   g_clear_object (&self->certificate);
   g_clear_pointer (&self->target, g_free);
   g_clear_pointer (&self->partial, g_free);
@@ -251,10 +238,8 @@ dojang_pfx_export_dialog_init (DojangPfxExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
-  self->password = g_object_ref (dojang_secret_buffer_install (GTK_EDITABLE (self->password_entry)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->password_entry))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Certificate password"), -1);
+  self->password = dojang_password_step_new (GTK_EDITABLE (self->password_entry), _("Certificate password"),
+                                             self->spinner, self->result_label);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
 }
 

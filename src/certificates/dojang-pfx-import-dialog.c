@@ -13,18 +13,16 @@
 
 #include "dojang-certificate-error.h"
 #include "dojang-certificate-pfx.h"
+#include "dojang-password-step.h"
 #include "dojang-pfx-import-dialog.h"
-#include "dojang-secret-buffer.h"
 
 struct _DojangPfxImportDialog
 {
   AdwWindow              parent_instance;
 
   DojangCertificateList *certificates;
-  GCancellable          *cancellable;
-  GtkEntryBuffer        *password;
+  DojangPasswordStep    *password;
   char                  *file;
-  gboolean               busy;
 
   AdwActionRow          *file_row;
   GtkButton             *choose_button;
@@ -54,8 +52,9 @@ static void
 update_button (DojangPfxImportDialog *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
-                            !self->busy && self->file != NULL
-                            && gtk_entry_buffer_get_length (self->password) > 0);
+                            self->password != NULL && self->file != NULL
+                            && !dojang_password_step_get_busy (self->password)
+                            && !dojang_password_step_get_empty (self->password));
 }
 
 static void
@@ -63,14 +62,8 @@ show_result (DojangPfxImportDialog *self,
              const char            *text,
              gboolean               failed)
 {
-  self->busy = FALSE;
-  gtk_spinner_stop (self->spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->choose_button), TRUE);
-  gtk_label_set_text (self->result_label, text);
-  gtk_widget_set_css_classes (GTK_WIDGET (self->result_label),
-                              (const char *[]) { failed ? "error" : "success", NULL });
-  gtk_widget_set_visible (GTK_WIDGET (self->result_label), TRUE);
+  dojang_password_step_show_result (self->password, text, failed);
   update_button (self);
 }
 
@@ -102,16 +95,12 @@ on_imported (GObject      *source,
   gboolean already_there = FALSE;
 
   certificate = dojang_certificate_import_pfx_finish (result, &already_there, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!dojang_password_step_end (self->password, error,
+                                 DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_WRONG_PASSWORD))
     return;
 
   if (certificate == NULL)
     {
-      if (g_error_matches (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_WRONG_PASSWORD))
-        {
-          gtk_entry_buffer_delete_text (self->password, 0, -1);
-          gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
-        }
       /* TRANSLATORS: %s says why */
       text = g_error_matches (error, DOJANG_CERTIFICATE_ERROR, DOJANG_CERTIFICATE_ERROR_EXISTS)
         ? g_strdup_printf (_("Refused: %s"), error->message)
@@ -120,7 +109,6 @@ on_imported (GObject      *source,
       return;
     }
 
-  gtk_entry_buffer_delete_text (self->password, 0, -1);
   folder = g_filename_display_name (dojang_certificate_get_folder (certificate));
   if (already_there)
     /* TRANSLATORS: %s is a folder */
@@ -136,21 +124,22 @@ on_imported (GObject      *source,
 static void
 on_import_clicked (DojangPfxImportDialog *self)
 {
-  if (self->busy || self->file == NULL || gtk_entry_buffer_get_length (self->password) == 0)
+  const char *password;
+  gsize length = 0;
+  GCancellable *cancellable;
+
+  if (dojang_password_step_get_busy (self->password) || self->file == NULL
+      || dojang_password_step_get_empty (self->password))
     return;
 
-  self->busy = TRUE;
+  cancellable = dojang_password_step_begin (self->password);
   update_button (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->choose_button), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->result_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
-  gtk_spinner_start (self->spinner);
 
   /* The password is copied into secure memory at once. */
-  dojang_certificate_import_pfx_async (self->file, NULL,
-                                       gtk_entry_buffer_get_text (self->password),
-                                       gtk_entry_buffer_get_bytes (self->password),
-                                       self->cancellable, on_imported, g_object_ref (self));
+  password = dojang_password_step_peek (self->password, &length);
+  dojang_certificate_import_pfx_async (self->file, NULL, password, length,
+                                       cancellable, on_imported, g_object_ref (self));
 }
 
 /**
@@ -224,11 +213,7 @@ dojang_pfx_import_dialog_dispose (GObject *object)
 {
   DojangPfxImportDialog *self = DOJANG_PFX_IMPORT_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  if (self->password != NULL)
-    gtk_entry_buffer_delete_text (self->password, 0, -1);
-  g_clear_object (&self->password);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->password, dojang_password_step_free);
   g_clear_object (&self->certificates);
   g_clear_pointer (&self->file, g_free);
 
@@ -261,10 +246,8 @@ dojang_pfx_import_dialog_init (DojangPfxImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
-  self->password = g_object_ref (dojang_secret_buffer_install (GTK_EDITABLE (self->password_entry)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->password_entry))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password of the .pfx file"), -1);
+  self->password = dojang_password_step_new (GTK_EDITABLE (self->password_entry), _("Password of the .pfx file"),
+                                             self->spinner, self->result_label);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
 }
 

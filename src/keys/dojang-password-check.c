@@ -2,10 +2,10 @@
 
 /* The "certificate password" step: an entry, a spinner and a result line.
  * The password is checked against signPri.key in a worker thread (see
- * dojang_private_key_check_async()) and the entry is wiped as soon as the
- * check starts, when it is left and when it goes. Used by the renewal
- * assistant, the certificate details' "Check password…" dialog and the
- * certificate tools.
+ * dojang_private_key_check_async()) through DojangPasswordStep, and the
+ * entry is wiped as soon as the check starts, when it is left and when it
+ * goes. Used by the renewal assistant, the certificate details' "Check
+ * password…" dialog and the certificate tools.
  *
  * Checking on this computer cannot lock anything: signPri.key has no try
  * counter (the "locked after 5 tries" rule belongs to websites' security
@@ -16,8 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "dojang-password-check.h"
+#include "dojang-password-step.h"
 #include "dojang-private-key.h"
-#include "dojang-secret-buffer.h"
 
 struct _DojangPasswordCheck
 {
@@ -25,8 +25,7 @@ struct _DojangPasswordCheck
 
   char                     *key_path;
   char                     *cert_path;
-  GCancellable             *cancellable;
-  GtkEntryBuffer           *buffer;
+  DojangPasswordStep       *step;
   DojangPasswordCheckState  state;
   gint64                    started_at;
 
@@ -88,11 +87,7 @@ static void
 set_state (DojangPasswordCheck      *self,
            DojangPasswordCheckState  state)
 {
-  gboolean checking = state == DOJANG_PASSWORD_CHECK_CHECKING;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), checking);
-  gtk_spinner_set_spinning (self->spinner, checking);
-  gtk_editable_set_editable (GTK_EDITABLE (self->entry), !checking);
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), state != DOJANG_PASSWORD_CHECK_CHECKING);
 
   if (self->state == state)
     return;
@@ -144,10 +139,9 @@ on_checked (GObject      *source,
   gboolean correct;
 
   correct = dojang_private_key_check_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!dojang_password_step_end (self->step, error, DOJANG_PRIVATE_KEY_ERROR, DOJANG_PRIVATE_KEY_ERROR_WRONG_PASSWORD))
     return;
 
-  g_clear_object (&self->cancellable);
   g_debug ("Password checked in %" G_GINT64_FORMAT " ms",
            (g_get_monotonic_time () - self->started_at) / 1000);
 
@@ -178,7 +172,7 @@ on_entry_changed (DojangPasswordCheck *self)
     return;
 
   /* Typing again makes the last result stale. */
-  if (gtk_entry_buffer_get_length (self->buffer) > 0 && self->state != DOJANG_PASSWORD_CHECK_EMPTY)
+  if (!dojang_password_check_get_empty (self) && self->state != DOJANG_PASSWORD_CHECK_EMPTY)
     {
       set_state (self, DOJANG_PASSWORD_CHECK_EMPTY);
       show_result (self, NULL, NULL, NULL);
@@ -186,16 +180,12 @@ on_entry_changed (DojangPasswordCheck *self)
 }
 
 static void
-wipe_entry (DojangPasswordCheck *self)
-{
-  /* The secret buffer overwrites what it deletes. */
-  gtk_entry_buffer_delete_text (self->buffer, 0, -1);
-}
-
-static void
 dojang_password_check_unmap (GtkWidget *widget)
 {
-  wipe_entry (DOJANG_PASSWORD_CHECK (widget));
+  DojangPasswordCheck *self = DOJANG_PASSWORD_CHECK (widget);
+
+  if (self->step != NULL)
+    dojang_password_step_wipe (self->step);
 
   GTK_WIDGET_CLASS (dojang_password_check_parent_class)->unmap (widget);
 }
@@ -205,11 +195,7 @@ dojang_password_check_dispose (GObject *object)
 {
   DojangPasswordCheck *self = DOJANG_PASSWORD_CHECK (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->buffer != NULL)
-    wipe_entry (self);
-  g_clear_object (&self->buffer);
+  g_clear_pointer (&self->step, dojang_password_step_free);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOJANG_TYPE_PASSWORD_CHECK);
@@ -294,12 +280,11 @@ dojang_password_check_init (DojangPasswordCheck *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->buffer = g_object_ref (dojang_secret_buffer_install (GTK_EDITABLE (self->entry)));
   /* The name a screen reader (and a test) finds the field by. A plain
    * password entry rather than an entry row: GTK 4.8 reports the focus of
    * the former to assistive technologies, not of the latter. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  C_("password entry", "Certificate password"), -1);
+  self->step = dojang_password_step_new (GTK_EDITABLE (self->entry), C_("password entry", "Certificate password"),
+                                         self->spinner, NULL);
 }
 
 GtkWidget *
@@ -344,10 +329,11 @@ dojang_password_check_start (DojangPasswordCheck *self)
 {
   const char *password;
   gsize length = 0;
+  GCancellable *cancellable;
 
   g_return_val_if_fail (DOJANG_IS_PASSWORD_CHECK (self), FALSE);
 
-  if (self->state == DOJANG_PASSWORD_CHECK_CHECKING)
+  if (dojang_password_step_get_busy (self->step))
     return FALSE;
 
   if (self->key_path == NULL)
@@ -360,7 +346,7 @@ dojang_password_check_start (DojangPasswordCheck *self)
       return FALSE;
     }
 
-  if (gtk_entry_buffer_get_length (self->buffer) == 0)
+  if (dojang_password_check_get_empty (self))
     {
       show_result (self, "dialog-information-symbolic", NULL, _("Type the certificate’s password first."));
       dojang_password_check_focus (self);
@@ -368,15 +354,14 @@ dojang_password_check_start (DojangPasswordCheck *self)
     }
 
   /* The text is read in place and copied into secure memory by the check. */
-  password = gtk_entry_buffer_get_text (self->buffer);
-  length = gtk_entry_buffer_get_bytes (self->buffer);
-  self->cancellable = g_cancellable_new ();
+  cancellable = dojang_password_step_begin (self->step);
+  password = dojang_password_step_peek (self->step, &length);
   self->started_at = g_get_monotonic_time ();
   dojang_private_key_check_async (self->key_path, self->cert_path, password, length,
-                                  self->cancellable, on_checked, g_object_ref (self));
+                                  cancellable, on_checked, g_object_ref (self));
   set_state (self, DOJANG_PASSWORD_CHECK_CHECKING);
   show_result (self, NULL, "dim-label", _("Checking the password on this computer…"));
-  wipe_entry (self);
+  dojang_password_step_wipe (self->step);
 
   return TRUE;
 }
@@ -391,10 +376,9 @@ dojang_password_check_clear (DojangPasswordCheck *self)
 {
   g_return_if_fail (DOJANG_IS_PASSWORD_CHECK (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  dojang_password_step_cancel (self->step);
   set_state (self, DOJANG_PASSWORD_CHECK_EMPTY);
-  wipe_entry (self);
+  dojang_password_step_wipe (self->step);
   show_result (self, NULL, NULL, NULL);
 }
 
@@ -403,7 +387,7 @@ dojang_password_check_focus (DojangPasswordCheck *self)
 {
   g_return_if_fail (DOJANG_IS_PASSWORD_CHECK (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  dojang_password_step_focus (self->step);
 }
 
 DojangPasswordCheckState
@@ -419,5 +403,5 @@ dojang_password_check_get_empty (DojangPasswordCheck *self)
 {
   g_return_val_if_fail (DOJANG_IS_PASSWORD_CHECK (self), TRUE);
 
-  return gtk_entry_buffer_get_length (self->buffer) == 0;
+  return self->step == NULL || dojang_password_step_get_empty (self->step);
 }
