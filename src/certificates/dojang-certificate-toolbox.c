@@ -6,9 +6,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "dojang-certificate-toolbox.h"
+#include "dojang-certificate-tools.h"
 
 struct _DojangCertificateToolbox
 {
@@ -59,15 +58,20 @@ dojang_certificate_toolbox_init (DojangCertificateToolbox *self)
     gtk_widget_set_focusable (child, FALSE);
 }
 
+/* The action is set only with its target, so a button never points at an
+ * action without a certificate; the action's own rule says whether it can
+ * act, and the tooltip why not. */
 static void
-point_at (GtkButton    *button,
-          const char   *action_name,
-          const char   *sha256)
+point_at (GtkButton         *button,
+          const char        *action_name,
+          DojangCertificate *certificate)
 {
-  /* The action is set only with its target, so a button never points at an
-   * action without a certificate. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sha256);
+  const char *why_not = dojang_certificate_tools_why_not (action_name, certificate);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", dojang_certificate_get_sha256 (certificate));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), why_not == NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), why_not);
 }
 
 /**
@@ -78,25 +82,14 @@ void
 dojang_certificate_toolbox_set_certificate (DojangCertificateToolbox *self,
                                             DojangCertificate        *certificate)
 {
-  const char *sha256;
-  gboolean has_key;
-  const char *no_key = _("There is no private key (signPri.key) beside this certificate");
-
   g_return_if_fail (DOJANG_IS_CERTIFICATE_TOOLBOX (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self), certificate != NULL);
   if (certificate == NULL)
     return;
 
-  sha256 = dojang_certificate_get_sha256 (certificate);
-  has_key = dojang_certificate_get_has_private_key (certificate);
-  point_at (self->copy_button, "app.copy-certificate", sha256);
-  point_at (self->export_button, "app.export-pfx", sha256);
-  point_at (self->password_button, "app.change-password", sha256);
-  point_at (self->delete_button, "app.delete-certificate", sha256);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), has_key);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_button), has_key);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button), has_key ? NULL : no_key);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->password_button), has_key ? NULL : no_key);
+  point_at (self->copy_button, "app.copy-certificate", certificate);
+  point_at (self->export_button, "app.export-pfx", certificate);
+  point_at (self->password_button, "app.change-password", certificate);
+  point_at (self->delete_button, "app.delete-certificate", certificate);
 }

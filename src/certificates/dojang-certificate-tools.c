@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-copy-dialog.h"
@@ -64,41 +66,25 @@ lookup (Tools    *tools,
   return certificate;
 }
 
-static void
-copy_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+static GtkWindow *
+open_copy_dialog (Tools             *tools,
+                  DojangCertificate *certificate)
 {
-  Tools *tools = user_data;
-  DojangCertificate *certificate = lookup (tools, parameter);
-
-  if (certificate != NULL)
-    gtk_window_present (GTK_WINDOW (dojang_certificate_copy_dialog_new (main_window (tools), certificate,
-                                                                        tools->certificates)));
+  return GTK_WINDOW (dojang_certificate_copy_dialog_new (main_window (tools), certificate, tools->certificates));
 }
 
-static void
-export_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+static GtkWindow *
+open_export_dialog (Tools             *tools,
+                    DojangCertificate *certificate)
 {
-  Tools *tools = user_data;
-  DojangCertificate *certificate = lookup (tools, parameter);
-
-  if (certificate != NULL)
-    gtk_window_present (GTK_WINDOW (dojang_pfx_export_dialog_new (main_window (tools), certificate)));
+  return GTK_WINDOW (dojang_pfx_export_dialog_new (main_window (tools), certificate));
 }
 
-static void
-change_password_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+static GtkWindow *
+open_change_password_dialog (Tools             *tools,
+                             DojangCertificate *certificate)
 {
-  Tools *tools = user_data;
-  DojangCertificate *certificate = lookup (tools, parameter);
-
-  if (certificate != NULL)
-    gtk_window_present (GTK_WINDOW (dojang_change_password_dialog_new (main_window (tools), certificate)));
+  return GTK_WINDOW (dojang_change_password_dialog_new (main_window (tools), certificate));
 }
 
 static void
@@ -213,20 +199,14 @@ on_delete_response (AdwMessageDialog *dialog,
   dojang_certificate_trash_async (deletion->certificate, NULL, on_trashed, g_steal_pointer (&owned));
 }
 
-static void
-delete_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+static GtkWindow *
+open_delete_question (Tools             *tools,
+                      DojangCertificate *certificate)
 {
-  Tools *tools = user_data;
-  DojangCertificate *certificate = lookup (tools, parameter);
   g_autofree char *folder = NULL;
   g_autofree char *body = NULL;
   Deletion *deletion;
   GtkWidget *dialog;
-
-  if (certificate == NULL)
-    return;
 
   folder = g_filename_display_name (dojang_certificate_get_folder (certificate));
   /* TRANSLATORS: %s is a folder */
@@ -246,7 +226,8 @@ delete_action (GSimpleAction *action,
   deletion->tools = tools;
   deletion->certificate = g_object_ref (certificate);
   g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), deletion);
-  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
 }
 
 static void
@@ -276,11 +257,92 @@ untrash_action (GSimpleAction *action,
   dojang_certificate_untrash_async (g_variant_get_string (parameter, NULL), NULL, on_untrashed, user_data);
 }
 
-static const GActionEntry tool_actions[] = {
-  { "copy-certificate", copy_action, "s" },
-  { "export-pfx", export_action, "s" },
-  { "change-password", change_password_action, "s" },
-  { "delete-certificate", delete_action, "s" },
+/* The actions on one certificate (their target is its SHA-256): the window
+ * each opens, and whether it needs the private key beside the certificate. */
+typedef struct
+{
+  const char *name;
+  GtkWindow  *(*open) (Tools             *tools,
+                       DojangCertificate *certificate);
+  gboolean    needs_key;
+} CertificateAction;
+
+static const CertificateAction certificate_actions[] = {
+  { "copy-certificate", open_copy_dialog, FALSE },
+  { "export-pfx", open_export_dialog, TRUE },
+  { "change-password", open_change_password_dialog, TRUE },
+  { "delete-certificate", open_delete_question, FALSE },
+};
+
+static const CertificateAction *
+find_certificate_action (const char *name)
+{
+  if (g_str_has_prefix (name, "app."))
+    name += strlen ("app.");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (certificate_actions); i++)
+    {
+      if (g_str_equal (certificate_actions[i].name, name))
+        return &certificate_actions[i];
+    }
+
+  return NULL;
+}
+
+/**
+ * dojang_certificate_tools_why_not:
+ * @action_name: one of the certificate actions, with or without "app."
+ * @certificate: the certificate it would act on
+ *
+ * The action's enabled-when rule, which the buttons and the action itself
+ * both follow.
+ *
+ * Returns: (nullable): why the action cannot act on @certificate, to be
+ *   shown; %NULL when it can
+ */
+const char *
+dojang_certificate_tools_why_not (const char        *action_name,
+                                  DojangCertificate *certificate)
+{
+  const CertificateAction *entry;
+
+  g_return_val_if_fail (action_name != NULL, NULL);
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE (certificate), NULL);
+
+  entry = find_certificate_action (action_name);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->needs_key && !dojang_certificate_get_has_private_key (certificate))
+    return _("There is no private key (signPri.key) beside this certificate");
+
+  return NULL;
+}
+
+static void
+certificate_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  Tools *tools = user_data;
+  const CertificateAction *entry = find_certificate_action (g_action_get_name (G_ACTION (action)));
+  DojangCertificate *certificate = lookup (tools, parameter);
+  const char *why_not;
+
+  if (certificate == NULL)
+    return;
+
+  why_not = dojang_certificate_tools_why_not (entry->name, certificate);
+  if (why_not != NULL)
+    {
+      if (main_window (tools) != NULL)
+        dojang_toast_show (GTK_WIDGET (main_window (tools)), why_not);
+      return;
+    }
+
+  gtk_window_present (entry->open (tools, certificate));
+}
+
+static const GActionEntry other_actions[] = {
   { "untrash-certificate", untrash_action, "s" },
   { "import-pfx", import_action, "s" },
 };
@@ -306,5 +368,12 @@ dojang_certificate_tools_add_actions (GtkApplication           *application,
   tools->reminders = reminders != NULL ? g_object_ref (reminders) : NULL;
   g_object_set_data_full (G_OBJECT (application), "dojang-certificate-tools", tools, (GDestroyNotify) tools_free);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (application), tool_actions, G_N_ELEMENTS (tool_actions), tools);
+  for (gsize i = 0; i < G_N_ELEMENTS (certificate_actions); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (certificate_actions[i].name, G_VARIANT_TYPE_STRING);
+
+      g_signal_connect (action, "activate", G_CALLBACK (certificate_action), tools);
+      g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
+    }
+  g_action_map_add_action_entries (G_ACTION_MAP (application), other_actions, G_N_ELEMENTS (other_actions), tools);
 }

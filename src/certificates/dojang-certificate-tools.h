@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 void dojang_certificate_tools_add_actions (GtkApplication           *application,
                                            DojangCertificateList    *certificates,
                                            DojangReminderController *reminders);
+const char *dojang_certificate_tools_why_not (const char        *action_name,
+                                              DojangCertificate *certificate);
 
 G_END_DECLS
