@@ -15,7 +15,7 @@
 #include "certificate-folder-fixture.h"
 #include "key-fixtures.h"
 
-static char *fixtures;
+static const char *fixtures;
 
 typedef struct
 {
@@ -27,7 +27,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  certificate_folder_fixture_set_up (&fixture->source, fixtures, "copy", "seed-sha1", TRUE);
+  certificate_folder_fixture_set_up (&fixture->source, "copy", "seed-sha1", TRUE);
   fixture->usb = g_build_filename (fixture->source.home, "usb", NULL);
   g_assert_cmpint (g_mkdir (fixture->usb, 0755), ==, 0);
 }
@@ -335,10 +335,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  fixtures = key_fixtures_create ();
+  fixtures = certificate_folder_fixture_keys ();
 
 #define ADD(name, func) \
   g_test_add ("/dojang/certificate-copy/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -353,10 +351,5 @@ main (int   argc,
   ADD ("async", test_async);
 #undef ADD
 
-  status = g_test_run ();
-
-  key_fixtures_remove (fixtures);
-  g_free (fixtures);
-
-  return status;
+  return certificate_folder_fixture_run ();
 }

@@ -18,7 +18,7 @@
 
 #define NEW_PASSWORD "Nxq7#kPz2@Wm"
 
-static char *fixtures;
+static const char *fixtures;
 
 typedef CertificateFolderFixture Fixture;
 
@@ -27,7 +27,7 @@ set_up (Fixture    *fixture,
         const char *name,
         gboolean    with_km)
 {
-  certificate_folder_fixture_set_up (fixture, fixtures, "password", name, with_km);
+  certificate_folder_fixture_set_up (fixture, "password", name, with_km);
 }
 
 static void
@@ -275,10 +275,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  fixtures = key_fixtures_create ();
+  fixtures = certificate_folder_fixture_keys ();
 
 #define ADD(name, data, func) \
   g_test_add ("/dojang/certificate-password/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -291,10 +289,5 @@ main (int   argc,
   ADD ("async", NULL, test_async);
 #undef ADD
 
-  status = g_test_run ();
-
-  key_fixtures_remove (fixtures);
-  g_free (fixtures);
-
-  return status;
+  return certificate_folder_fixture_run ();
 }

@@ -18,7 +18,7 @@
 #include "certificate-folder-fixture.h"
 #include "key-fixtures.h"
 
-static char *fixtures;
+static const char *fixtures;
 static char *pfx_dir;
 static JsonObject *pfx_expected;
 
@@ -28,7 +28,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  certificate_folder_fixture_set_up (fixture, fixtures, "pfx", "seed-sha1", FALSE);
+  certificate_folder_fixture_set_up (fixture, "pfx", "seed-sha1", FALSE);
 }
 
 static void
@@ -321,7 +321,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  fixtures = key_fixtures_create ();
+  fixtures = certificate_folder_fixture_keys ();
   pfx_dir = g_build_filename (fixtures, "openssl-pfx", NULL);
   {
     const char *make[] = { "python3", "FIXTURE/make-pfx.py", pfx_dir, NULL };
@@ -343,10 +343,7 @@ main (int   argc,
   ADD ("round-trip", test_round_trip);
 #undef ADD
 
-  status = g_test_run ();
-
-  key_fixtures_remove (fixtures);
-  g_free (fixtures);
+  status = certificate_folder_fixture_run ();
   g_free (pfx_dir);
 
   return status;

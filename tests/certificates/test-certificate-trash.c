@@ -14,7 +14,7 @@
 #include "certificate-folder-fixture.h"
 #include "key-fixtures.h"
 
-static char *fixtures;
+static const char *fixtures;
 
 typedef CertificateFolderFixture Fixture;
 
@@ -22,7 +22,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  certificate_folder_fixture_set_up (fixture, fixtures, "trash", "seed-sha1", TRUE);
+  certificate_folder_fixture_set_up (fixture, "trash", "seed-sha1", TRUE);
 }
 
 static void
@@ -215,10 +215,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  fixtures = key_fixtures_create ();
+  fixtures = certificate_folder_fixture_keys ();
 
 #define ADD(name, func) \
   g_test_add ("/dojang/certificate-trash/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -228,10 +226,5 @@ main (int   argc,
   ADD ("async", test_async);
 #undef ADD
 
-  status = g_test_run ();
-
-  key_fixtures_remove (fixtures);
-  g_free (fixtures);
-
-  return status;
+  return certificate_folder_fixture_run ();
 }

@@ -5,6 +5,42 @@
 #include "certificate-folder-fixture.h"
 #include "key-fixtures.h"
 
+static char *keys;
+
+/**
+ * certificate_folder_fixture_keys:
+ *
+ * Returns: the folder of the test program's key fixtures (see
+ *   key_fixtures_create()), made on the first call
+ */
+const char *
+certificate_folder_fixture_keys (void)
+{
+  if (keys == NULL)
+    keys = key_fixtures_create ();
+
+  return keys;
+}
+
+/**
+ * certificate_folder_fixture_run:
+ *
+ * Runs the tests (g_test_run()), then removes the key fixtures.
+ *
+ * Returns: the exit status of the test program
+ */
+int
+certificate_folder_fixture_run (void)
+{
+  int status = g_test_run ();
+
+  if (keys != NULL)
+    key_fixtures_remove (keys);
+  g_clear_pointer (&keys, g_free);
+
+  return status;
+}
+
 /**
  * certificate_folder_fixture_load:
  * @folder: a certificate folder
@@ -25,14 +61,12 @@ certificate_folder_fixture_load (const char *folder)
 
 /**
  * certificate_folder_fixture_set_up:
- * @fixtures: from key_fixtures_create()
  * @prefix: how the fresh folder's name starts (the test's name)
  * @key_name: which of make-keys.py's keys, e.g. "seed-sha1"
  * @with_km: whether kmCert.der and kmPri.key are there too
  */
 void
 certificate_folder_fixture_set_up (CertificateFolderFixture *fixture,
-                                   const char               *fixtures,
                                    const char               *prefix,
                                    const char               *key_name,
                                    gboolean                  with_km)
@@ -42,7 +76,7 @@ certificate_folder_fixture_set_up (CertificateFolderFixture *fixture,
 
   fixture->home = g_mkdtemp (g_steal_pointer (&base));
   g_assert_nonnull (fixture->home);
-  fixture->folder = key_fixtures_install (fixtures, key_name, fixture->home, with_km);
+  fixture->folder = key_fixtures_install (certificate_folder_fixture_keys (), key_name, fixture->home, with_km);
   fixture->certificate = certificate_folder_fixture_load (fixture->folder);
 }
 
