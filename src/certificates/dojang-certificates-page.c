@@ -135,6 +135,19 @@ handle_pending (DojangCertificatesPage *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
+/* The details of a certificate no longer listed (moved to the trash, its
+ * stick pulled out) would speak of what is not there: back to the list.
+ * Undo in the delete toast brings it back as a row. */
+static void
+leave_details_if_gone (DojangCertificatesPage *self)
+{
+  if (!showing_details (self) || self->selected == NULL)
+    return;
+
+  if (dojang_certificate_list_find_by_path (self->list, dojang_certificate_get_path (self->selected)) == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
 static void
 on_loading_changed (DojangCertificateList  *list,
                     GParamSpec             *pspec,
@@ -148,6 +161,7 @@ on_loading_changed (DojangCertificateList  *list,
   _dojang_certificates_page_update_visibility (self);
   _dojang_certificates_page_update_roots (self);
   handle_pending (self);
+  leave_details_if_gone (self);
 }
 
 static void

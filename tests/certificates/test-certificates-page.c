@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "dojang-certificate-details.h"
 #include "dojang-certificate-row.h"
@@ -484,6 +485,45 @@ test_rows_kept_on_rescan (void)
   gtk_window_destroy (window);
 }
 
+/* A certificate whose folder goes away (Delete moves it to the trash) is
+ * not left on screen: the next scan goes back to the list. A scan that
+ * still finds it keeps its details open. */
+static void
+test_details_left_when_gone (void)
+{
+  DojangCertificatesPage *page = NULL;
+  GtkWindow *window;
+  JsonObject *want = dojang_test_find_expected (expected, "certificates", "name", "이영희");
+  g_autofree char *folder = g_path_get_dirname (json_object_get_string_member (want, "path"));
+  g_autofree char *aside = g_strconcat (folder, ".aside", NULL);
+  DojangCertificateList *list;
+
+  use_fixture_folders ();
+  window = show_page (&page);
+  wait_loaded (page);
+  list = dojang_certificates_page_get_list (page);
+
+  dojang_certificates_page_show_certificate (page, json_object_get_string_member (want, "sha256"));
+  g_assert_cmpstr (dojang_certificates_page_get_subpage_title (page), ==, "이영희");
+  dojang_certificate_list_reload (list);
+  wait_loaded (page);
+  g_assert_cmpstr (dojang_certificates_page_get_subpage_title (page), ==, "이영희");
+
+  g_assert_cmpint (g_rename (folder, aside), ==, 0);
+  dojang_certificate_list_reload (list);
+  wait_loaded (page);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (page, "leaflet"))), ==, "list");
+  g_assert_null (dojang_certificates_page_get_subpage_title (page));
+
+  g_assert_cmpint (g_rename (aside, folder), ==, 0);
+  dojang_certificate_list_reload (list);
+  wait_loaded (page);
+  g_assert_nonnull (dojang_certificate_list_find_by_sha256 (list, json_object_get_string_member (want, "sha256")));
+  g_assert_null (dojang_certificates_page_get_subpage_title (page));
+
+  gtk_window_destroy (window);
+}
+
 typedef struct
 {
   DojangCertificatesPage *page;
@@ -580,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/dojang/certificates-page/preferences-folders", test_preferences_folders);
   g_test_add_func ("/dojang/certificates-page/rows-kept-on-rescan", test_rows_kept_on_rescan);
   g_test_add_func ("/dojang/certificates-page/rows-in-batches", test_rows_in_batches);
+  g_test_add_func ("/dojang/certificates-page/details-left-when-gone", test_details_left_when_gone);
 
   status = g_test_run ();
 
