@@ -13,8 +13,14 @@ on the real `dojang` binary:
   - Change password: a wrong current password, the rule ticked off live,
     success; afterwards `dojang --check-password` opens the key with the new
     password and no longer with the old one, and the old key is in the trash;
-  - Delete: the confirmation, the folder in the trash, Undo in the toast
-    brings it back and the list shows it again;
+  - Export: a wrong password and then the right one, the file named in
+    GTK's own save dialog (GtkFileChooserNative falls back to it without a
+    portal), written 0600, and OpenSSL reads the same certificate from it
+    with the password;
+  - a certificate without its private key: Export and Change Password are
+    greyed out with the reason, and app.export-pfx refuses it too;
+  - Delete: the confirmation, the folder in the trash, the window back on
+    the list, Undo in the toast brings it back and the list shows it again;
   - Import: a .pfx made by OpenSSL handed to app.import-pfx (what a drop on
     the page does): a wrong password, the right one, the certificate in
     ~/NPKI and in the list, then "already there";
@@ -53,6 +59,8 @@ from dojang_gui import check, pyatspi, rawinput, wait_for, walk  # noqa: E402
 DOJANG, PRELOAD, SHOTS = sys.argv[1:4]
 KST = datetime.timezone(datetime.timedelta(hours=9))
 MAIN = "도장"
+EXPORT_TITLE = "인증서를 .pfx로 내보내기"
+SAVE_TITLE = ".pfx 파일 저장"
 WRONG_PASSWORD = "wrong-password-9!"
 NEW_PASSWORD = "Pine7!river@9"
 
@@ -84,14 +92,23 @@ def show_details(dojang, certificate):
     return main
 
 
-def copy_flow(dojang, certificate, other, stick):
+def open_tool(dojang, certificate, button_label, offered, title, opened):
+    """The certificate's details, then the tool's button there: the main
+    window and the tool's window (None if either step failed)."""
     main = show_details(dojang, certificate)
-    button = dojang.find(main, "push button", contains="USB 저장 장치나 폴더로 복사")
-    if not check("the details offer the copy", button is not None):
-        return
+    button = dojang.find(main, "push button", contains=button_label)
+    if not check(offered, button is not None):
+        return main, None
     button.doActionNamed("click")
-    dialog = dojang.frame("인증서 복사")
-    if not check("it opens the copy dialog (window title 인증서 복사)", dialog is not None):
+    dialog = dojang.frame(title)
+    check(opened, dialog is not None)
+    return main, dialog
+
+
+def copy_flow(dojang, certificate, other, stick):
+    _, dialog = open_tool(dojang, certificate, "USB 저장 장치나 폴더로 복사", "the details offer the copy",
+                          "인증서 복사", "it opens the copy dialog (window title 인증서 복사)")
+    if dialog is None:
         return
     dojang.point_at(dialog)
     target = dojang.find(dialog, "list item", contains=STICK_NAME)
@@ -132,6 +149,85 @@ def copy_flow(dojang, certificate, other, stick):
     check("Escape closes the copy dialog", dojang.frame_gone("인증서 복사"))
 
 
+def back_button(main):
+    """The header's back button, there only while a subpage (the details) shows:
+    GTK 4.8 leaves hidden widgets out of the accessible tree."""
+    return next((n for n in walk(main) if n.roleName == "push button" and n.name == "이전"), None)
+
+
+def export_flow(dojang, certificate, password, work):
+    _, dialog = open_tool(dojang, certificate, ".pfx로 내보내기", "the details offer the export",
+                          EXPORT_TITLE, f"it opens the export dialog (window title {EXPORT_TITLE})")
+    if dialog is None:
+        return
+    dojang.point_at(dialog)
+    check("with a named password entry", dojang.find_entry(dialog, "인증서 암호") is not None)
+    export = dojang.find(dialog, "push button", contains="내보내기(E)")
+    check("Export waits for the password",
+          export is not None and not export.getState().contains(pyatspi.STATE_SENSITIVE))
+    folder = os.path.join(work, "export")
+    os.makedirs(folder)
+    target = os.path.join(folder, "exported.pfx")
+
+    def save_as(path):
+        chooser = dojang.frame(SAVE_TITLE)
+        if not check(f"Export asks where to save in GTK's save dialog (window title {SAVE_TITLE})",
+                     chooser is not None):
+            return False
+        dojang.point_at(chooser)
+        rawinput.keyCombo("<Control>a")
+        rawinput.typeText(path)
+        rawinput.pressKey("Return")
+        return check("the save dialog closes on Enter", dojang.frame_gone(SAVE_TITLE))
+
+    # The focus starts in the password entry; Enter is Export.
+    rawinput.typeText(WRONG_PASSWORD)
+    check("Export is possible once a password is typed",
+          wait_for(lambda: export.getState().contains(pyatspi.STATE_SENSITIVE)))
+    rawinput.pressKey("Return")
+    if not save_as(target):
+        return
+    wrong = dojang.find(dialog, "label", contains="내보내지 않았습니다")
+    check("a wrong password is said so", wrong is not None)
+    check("and nothing is written", not os.listdir(folder), repr(os.listdir(folder)))
+    dojang.point_at(dialog)
+    # The wrong password was wiped and the focus is back in its entry.
+    rawinput.typeText(password)
+    rawinput.pressKey("Return")
+    if not save_as(target):
+        return
+    done = dojang.find(dialog, "label", contains="내보냈습니다")
+    check("the right password exports it, and says where", done is not None and "exported.pfx" in done.name,
+          done.name if done else "")
+    dojang.shoot("tools-5-export", EXPORT_TITLE)
+    if not check("the .pfx file is written", os.path.isfile(target)):
+        return
+    mode = os.stat(target).st_mode & 0o777
+    check("and private (0600)", mode == 0o600, oct(mode))
+    pem = subprocess.run(["openssl", "pkcs12", "-in", target, "-passin", "env:DOJANG_PFX_PASSWORD", "-nokeys"],
+                         env=dict(os.environ, DOJANG_PFX_PASSWORD=password), capture_output=True, timeout=60)
+    der = subprocess.run(["openssl", "x509", "-outform", "DER"], input=pem.stdout, capture_output=True, timeout=60)
+    check("OpenSSL opens it with the certificate's password, and it holds that certificate",
+          pem.returncode == 0 and der.returncode == 0 and hashlib.sha256(der.stdout).hexdigest() == certificate["sha256"],
+          pem.stderr.decode(errors="replace"))
+    rawinput.pressKey("Escape")
+    check("Escape closes the export dialog", dojang.frame_gone(EXPORT_TITLE))
+
+
+def no_key_flow(dojang, certificate):
+    main = show_details(dojang, certificate)
+    for label in (".pfx로 내보내기", "암호 변경(P)"):
+        button = dojang.find(main, "push button", contains=label)
+        check(f"without a private key, {label} is greyed out",
+              button is not None and not button.getState().contains(pyatspi.STATE_SENSITIVE))
+        check(f"and {label} says why", button is not None and "signPri.key" in (button.description or ""),
+              button.description if button else "")
+    dojang.activate("export-pfx", certificate["sha256"])
+    check("app.export-pfx refuses it too, with a toast that says why",
+          toast_part(main, "label", "signPri.key") is not None)
+    check("and opens no dialog", not any(w.name == EXPORT_TITLE for w in dojang.app.children))
+
+
 def run_check_password(env, folder, password):
     result = subprocess.run([DOJANG, "--check-password", folder], input=password + "\n", env=env,
                             capture_output=True, text=True, timeout=60)
@@ -157,13 +253,9 @@ def rule_state(dialog):
 
 
 def password_flow(dojang, certificate, password, env):
-    main = show_details(dojang, certificate)
-    button = dojang.find(main, "push button", contains="암호 변경(P)")
-    if not check("the details offer the password change", button is not None):
-        return
-    button.doActionNamed("click")
-    dialog = dojang.frame("인증서 암호 변경")
-    if not check("it opens the dialog (window title 인증서 암호 변경)", dialog is not None):
+    _, dialog = open_tool(dojang, certificate, "암호 변경(P)", "the details offer the password change",
+                          "인증서 암호 변경", "it opens the dialog (window title 인증서 암호 변경)")
+    if dialog is None:
         return
     dojang.point_at(dialog)
     old = dojang.find_entry(dialog, "현재 암호")
@@ -248,14 +340,11 @@ def toast_part(frame, role, contains):
 def delete_flow(dojang, certificate):
     folder = os.path.dirname(certificate["path"])
     before = folder_digests(folder)
-    main = show_details(dojang, certificate)
-    button = dojang.find(main, "push button", contains="삭제(D)")
-    if not check("the details offer Delete", button is not None):
+    main, dialog = open_tool(dojang, certificate, "삭제(D)", "the details offer Delete",
+                             "인증서 삭제", "it asks first (window title 인증서 삭제)")
+    if dialog is None:
         return
-    button.doActionNamed("click")
-    dialog = dojang.frame("인증서 삭제")
-    if not check("it asks first (window title 인증서 삭제)", dialog is not None):
-        return
+    check("the details have the header's back button", back_button(main) is not None)
     check("the question names the folder", dojang.find(dialog, "label", contains=os.path.basename(folder)) is not None)
     dojang.shoot("tools-3-delete", "인증서 삭제")
     move = dojang.find(dialog, "push button", contains="휴지통으로 옮기기")
@@ -275,6 +364,8 @@ def delete_flow(dojang, certificate):
     check("Undo brings the folder back", wait_for(lambda: os.path.isdir(folder)))
     check("with every file as it was", wait_for(lambda: folder_digests(folder) == before))
     check("and says so", toast_part(main, "label", "원래 폴더로 되돌렸습니다") is not None)
+    check("the deleted certificate's details were left for the list, and Undo leaves the list there",
+          wait_for(lambda: back_button(main) is None, timeout=8))
     dojang.activate("show-certificate", certificate["sha256"])
     check("the list has the certificate again",
           dojang.find(main, "label", certificate["name"]) is not None)
@@ -359,6 +450,8 @@ def main():
     try:
         copy_flow(dojang, certificates["kica-paid"], certificates["yessign-free"], stick)
         password_flow(dojang, certificates["kica-paid"], password, cli_env)
+        export_flow(dojang, certificates["yessign-free"], password, work)
+        no_key_flow(dojang, certificates["yessign-nokey"])
         delete_flow(dojang, certificates["tradesign-early"])
         import_flow(dojang, work)
     finally:
