@@ -4,18 +4,15 @@ every control has a name, the three pages are there with their translated
 titles, Alt+1/2/3 switch between them, and each item of the primary menu
 opens a titled window that Escape closes."""
 import os
-import subprocess
 import sys
 import time
 
-os.environ["GTK_MODULES"] = "gail:atk-bridge"
-from dogtail import config, tree  # noqa: E402
-from dogtail import rawinput  # noqa: E402
-import pyatspi  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+import dojang_gui  # noqa: E402
+from dojang_gui import config, pyatspi, rawinput, walk  # noqa: E402
 
 config.config.searchCutoffCount = 20
 config.config.defaultDelay = 0.05
-config.config.logDebugToFile = False
 
 INTERACTIVE = {"push button", "toggle button", "page tab", "check box", "radio button",
                "text", "password text", "combo box", "spin button", "slider", "link",
@@ -45,12 +42,6 @@ def wait_for(predicate, what, timeout=15.0):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def walk(node):
-    yield node
-    for child in node.children:
-        yield from walk(child)
-
-
 def selected_tab(app):
     for node in walk(app):
         if node.roleName == "page tab" and node.getState().contains(pyatspi.STATE_SELECTED):
@@ -65,10 +56,10 @@ def main():
         env.pop("LANGUAGE", None)
     else:
         env["LANGUAGE"] = lang
-    proc = subprocess.Popen([dojang], env=env)
+    process = dojang_gui.Dojang(dojang, [], env)
+    app = process.app
     failures = []
     try:
-        app = wait_for(lambda: tree.root.application("dojang"), "the dojang application on AT-SPI")
         wait_for(lambda: any(n.roleName == "page tab" for n in walk(app)), "the page tabs")
 
         tabs = [n.name for n in walk(app) if n.roleName == "page tab"]
@@ -129,8 +120,7 @@ def main():
             except AssertionError as error:
                 failures.append(str(error))
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        process.stop()
 
     for failure in failures:
         print("not ok:", failure)
