@@ -30,7 +30,6 @@ on the real `dojang` binary:
     test-certificate-tools-gui.py DOJANG PRELOAD SCREENSHOT_DIR
 """
 
-import datetime
 import glob
 import hashlib
 import json
@@ -39,7 +38,6 @@ import pwd
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 STICK_NAME = "DOJANG-USB"
@@ -57,7 +55,6 @@ import dojang_gui  # noqa: E402
 from dojang_gui import check, pyatspi, rawinput, wait_for, walk  # noqa: E402
 
 DOJANG, PRELOAD, SHOTS = sys.argv[1:4]
-KST = datetime.timezone(datetime.timedelta(hours=9))
 MAIN = "도장"
 EXPORT_TITLE = "인증서를 .pfx로 내보내기"
 SAVE_TITLE = ".pfx 파일 저장"
@@ -419,25 +416,13 @@ def secrets_check(work, env, password):
                 if secret.encode() in f.read():
                     found.append(path)
         check(f"'{secret}' is nowhere (database, settings, output)", not found, repr(found))
-    with open(os.path.join(work, "stderr.log"), encoding="utf-8", errors="replace") as f:
-        log = f.read().splitlines()
-    warnings = [line for line in log if ("-WARNING **" in line or "-CRITICAL **" in line)
-                and "Screen coordinates not supported" not in line]
-    check("the app logged no warnings", not warnings, "\n".join(warnings))
+    dojang_gui.check_no_warnings(dojang_gui.app_log(work))
 
 
 def main():
-    source_root = os.environ["DOJANG_SOURCE_ROOT"]
     os.makedirs(SHOTS, exist_ok=True)
     stick = mount_stick()
-    work = tempfile.mkdtemp(prefix="dojang-tools-gui-", dir=os.environ.get("DOJANG_TEST_SCRATCH"))
-    now = datetime.datetime.now(KST).replace(microsecond=0)
-    at = now.isoformat()
-    home = os.environ["HOME"]
-    subprocess.run([sys.executable, os.path.join(source_root, "tests", "fixtures", "make-npki-tree.py"),
-                    home, "--renewal", "--at", at], check=True)
-    with open(os.path.join(home, "expected.json"), encoding="utf-8") as f:
-        expected = json.load(f)
+    work, at, expected = dojang_gui.renewal_tree("dojang-tools-gui-")
     certificates = {c["label"]: c for c in expected["certificates"]}
     password = expected["key_password"]
 

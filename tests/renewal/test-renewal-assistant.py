@@ -26,21 +26,18 @@ DOJANG_NOW pins the app's clock to the instant the fixtures are built for.
 
 import datetime
 import glob
-import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
 import dojang_gui  # noqa: E402
-from dojang_gui import check, pyatspi, rawinput, wait_for, walk  # noqa: E402
+from dojang_gui import KST, check, pyatspi, rawinput, wait_for, walk  # noqa: E402
 
 DOJANG, PRELOAD, READ_CLIPBOARD, SHOTS = sys.argv[1:5]
-KST = datetime.timezone(datetime.timedelta(hours=9))
 REHEARSAL = " · 모의 갱신"
 RIGHT_PASSWORD = "fixture-password-1!"
 WRONG_PASSWORD = "wrong-password-9!"
@@ -329,28 +326,17 @@ def secrets_check(work, env, clipboards):
     for secret in secrets:
         found = [where for where, data in contents.items() if secret.encode() in data]
         check(f"'{secret}' is nowhere (database, settings, stderr, clipboard)", not found, repr(found))
-    with open(os.path.join(work, "stderr.log"), encoding="utf-8", errors="replace") as f:
-        log = f.read().splitlines()
+    log = dojang_gui.app_log(work)
     for line in log:
         if "Password checked in" in line:
             print("# " + line.strip())
-    # GTK 4.8 says so when the test asks AT-SPI where a window is (point_at).
-    warnings = [line for line in log if ("-WARNING **" in line or "-CRITICAL **" in line)
-                and "Screen coordinates not supported" not in line]
-    check("the app logged no warnings", not warnings, "\n".join(warnings))
+    dojang_gui.check_no_warnings(log)
 
 
 def main():
-    source_root = os.environ["DOJANG_SOURCE_ROOT"]
     os.makedirs(SHOTS, exist_ok=True)
-    work = tempfile.mkdtemp(prefix="dojang-renewal-gui-", dir=os.environ.get("DOJANG_TEST_SCRATCH"))
-    now = datetime.datetime.now(KST).replace(microsecond=0)
-    at = now.isoformat()
-    home = os.environ["HOME"]
-    subprocess.run([sys.executable, os.path.join(source_root, "tests", "fixtures", "make-npki-tree.py"),
-                    home, "--renewal", "--at", at], check=True)
-    with open(os.path.join(home, "expected.json"), encoding="utf-8") as f:
-        certificates = {c["label"]: c for c in json.load(f)["certificates"]}
+    work, at, expected = dojang_gui.renewal_tree("dojang-renewal-gui-")
+    certificates = {c["label"]: c for c in expected["certificates"]}
 
     env = dict(os.environ, LANGUAGE="ko", LC_ALL="C.UTF-8", DOJANG_NOW=at, G_DEBUG="fatal-criticals",
                G_MESSAGES_DEBUG="all", GSETTINGS_BACKEND="keyfile", DOJANG_TEST_WORK=work,

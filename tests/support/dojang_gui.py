@@ -9,10 +9,13 @@ Importing it checks for the X display and the D-Bus session (tests/isolate.sh
 gives both) and sets dogtail up; a script that re-executes itself (in a mount
 namespace, say) imports it afterwards."""
 
+import datetime
+import json
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
@@ -31,6 +34,7 @@ config.config.defaultDelay = 0.1
 config.config.typingDelay = 0.03
 
 APP_ID = "io.github.dojang.Dojang"
+KST = datetime.timezone(datetime.timedelta(hours=9))
 TIMEOUT = 20
 
 failures = []
@@ -72,6 +76,32 @@ def walk(node):
         except Exception:
             continue
         yield from walk(child)
+
+
+def renewal_tree(prefix):
+    """A scratch folder named after prefix, and the renewal fixture tree of
+    make-npki-tree.py in $HOME built for now (Seoul time, to the second):
+    (scratch folder, the instant as DOJANG_NOW takes it, expected.json)."""
+    work = tempfile.mkdtemp(prefix=prefix, dir=os.environ.get("DOJANG_TEST_SCRATCH"))
+    at = datetime.datetime.now(KST).replace(microsecond=0).isoformat()
+    home = os.environ["HOME"]
+    subprocess.run([sys.executable, os.path.join(os.environ["DOJANG_SOURCE_ROOT"], "tests", "fixtures",
+                                                 "make-npki-tree.py"), home, "--renewal", "--at", at], check=True)
+    with open(os.path.join(home, "expected.json"), encoding="utf-8") as f:
+        return work, at, json.load(f)
+
+
+def app_log(work):
+    """What the app wrote to stderr.log in work, line by line."""
+    with open(os.path.join(work, "stderr.log"), encoding="utf-8", errors="replace") as f:
+        return f.read().splitlines()
+
+
+def check_no_warnings(log):
+    # GTK 4.8 says so when the test asks AT-SPI where a window is (point_at).
+    warnings = [line for line in log if ("-WARNING **" in line or "-CRITICAL **" in line)
+                and "Screen coordinates not supported" not in line]
+    check("the app logged no warnings", not warnings, "\n".join(warnings))
 
 
 def finish(success):
