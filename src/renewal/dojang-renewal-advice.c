@@ -281,9 +281,10 @@ dojang_renewal_advice_place (DojangRenewalPlan *plan)
       return g_strdup_printf (_("On the website of %s: %s"), provider_name (plan),
                               dojang_renewal_plan_get_renewal_url (plan));
     case DOJANG_RENEWAL_PLACE_BANK:
-      return g_strdup (_("At your bank: in its internet banking, open the certificate center (인증센터) and "
-                         "choose renewal (인증서 갱신). The bank that issued the certificate renews it, not "
-                         "the yessign website."));
+      /* TRANSLATORS: %s is the certificate authority, e.g. 금융결제원 */
+      return g_strdup_printf (_("At your bank: in its internet banking, open the certificate center (인증센터) and "
+                                "choose renewal (인증서 갱신). The bank that issued the certificate renews it, not "
+                                "the website of %s."), provider_name (plan));
     case DOJANG_RENEWAL_PLACE_UNKNOWN:
     default:
       return g_strdup (_("Unknown: ask the bank or website that asks you for the certificate."));
