@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A certificate authority in the Help page's list: its name, brand and main
- * number, and whether that number answers now. */
+ * number, and whether that number answers now. An unconfirmed number is
+ * marked after the number; unconfirmed hours after the status they give. */
 
 #include "config.h"
 
@@ -17,8 +18,9 @@ struct _DojangProviderRow
 
   GtkLabel          *name_label;
   GtkLabel          *details_label;
-  DojangVerifyBadge *verify_badge;
+  DojangVerifyBadge *phone_badge;
   DojangStatusLabel *status_label;
+  DojangVerifyBadge *hours_badge;
 };
 
 G_DEFINE_FINAL_TYPE (DojangProviderRow, dojang_provider_row, GTK_TYPE_LIST_BOX_ROW)
@@ -118,15 +120,12 @@ dojang_provider_row_constructed (GObject *object)
   gtk_label_set_label (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL);
 
-  if (main_channel != NULL)
-    {
-      DojangFact *facts[] = {
-        dojang_channel_get_fact (main_channel, "phone"),
-        dojang_channel_get_fact (main_channel, "hours"),
-      };
-
-      dojang_verify_badge_set_facts (self->verify_badge, facts, G_N_ELEMENTS (facts));
-    }
+  dojang_verify_badge_mark_fact (self->phone_badge,
+                                 main_channel != NULL && phone != NULL ? dojang_channel_get_fact (main_channel, "phone") : NULL,
+                                 GTK_WIDGET (self->details_label));
+  dojang_verify_badge_mark_fact (self->hours_badge,
+                                 main_channel != NULL ? dojang_channel_get_fact (main_channel, "hours") : NULL,
+                                 GTK_WIDGET (self->status_label));
 
   /* Tests and screen readers find the row by the authority's name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -206,8 +205,9 @@ dojang_provider_row_class_init (DojangProviderRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/providers/dojang-provider-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, verify_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, phone_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, hours_badge);
 }
 
 static void

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* A small "please verify" mark next to a fact of the bundled data that is
- * not confirmed by several sources; hidden for well-sourced facts. */
+/* A small "Unconfirmed" (확인 필요) mark next to a fact of the bundled data
+ * that is not confirmed by several sources; hidden for well-sourced facts. */
 
 #include "config.h"
 
@@ -11,7 +11,9 @@
 
 struct _DojangVerifyBadge
 {
-  AdwBin parent_instance;
+  AdwBin  parent_instance;
+
+  char   *details;
 };
 
 G_DEFINE_FINAL_TYPE (DojangVerifyBadge, dojang_verify_badge, ADW_TYPE_BIN)
@@ -50,6 +52,26 @@ append_fact (GString    *text,
  * The badge shows when at least one of @facts is not verified, with a
  * tooltip that explains each of them.
  */
+/**
+ * dojang_verify_badge_dup_description:
+ *
+ * Returns: (transfer full): the mark and why, "Unconfirmed: Only one
+ *   source confirms this. …", for a screen reader
+ */
+char *
+dojang_verify_badge_dup_description (DojangVerifyBadge *self)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (DOJANG_IS_VERIFY_BADGE (self), NULL);
+
+  label = adw_bin_get_child (ADW_BIN (self));
+  /* TRANSLATORS: an accessible description: the "Unconfirmed" mark, then
+   * why the fact is not confirmed and its source */
+  return g_strdup_printf (_("%s: %s"), gtk_label_get_label (GTK_LABEL (label)),
+                          self->details != NULL ? self->details : "");
+}
+
 void
 dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
                                DojangFact * const *facts,
@@ -81,16 +103,55 @@ dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
     g_string_prepend (details, _("Only one source confirms this. Check it with the certificate authority before you rely on it."));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), details->str);
+  g_free (self->details);
+  self->details = g_strdup (details->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (adw_bin_get_child (ADW_BIN (self))),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 }
 
+/**
+ * dojang_verify_badge_mark_fact:
+ * @self: the badge shown beside @subject
+ * @fact: (nullable): the one fact @subject shows (a phone number, hours,
+ *   a link)
+ * @subject: the widget that shows @fact
+ *
+ * The mark sits on that fact alone: the badge shows only when @fact is not
+ * verified, and then @subject's accessible description starts with the
+ * mark and says why, so a screen reader reads it with the fact itself.
+ */
+void
+dojang_verify_badge_mark_fact (DojangVerifyBadge *self,
+                               DojangFact        *fact,
+                               GtkWidget         *subject)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (subject));
+
+  dojang_verify_badge_set_facts (self, &fact, 1);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (subject), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  description = dojang_verify_badge_dup_description (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (subject),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 static void
 dojang_verify_badge_dispose (GObject *object)
 {
+  DojangVerifyBadge *self = DOJANG_VERIFY_BADGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), DOJANG_TYPE_VERIFY_BADGE);
+  g_clear_pointer (&self->details, g_free);
 
   G_OBJECT_CLASS (dojang_verify_badge_parent_class)->dispose (object);
 }

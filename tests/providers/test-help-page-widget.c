@@ -11,13 +11,16 @@
 
 #include "dojang-certificate-scanner.h"
 #include "dojang-call-checklist.h"
+#include "dojang-channel-row.h"
 #include "dojang-help-page.h"
+#include "dojang-provider-catalog.h"
 #include "dojang-provider-details.h"
 #include "dojang-provider-row.h"
 #include "dojang-status-label.h"
 #include "dojang-test-fixtures.h"
 #include "dojang-system-info.h"
 #include "dojang-test-ui.h"
+#include "dojang-verify-badge.h"
 
 extern void dojang_register_resource (void);
 
@@ -285,6 +288,171 @@ test_same_links_merged (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
 }
 
+/* The shipped catalog with KICA's confidences changed: its phone line's
+ * hours and number, and its chatbot's hours and link. */
+static DojangProviderCatalog *
+catalog_with_confidence (const char *hours,
+                         const char *phone,
+                         const char *url)
+{
+  g_autofree char *path = g_build_filename (DOJANG_TEST_SOURCE_ROOT, "data", "providers.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  DojangProviderCatalog *catalog;
+  JsonObject *kica;
+  JsonArray *channels;
+  JsonObject *line;
+  JsonObject *chatbot;
+  char *data;
+  gsize size;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  kica = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                      "providers"), 0);
+  g_assert_cmpstr (json_object_get_string_member (kica, "id"), ==, "kica");
+  channels = json_object_get_array_member (kica, "channels");
+  line = json_object_get_object_member (json_array_get_object_element (channels, 0), "facts");
+  chatbot = json_object_get_object_member (json_array_get_object_element (channels, 2), "facts");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (channels, 2), "id"), ==, "chatbot");
+  json_object_set_string_member (json_object_get_object_member (line, "hours"), "confidence", hours);
+  json_object_set_string_member (json_object_get_object_member (line, "phone"), "confidence", phone);
+  json_object_set_string_member (json_object_get_object_member (chatbot, "hours"), "confidence", hours);
+  json_object_set_string_member (json_object_get_object_member (chatbot, "url"), "confidence", url);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  data = json_generator_to_data (generator, &size);
+  bytes = g_bytes_new_take (data, size);
+  catalog = dojang_provider_catalog_new_from_bytes (bytes, "providers.json", &error);
+  g_assert_no_error (error);
+
+  return catalog;
+}
+
+static void
+collect_shown_marks (GtkWidget *widget,
+                     GPtrArray *marks)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (DOJANG_IS_VERIFY_BADGE (child))
+        {
+          if (gtk_widget_get_visible (child))
+            g_ptr_array_add (marks, child);
+          continue;
+        }
+      collect_shown_marks (child, marks);
+    }
+}
+
+/* Exactly the facts named in @marked (template children of @row) carry a
+ * mark, right after them and in their accessible description; every other
+ * fact in @facts carries none. */
+static void
+assert_marks (GtkWidget          *row,
+              GType               row_type,
+              const char * const *facts,
+              const char * const *marked)
+{
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+
+  collect_shown_marks (row, marks);
+  g_assert_cmpuint (marks->len, ==, g_strv_length ((char **) marked));
+
+  for (guint i = 0; facts[i] != NULL; i++)
+    {
+      GtkWidget *subject = GTK_WIDGET (gtk_widget_get_template_child (row, row_type, facts[i]));
+      GtkWidget *after = gtk_widget_get_next_sibling (subject);
+      gboolean is_marked = g_strv_contains (marked, facts[i]);
+
+      g_test_message ("%s: %s", facts[i], is_marked ? "marked" : "not marked");
+      g_assert_true (gtk_widget_get_visible (subject));
+      g_assert_true (DOJANG_IS_VERIFY_BADGE (after));
+      g_assert_cmpint (gtk_widget_get_visible (after), ==, is_marked);
+      if (is_marked)
+        {
+          g_autofree char *description = dojang_verify_badge_dup_description (DOJANG_VERIFY_BADGE (after));
+          g_autofree char *mismatch = NULL;
+
+          g_assert_true (g_str_has_prefix (description, "Unconfirmed: "));
+          mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (subject),
+                                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+          g_assert_null (mismatch);
+        }
+      else
+        g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (subject), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    }
+}
+
+static void
+check_marks_for (const char         *hours,
+                 const char         *phone,
+                 const char         *url,
+                 const char * const *line_marked,
+                 const char * const *chatbot_marked,
+                 const char * const *row_marked)
+{
+  static const char * const line_facts[] = { "phone_label", "hours_label", NULL };
+  static const char * const chatbot_facts[] = { "hours_label", "link_label", NULL };
+  static const char * const row_facts[] = { "details_label", "status_label", NULL };
+  g_autoptr(DojangProviderCatalog) catalog = catalog_with_confidence (hours, phone, url);
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-26T10:00:00+09:00", NULL);
+  DojangProvider *kica = dojang_provider_catalog_lookup (catalog, "kica");
+  GListModel *channels = dojang_provider_get_channels (kica);
+  g_autoptr(DojangChannel) line = g_list_model_get_item (channels, 0);
+  g_autoptr(DojangChannel) chatbot = g_list_model_get_item (channels, 2);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *line_row = dojang_channel_row_new (line);
+  GtkWidget *chatbot_row = dojang_channel_row_new (chatbot);
+  GtkWidget *provider_row = dojang_provider_row_new (kica);
+  g_autoptr(GDateTime) next = NULL;
+  GtkWidget *status;
+
+  g_test_message ("hours %s, phone %s, link %s", hours, phone, url);
+  gtk_list_box_append (GTK_LIST_BOX (list), line_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), chatbot_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), provider_row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  next = dojang_provider_row_update_status (DOJANG_PROVIDER_ROW (provider_row), dojang_holiday_calendar_get_default (), now);
+  dojang_test_iterate_for_ms (50);
+
+  assert_marks (line_row, DOJANG_TYPE_CHANNEL_ROW, line_facts, line_marked);
+  assert_marks (chatbot_row, DOJANG_TYPE_CHANNEL_ROW, chatbot_facts, chatbot_marked);
+  assert_marks (provider_row, DOJANG_TYPE_PROVIDER_ROW, row_facts, row_marked);
+
+  /* Unconfirmed hours also read as an estimate; confirmed ones do not. */
+  status = GTK_WIDGET (gtk_widget_get_template_child (provider_row, DOJANG_TYPE_PROVIDER_ROW, "status_label"));
+  g_assert_cmpint (g_str_has_suffix (dojang_status_label_get_text (DOJANG_STATUS_LABEL (status)), " (estimated)"), ==,
+                   g_strcmp0 (hours, "H") != 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Unconfirmed" sits on the fact the data does not confirm (the hours, the
+ * number, the link), never on a confirmed one nor on the whole line. */
+static void
+test_unconfirmed_mark_on_the_fact (void)
+{
+  static const char * const none[] = { NULL };
+  static const char * const hours_only[] = { "hours_label", NULL };
+  static const char * const status_only[] = { "status_label", NULL };
+  static const char * const phone_only[] = { "phone_label", NULL };
+  static const char * const link_only[] = { "link_label", NULL };
+  static const char * const number_only[] = { "details_label", NULL };
+
+  /* As shipped for KICA's line: hours from one guide, a well-sourced number. */
+  check_marks_for ("M", "H", "H", hours_only, hours_only, status_only);
+  /* The reverse: confirmed hours, a number and a link from one source. */
+  check_marks_for ("H", "L", "M", phone_only, link_only, number_only);
+  /* All confirmed: no mark at all. */
+  check_marks_for ("H", "H", "H", none, none, none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/dojang/help-page/checklist-matches-the-authority", test_checklist_matches_the_authority);
   g_test_add_func ("/dojang/help-page/search-for-a-bank", test_search_for_a_bank);
   g_test_add_func ("/dojang/help-page/same-links-merged", test_same_links_merged);
+  g_test_add_func ("/dojang/help-page/unconfirmed-mark-on-the-fact", test_unconfirmed_mark_on_the_fact);
 
   status = g_test_run ();
   dojang_test_remove_tree (tree);
