@@ -2,7 +2,9 @@
 
 /* A certificate authority in the Help page's list: its name, brand and main
  * number, and whether that number answers now. An unconfirmed number is
- * marked after the number; unconfirmed hours after the status they give. */
+ * marked after the number. The row shows no hours, only the status they
+ * give: unconfirmed hours make it read as an estimate, and a screen reader
+ * hears why. */
 
 #include "config.h"
 
@@ -20,7 +22,6 @@ struct _DojangProviderRow
   GtkLabel          *details_label;
   DojangVerifyBadge *phone_badge;
   DojangStatusLabel *status_label;
-  DojangVerifyBadge *hours_badge;
 };
 
 G_DEFINE_FINAL_TYPE (DojangProviderRow, dojang_provider_row, GTK_TYPE_LIST_BOX_ROW)
@@ -108,6 +109,7 @@ dojang_provider_row_constructed (GObject *object)
   const char *phone = dojang_provider_get_main_phone (self->provider);
   DojangChannel *main_channel = dojang_provider_get_main_channel (self->provider);
   g_autofree char *details = NULL;
+  g_autofree char *hours_unconfirmed = NULL;
 
   G_OBJECT_CLASS (dojang_provider_row_parent_class)->constructed (object);
 
@@ -123,9 +125,12 @@ dojang_provider_row_constructed (GObject *object)
   dojang_verify_badge_mark_fact (self->phone_badge,
                                  main_channel != NULL && phone != NULL ? dojang_channel_get_fact (main_channel, "phone") : NULL,
                                  GTK_WIDGET (self->details_label));
-  dojang_verify_badge_mark_fact (self->hours_badge,
-                                 main_channel != NULL ? dojang_channel_get_fact (main_channel, "hours") : NULL,
-                                 GTK_WIDGET (self->status_label));
+  if (main_channel != NULL)
+    hours_unconfirmed = dojang_verify_badge_describe (dojang_channel_get_fact (main_channel, "hours"));
+  if (hours_unconfirmed != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hours_unconfirmed,
+                                    -1);
 
   /* Tests and screen readers find the row by the authority's name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -207,7 +212,6 @@ dojang_provider_row_class_init (DojangProviderRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, phone_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, hours_badge);
 }
 
 static void

@@ -11,9 +11,7 @@
 
 struct _DojangVerifyBadge
 {
-  AdwBin  parent_instance;
-
-  char   *details;
+  AdwBin parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (DojangVerifyBadge, dojang_verify_badge, ADW_TYPE_BIN)
@@ -52,35 +50,14 @@ append_fact (GString    *text,
  * The badge shows when at least one of @facts is not verified, with a
  * tooltip that explains each of them.
  */
-/**
- * dojang_verify_badge_dup_description:
- *
- * Returns: (transfer full): the mark and why, "Unconfirmed: Only one
- *   source confirms this. …", for a screen reader
- */
-char *
-dojang_verify_badge_dup_description (DojangVerifyBadge *self)
-{
-  GtkWidget *label;
-
-  g_return_val_if_fail (DOJANG_IS_VERIFY_BADGE (self), NULL);
-
-  label = adw_bin_get_child (ADW_BIN (self));
-  /* TRANSLATORS: an accessible description: the "Unconfirmed" mark, then
-   * why the fact is not confirmed and its source */
-  return g_strdup_printf (_("%s: %s"), gtk_label_get_label (GTK_LABEL (label)),
-                          self->details != NULL ? self->details : "");
-}
-
-void
-dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
-                               DojangFact * const *facts,
-                               guint               n_facts)
+/* Why @facts are not confirmed and where they come from; %NULL when all
+ * of them are. */
+static char *
+explain_facts (DojangFact * const *facts,
+               guint               n_facts)
 {
   DojangConfidence weakest = DOJANG_CONFIDENCE_HIGH;
   g_autoptr(GString) details = g_string_new (NULL);
-
-  g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
 
   for (guint i = 0; i < n_facts; i++)
     {
@@ -92,23 +69,55 @@ dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
     }
 
   if (weakest == DOJANG_CONFIDENCE_HIGH)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return;
-    }
+    return NULL;
 
   if (weakest == DOJANG_CONFIDENCE_LOW)
     g_string_prepend (details, _("Sources are weak or disagree. Check this with the certificate authority before you rely on it."));
   else
     g_string_prepend (details, _("Only one source confirms this. Check it with the certificate authority before you rely on it."));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), details->str);
-  g_free (self->details);
-  self->details = g_strdup (details->str);
+  return g_string_free (g_steal_pointer (&details), FALSE);
+}
+
+/**
+ * dojang_verify_badge_describe:
+ * @fact: (nullable): a fact
+ *
+ * Returns: (transfer full) (nullable): the mark and why, "Unconfirmed:
+ *   Only one source confirms this. …", to go with @fact for a screen
+ *   reader; %NULL when @fact is confirmed
+ */
+char *
+dojang_verify_badge_describe (DojangFact *fact)
+{
+  g_autofree char *details = explain_facts (&fact, 1);
+
+  if (details == NULL)
+    return NULL;
+
+  /* TRANSLATORS: an accessible description: the "Unconfirmed" mark, then
+   * why the fact is not confirmed and its source */
+  return g_strdup_printf (_("%s: %s"), _("Unconfirmed"), details);
+}
+
+void
+dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
+                               DojangFact * const *facts,
+                               guint               n_facts)
+{
+  g_autofree char *details = NULL;
+
+  g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
+
+  details = explain_facts (facts, n_facts);
+  gtk_widget_set_visible (GTK_WIDGET (self), details != NULL);
+  if (details == NULL)
+    return;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), details);
   gtk_accessible_update_property (GTK_ACCESSIBLE (adw_bin_get_child (ADW_BIN (self))),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
                                   -1);
-  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 }
 
 /**
@@ -133,13 +142,13 @@ dojang_verify_badge_mark_fact (DojangVerifyBadge *self,
   g_return_if_fail (GTK_IS_WIDGET (subject));
 
   dojang_verify_badge_set_facts (self, &fact, 1);
-  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+  description = dojang_verify_badge_describe (fact);
+  if (description == NULL)
     {
       gtk_accessible_reset_property (GTK_ACCESSIBLE (subject), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
 
-  description = dojang_verify_badge_dup_description (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (subject),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
@@ -148,10 +157,7 @@ dojang_verify_badge_mark_fact (DojangVerifyBadge *self,
 static void
 dojang_verify_badge_dispose (GObject *object)
 {
-  DojangVerifyBadge *self = DOJANG_VERIFY_BADGE (object);
-
   gtk_widget_dispose_template (GTK_WIDGET (object), DOJANG_TYPE_VERIFY_BADGE);
-  g_clear_pointer (&self->details, g_free);
 
   G_OBJECT_CLASS (dojang_verify_badge_parent_class)->dispose (object);
 }

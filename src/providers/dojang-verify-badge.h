@@ -16,7 +16,7 @@ GtkWidget *dojang_verify_badge_new      (void);
 void       dojang_verify_badge_set_facts (DojangVerifyBadge *self,
                                           DojangFact * const *facts,
                                           guint              n_facts);
-char      *dojang_verify_badge_dup_description (DojangVerifyBadge *self);
+char      *dojang_verify_badge_describe  (DojangFact        *fact);
 void       dojang_verify_badge_mark_fact (DojangVerifyBadge *self,
                                           DojangFact        *fact,
                                           GtkWidget         *subject);
