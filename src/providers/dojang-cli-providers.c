@@ -110,7 +110,7 @@ providers_to_table (GListModel            *providers,
 
       g_ptr_array_add (names, name);
       g_ptr_array_add (phones, (gpointer) dojang_channel_get_phone (channel));
-      g_ptr_array_add (descriptions, dojang_channel_status_describe (status));
+      g_ptr_array_add (descriptions, dojang_channel_describe_status (channel, status));
       name_width = MAX (name_width, display_width (name));
       phone_width = MAX (phone_width, display_width (dojang_channel_get_phone (channel)));
     }

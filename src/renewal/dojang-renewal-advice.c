@@ -257,7 +257,7 @@ dojang_renewal_advice_contact (DojangRenewalPlan *plan)
 
   status = dojang_channel_get_status (channel, dojang_holiday_calendar_get_default (),
                                       dojang_renewal_plan_get_now (plan));
-  state = dojang_channel_status_describe (status);
+  state = dojang_channel_describe_status (channel, status);
 
   /* TRANSLATORS: CA name, phone number, whether it is open now */
   return g_strdup_printf (_("%s: %s · %s"), dojang_provider_get_name (provider),

@@ -268,6 +268,7 @@ test_same_links_merged (void)
 {
   GtkWidget *page = create_page ();
   GtkWidget *status;
+  GtkWidget *advice;
 
   g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "kica"));
   g_assert_false (gtk_widget_get_visible (details_child (page, "renewal_row")));
@@ -278,6 +279,16 @@ test_same_links_merged (void)
                    "1:1 inquiry (screenshots can be attached)");
   status = details_child (page, "status_label");
   g_assert_true (g_str_has_suffix (dojang_status_label_get_text (DOJANG_STATUS_LABEL (status)), " (estimated)"));
+  /* So does every "Which channel fits?" row: KICA confirms no hours. */
+  advice = gtk_widget_get_first_child (details_child (page, "advisor_list"));
+  g_assert_nonnull (advice);
+  for (; advice != NULL; advice = gtk_widget_get_next_sibling (advice))
+    {
+      g_auto(GStrv) lines = g_strsplit (adw_action_row_get_subtitle (ADW_ACTION_ROW (advice)), "\n", -1);
+
+      g_test_message ("%s", lines[0]);
+      g_assert_true (g_str_has_suffix (lines[0], " (estimated)"));
+    }
 
   g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "yessign"));
   g_assert_true (gtk_widget_get_visible (details_child (page, "renewal_row")));
