@@ -5,7 +5,9 @@
  * page, in its notification and in `--list-certificates` (text and JSON)
  * and `--renewal-plan`. The name is the one in data/providers.json for the
  * language the test runs in (LANGUAGE=ko for Korean), read here on its own;
- * the brand on the certificates shows only as a detail in the details. */
+ * the brand on the certificates shows only as a detail in the details.
+ * The command says a certificate in its renewal window is "renewable", as
+ * its badge does. */
 
 #include "config.h"
 
@@ -349,6 +351,14 @@ test_commands (void)
 
       /* "홍길동 — 금융결제원, 범용 (개인) — …" */
       g_assert_nonnull (strstr (text, line));
+      /* A certificate in its renewal window is in the state the badge
+       * names, "갱신 가능", not told to "renew now". */
+      if (g_strcmp0 (json_object_get_string_member (want, "status"), "expiring") == 0)
+        {
+          g_autofree char *state = g_strdup_printf (" — %s, ", korean ? "갱신 가능" : "renewable");
+
+          g_assert_nonnull (strstr (text, state));
+        }
       /* "홍길동 (금융결제원, 범용 (개인))" */
       g_assert_true (g_str_has_prefix (plan, heading));
 

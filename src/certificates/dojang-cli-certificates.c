@@ -146,7 +146,8 @@ status_text (DojangCertificateStatus status)
     case DOJANG_CERTIFICATE_STATUS_VALID:
       return _("valid");
     case DOJANG_CERTIFICATE_STATUS_EXPIRING:
-      return _("renew now");
+      /* TRANSLATORS: a state, as the badge says it ("갱신 가능"), not a command */
+      return _("renewable");
     case DOJANG_CERTIFICATE_STATUS_EXPIRED:
       return _("expired");
     case DOJANG_CERTIFICATE_STATUS_UNUSABLE:
