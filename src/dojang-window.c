@@ -68,7 +68,7 @@ on_reminder_skipped (DojangReminderController *reminders,
   g_autofree char *certificate = dojang_reminder_describe_certificate (before);
   g_autofree char *text = NULL;
 
-  /* TRANSLATORS: a toast; %s is a certificate, e.g. "홍길동 (yessign 범용)" */
+  /* TRANSLATORS: a toast; %s is a certificate, e.g. "홍길동 (금융결제원 범용)" */
   text = g_strdup_printf (_("Skipped this reminder for %s"), certificate);
   dojang_toast_show_action (GTK_WIDGET (self->toast_overlay), text, _("_Undo"), "app.undo-dismiss-reminder",
                                  g_variant_new_int64 (dojang_reminder_get_id (before)));

@@ -516,7 +516,7 @@ test_one_list (void)
   g_assert_true (dojang_test_wait_until (reminder_row_shown, &run));
   reminder_row = find_reminder_row (&run);
   certificate_text = dojang_reminder_describe_certificate (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (reminder_row)));
-  g_assert_true (g_str_has_prefix (certificate_text, "김영희 (yessign "));
+  g_assert_true (g_str_has_prefix (certificate_text, "김영희 (KFTC "));
   toast_text = g_strconcat ("Skipped this reminder for ", certificate_text, NULL);
   skip = GTK_WIDGET (gtk_widget_get_template_child (reminder_row, DOJANG_TYPE_REMINDER_ROW, "dismiss_button"));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (skip)), ==, "Skip This Reminder");

@@ -280,6 +280,7 @@ update (DojangCertificateDetails *self)
   g_autofree char *from = NULL;
   g_autofree char *days_long = NULL;
   g_autofree char *issuer = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *type = NULL;
   g_autofree char *validity = NULL;
   g_autofree char *fee = NULL;
@@ -331,7 +332,7 @@ update (DojangCertificateDetails *self)
   provider_id = dojang_certificate_get_provider_id (c);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->contact_row)),
                           g_strcmp0 (provider_id, "unknown") != 0);
-  /* TRANSLATORS: %s is a certificate authority, e.g. yessign */
+  /* TRANSLATORS: %s is a certificate authority, e.g. 금융결제원 */
   contact = g_strdup_printf (_("Contact %s"), dojang_certificate_get_provider_name (c));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contact_row), contact);
   /* The action is set only with its target, so the row never points at
@@ -339,8 +340,8 @@ update (DojangCertificateDetails *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contact_row), "s", provider_id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contact_row), "app.show-provider");
 
-  issuer = g_strdup_printf ("%s — %s", dojang_certificate_get_provider_name (c),
-                            dojang_certificate_get_issuer_dn (c));
+  name = dojang_certificate_dup_provider_name_with_brand (c);
+  issuer = g_strdup_printf ("%s — %s", name, dojang_certificate_get_issuer_dn (c));
   type = g_strdup_printf ("%s — %s", dojang_certificate_get_type_name (c),
                           dojang_certificate_get_policy_oid (c) != NULL ? dojang_certificate_get_policy_oid (c) : _("no policy"));
   /* TRANSLATORS: a validity period, from – until */

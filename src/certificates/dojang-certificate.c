@@ -388,6 +388,24 @@ dojang_certificate_get_provider_name (DojangCertificate *self)
   return _("Unknown issuer");
 }
 
+/**
+ * dojang_certificate_dup_provider_name_with_brand:
+ *
+ * Returns: (transfer full): the issuer's name with its brand, as the
+ *   details show it ("금융결제원 (yessign)"); an issuer not in the catalog
+ *   as dojang_certificate_get_provider_name() gives it
+ */
+char *
+dojang_certificate_dup_provider_name_with_brand (DojangCertificate *self)
+{
+  g_return_val_if_fail (DOJANG_IS_CERTIFICATE (self), NULL);
+
+  if (self->provider != NULL)
+    return dojang_provider_dup_name_with_brand (self->provider, FALSE);
+
+  return g_strdup (dojang_certificate_get_provider_name (self));
+}
+
 gboolean
 dojang_certificate_get_type_known (DojangCertificate *self)
 {

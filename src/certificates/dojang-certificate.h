@@ -56,6 +56,7 @@ const char              *dojang_certificate_get_issuer_organization (DojangCerti
 const char              *dojang_certificate_get_issuer_common_name (DojangCertificate  *self);
 const char              *dojang_certificate_get_provider_id        (DojangCertificate  *self);
 const char              *dojang_certificate_get_provider_name      (DojangCertificate  *self);
+char                    *dojang_certificate_dup_provider_name_with_brand (DojangCertificate *self);
 gboolean                 dojang_certificate_get_type_known         (DojangCertificate  *self);
 const char              *dojang_certificate_get_type_name          (DojangCertificate  *self);
 const char              *dojang_certificate_get_policy_oid         (DojangCertificate  *self);

@@ -62,6 +62,9 @@ add_certificate (JsonBuilder       *builder,
   json_builder_add_string_value (builder, dojang_certificate_get_name (certificate));
   json_builder_set_member_name (builder, "ca");
   json_builder_add_string_value (builder, dojang_certificate_get_provider_id (certificate));
+  /* The name every page shows, in the active language; "ca" stays the id. */
+  json_builder_set_member_name (builder, "ca_name");
+  json_builder_add_string_value (builder, dojang_certificate_get_provider_name (certificate));
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, dojang_certificate_get_type_name (certificate));
   json_builder_set_member_name (builder, "policy_oid");
@@ -143,7 +146,8 @@ status_text (DojangCertificateStatus status)
     case DOJANG_CERTIFICATE_STATUS_VALID:
       return _("valid");
     case DOJANG_CERTIFICATE_STATUS_EXPIRING:
-      return _("renew now");
+      /* TRANSLATORS: a state, as the badge says it ("갱신 가능"), not a command */
+      return _("renewable");
     case DOJANG_CERTIFICATE_STATUS_EXPIRED:
       return _("expired");
     case DOJANG_CERTIFICATE_STATUS_UNUSABLE:

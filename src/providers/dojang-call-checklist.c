@@ -85,7 +85,7 @@ fill_fields (DojangCallChecklist *self)
     }
 
   if (provider != NULL)
-    issuer = g_strdup_printf ("%s (%s)", dojang_provider_get_name_ko (provider), dojang_provider_get_brand (provider));
+    issuer = dojang_provider_dup_name_with_brand (provider, TRUE);
   if (certificate != NULL)
     type_name = type != NULL ? dojang_certificate_type_get_name_ko (type) : dojang_certificate_get_type_name (certificate);
 

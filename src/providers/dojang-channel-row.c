@@ -2,7 +2,9 @@
 
 /* One way to reach a certificate authority (phone line, ARS, chatbot, 1:1
  * inquiry, FAQ, visit): its hours, whether it is open now, and buttons to
- * call, copy the number or open the page. */
+ * call, copy the number or open the page. The data confirms the number,
+ * the hours and the link one by one: each that is not confirmed carries its
+ * own "Unconfirmed" mark. */
 
 #include "config.h"
 
@@ -21,8 +23,13 @@ struct _DojangChannelRow
   GtkLabel          *title_label;
   GtkWidget         *phone_box;
   GtkLabel          *phone_label;
-  DojangVerifyBadge *verify_badge;
+  DojangVerifyBadge *phone_badge;
+  GtkWidget         *hours_box;
   GtkLabel          *hours_label;
+  DojangVerifyBadge *hours_badge;
+  GtkWidget         *link_box;
+  GtkLabel          *link_label;
+  DojangVerifyBadge *link_badge;
   GtkLabel          *notes_label;
   DojangStatusLabel *status_label;
   GtkButton         *copy_button;
@@ -98,6 +105,39 @@ set_optional_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
 }
 
+/* "www.signgate.com" for a page on it: where the link goes, short enough
+ * for a phone. */
+static char *
+dup_link_text (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (url == NULL || *url == '\0')
+    return NULL;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup (url);
+
+  return g_strdup (g_uri_get_host (uri));
+}
+
+/* A fact's line shows when it has something to say; its mark only when
+ * the fact is not confirmed. */
+static void
+show_fact (GtkWidget         *line,
+           GtkLabel          *label,
+           DojangVerifyBadge *badge,
+           const char        *text,
+           DojangFact        *fact)
+{
+  set_optional_label (label, text);
+  gtk_widget_set_visible (line, gtk_widget_get_visible (GTK_WIDGET (label)));
+  if (!gtk_widget_get_visible (line))
+    fact = NULL;
+  dojang_verify_badge_mark_fact (badge, fact, GTK_WIDGET (label));
+}
+
 static void
 setup_button (GtkButton  *button,
               const char *action_name,
@@ -125,26 +165,21 @@ dojang_channel_row_constructed (GObject *object)
   const char *phone = dojang_channel_get_phone (self->channel);
   const char *url = dojang_channel_get_url (self->channel);
   g_autofree char *hours = dojang_channel_get_hours_text (self->channel);
+  g_autofree char *link = dup_link_text (url);
   g_autofree char *copy_label = NULL;
   g_autofree char *call_label = NULL;
   g_autofree char *open_label = NULL;
-  DojangFact *facts[] = {
-    dojang_channel_get_fact (self->channel, "hours"),
-    dojang_channel_get_fact (self->channel, "phone"),
-    dojang_channel_get_fact (self->channel, "url"),
-  };
 
   G_OBJECT_CLASS (dojang_channel_row_parent_class)->constructed (object);
 
   gtk_label_set_label (self->title_label, label);
-  set_optional_label (self->phone_label, phone);
-  set_optional_label (self->hours_label, hours);
+  show_fact (self->phone_box, self->phone_label, self->phone_badge, phone,
+             dojang_channel_get_fact (self->channel, "phone"));
+  show_fact (self->hours_box, self->hours_label, self->hours_badge, hours,
+             dojang_channel_get_fact (self->channel, "hours"));
+  show_fact (self->link_box, self->link_label, self->link_badge, link,
+             dojang_channel_get_fact (self->channel, "url"));
   set_optional_label (self->notes_label, dojang_channel_get_notes (self->channel));
-
-  dojang_verify_badge_set_facts (self->verify_badge, facts, G_N_ELEMENTS (facts));
-  gtk_widget_set_visible (self->phone_box,
-                          gtk_widget_get_visible (GTK_WIDGET (self->phone_label)) ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->verify_badge)));
 
   /* Translators: %s is a phone number, e.g. 1577-8787. */
   copy_label = g_strdup_printf (_("Copy %s"), phone != NULL ? phone : "");
@@ -235,8 +270,13 @@ dojang_channel_row_class_init (DojangChannelRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, phone_box);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, phone_label);
-  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, verify_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, phone_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, hours_box);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, hours_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, hours_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, link_box);
+  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, link_label);
+  gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, link_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, DojangChannelRow, copy_button);

@@ -244,6 +244,37 @@ dojang_channel_get_hours_text (DojangChannel *self)
 }
 
 /**
+ * dojang_channel_describe_status:
+ * @status: the channel's status at some instant
+ *
+ * Hours nobody has confirmed on the CA's own pages give no "open now" with
+ * full confidence: the status then reads as an estimate, e.g.
+ * "Open now · until 18:00 (estimated)". Every place that shows a channel's
+ * status says it this way.
+ *
+ * Returns: (transfer full): the status for people
+ */
+char *
+dojang_channel_describe_status (DojangChannel       *self,
+                                DojangChannelStatus *status)
+{
+  g_autofree char *text = NULL;
+  DojangFact *hours;
+
+  g_return_val_if_fail (DOJANG_IS_CHANNEL (self), NULL);
+  g_return_val_if_fail (status != NULL, NULL);
+
+  text = dojang_channel_status_describe (status);
+  hours = dojang_channel_get_fact (self, "hours");
+  if (hours == NULL || dojang_fact_is_verified (hours))
+    return g_steal_pointer (&text);
+
+  /* TRANSLATORS: a status from opening hours that are not confirmed, e.g.
+   * "Open now · until 18:00 (estimated)" */
+  return g_strdup_printf (_("%s (estimated)"), text);
+}
+
+/**
  * dojang_channel_get_fact:
  * @key: "hours", "phone" or "url"
  *

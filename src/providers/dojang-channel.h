@@ -33,6 +33,8 @@ const char          *dojang_channel_get_label      (DojangChannel         *self)
 const char          *dojang_channel_get_phone      (DojangChannel         *self);
 const char          *dojang_channel_get_url        (DojangChannel         *self);
 char                *dojang_channel_get_hours_text (DojangChannel         *self);
+char                *dojang_channel_describe_status (DojangChannel       *self,
+                                                     DojangChannelStatus *status);
 const char          *dojang_channel_get_notes      (DojangChannel         *self);
 gboolean             dojang_channel_get_is_main    (DojangChannel         *self);
 gboolean             dojang_channel_get_always_open (DojangChannel        *self);

@@ -106,12 +106,11 @@ providers_to_table (GListModel            *providers,
       g_autoptr(DojangProvider) provider = g_list_model_get_item (providers, i);
       DojangChannel *channel = dojang_provider_get_main_channel (provider);
       g_autoptr(DojangChannelStatus) status = dojang_channel_get_status (channel, holidays, now);
-      char *name = g_strdup_printf ("%s (%s)", dojang_provider_get_name (provider),
-                                    dojang_provider_get_brand (provider));
+      char *name = dojang_provider_dup_name_with_brand (provider, FALSE);
 
       g_ptr_array_add (names, name);
       g_ptr_array_add (phones, (gpointer) dojang_channel_get_phone (channel));
-      g_ptr_array_add (descriptions, dojang_channel_status_describe (status));
+      g_ptr_array_add (descriptions, dojang_channel_describe_status (channel, status));
       name_width = MAX (name_width, display_width (name));
       phone_width = MAX (phone_width, display_width (dojang_channel_get_phone (channel)));
     }

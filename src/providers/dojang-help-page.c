@@ -40,9 +40,6 @@ struct _DojangHelpPage
   DojangProviderDetails *details;
 };
 
-/* Longer names give way to the brand in the window's header. */
-#define SHORT_NAME_CHARS 16
-
 G_DEFINE_FINAL_TYPE (DojangHelpPage, dojang_help_page, ADW_TYPE_BIN)
 
 enum {
@@ -246,25 +243,31 @@ filter_provider_row (GtkListBoxRow *row,
 static void
 update_bank_guidance (DojangHelpPage *self)
 {
+  DojangProviderCatalog *catalog = dojang_provider_catalog_get_default ();
+  DojangProvider *yessign = catalog != NULL ? dojang_provider_catalog_lookup (catalog, "yessign") : NULL;
   g_autofree char *bank = NULL;
+  g_autofree char *issuer = NULL;
   g_autofree char *text = NULL;
   gboolean about_bank = dojang_bank_search_match (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), &bank);
 
   gtk_widget_set_visible (GTK_WIDGET (self->bank_group), about_bank);
-  if (!about_bank)
+  if (!about_bank || yessign == NULL)
     return;
 
+  issuer = dojang_provider_dup_name_with_brand (yessign, FALSE);
   if (bank != NULL)
-    /* TRANSLATORS: %s is a bank, e.g. KB국민은행 */
+    /* TRANSLATORS: the first two %s are a bank, e.g. KB국민은행; the last
+     * is a certificate authority with its brand, "금융결제원 (yessign)" */
     text = g_strdup_printf (_("Certificates you got at %s, for banking or all-purpose personal ones, are renewed at %s "
                               "itself: sign in to its internet banking or app and open its certificate centre "
                               "(인증센터). For questions, call its customer centre. Most bank certificates are "
-                              "issued by 금융결제원 (yessign), shown below."), bank, bank);
+                              "issued by %s, shown below."), bank, bank, issuer);
   else
-    text = g_strdup (_("Certificates you got at a bank, for banking or all-purpose personal ones, are renewed at "
-                       "that bank: sign in to its internet banking or app and open its certificate centre "
-                       "(인증센터). For questions, call its customer centre. Most bank certificates are issued "
-                       "by 금융결제원 (yessign), shown below."));
+    /* TRANSLATORS: %s is a certificate authority with its brand, "금융결제원 (yessign)" */
+    text = g_strdup_printf (_("Certificates you got at a bank, for banking or all-purpose personal ones, are renewed "
+                              "at that bank: sign in to its internet banking or app and open its certificate centre "
+                              "(인증센터). For questions, call its customer centre. Most bank certificates are "
+                              "issued by %s, shown below."), issuer);
 
   gtk_label_set_text (self->bank_label, text);
 }
@@ -613,11 +616,6 @@ dojang_help_page_get_subpage_title (DojangHelpPage *self)
   provider = dojang_provider_details_get_provider (self->details);
   if (!showing_details (self) || provider == NULL)
     return NULL;
-
-  /* The header has room for "금융결제원" or "yessign", not for "Korea
-   * Financial Telecommunications & Clearings Institute" on a phone. */
-  if (g_utf8_strlen (dojang_provider_get_name (provider), -1) > SHORT_NAME_CHARS)
-    return dojang_provider_get_brand (provider);
 
   return dojang_provider_get_name (provider);
 }

@@ -281,7 +281,7 @@ create_advice_row (DojangSituation       situation,
   const char *phone = dojang_channel_get_phone (channel);
   const char *url = dojang_channel_get_url (channel);
   g_autofree char *channel_text = describe_channel (channel);
-  g_autofree char *status_text = status != NULL ? dojang_channel_status_describe (status) : NULL;
+  g_autofree char *status_text = status != NULL ? dojang_channel_describe_status (channel, status) : NULL;
   GString *subtitle = g_string_new (channel_text);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = NULL;

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A certificate authority in the Help page's list: its name, brand and main
- * number, and whether that number answers now. */
+ * number, and whether that number answers now. An unconfirmed number is
+ * marked after the number. The row shows no hours, only the status they
+ * give: unconfirmed hours make it read as an estimate, and a screen reader
+ * hears why. */
 
 #include "config.h"
 
@@ -17,7 +20,7 @@ struct _DojangProviderRow
 
   GtkLabel          *name_label;
   GtkLabel          *details_label;
-  DojangVerifyBadge *verify_badge;
+  DojangVerifyBadge *phone_badge;
   DojangStatusLabel *status_label;
 };
 
@@ -106,6 +109,7 @@ dojang_provider_row_constructed (GObject *object)
   const char *phone = dojang_provider_get_main_phone (self->provider);
   DojangChannel *main_channel = dojang_provider_get_main_channel (self->provider);
   g_autofree char *details = NULL;
+  g_autofree char *hours_unconfirmed = NULL;
 
   G_OBJECT_CLASS (dojang_provider_row_parent_class)->constructed (object);
 
@@ -118,15 +122,15 @@ dojang_provider_row_constructed (GObject *object)
   gtk_label_set_label (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL);
 
+  dojang_verify_badge_mark_fact (self->phone_badge,
+                                 main_channel != NULL && phone != NULL ? dojang_channel_get_fact (main_channel, "phone") : NULL,
+                                 GTK_WIDGET (self->details_label));
   if (main_channel != NULL)
-    {
-      DojangFact *facts[] = {
-        dojang_channel_get_fact (main_channel, "phone"),
-        dojang_channel_get_fact (main_channel, "hours"),
-      };
-
-      dojang_verify_badge_set_facts (self->verify_badge, facts, G_N_ELEMENTS (facts));
-    }
+    hours_unconfirmed = dojang_verify_badge_describe (dojang_channel_get_fact (main_channel, "hours"));
+  if (hours_unconfirmed != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hours_unconfirmed,
+                                    -1);
 
   /* Tests and screen readers find the row by the authority's name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -206,7 +210,7 @@ dojang_provider_row_class_init (DojangProviderRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/providers/dojang-provider-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, verify_badge);
+  gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, phone_badge);
   gtk_widget_class_bind_template_child (widget_class, DojangProviderRow, status_label);
 }
 

@@ -291,13 +291,52 @@ dojang_provider_get_id (DojangProvider *self)
   return self->id;
 }
 
-/* Returns: the name in the active language */
+/**
+ * dojang_provider_get_name:
+ *
+ * The one name Dojang gives this authority wherever it names it: rows,
+ * details, reminders, notifications, the assistant and the commands. In
+ * Korean the short company name ("금융결제원"), in English one short
+ * English name ("KFTC"). The brand on the certificates ("yessign") is not
+ * a name: where it helps it follows as a detail, through
+ * dojang_provider_dup_name_with_brand().
+ *
+ * Returns: the name in the active language
+ */
 const char *
 dojang_provider_get_name (DojangProvider *self)
 {
   g_return_val_if_fail (DOJANG_IS_PROVIDER (self), NULL);
 
   return dojang_i18n_pick (self->name_ko, self->name_en);
+}
+
+/**
+ * dojang_provider_dup_name_with_brand:
+ * @in_korean: the Korean name whatever the active language, for text that
+ *   goes to a Korean help desk
+ *
+ * The name with the brand as a second detail, "금융결제원 (yessign)", for
+ * the places where people meet the brand: the Help page and a
+ * certificate's details. A brand that is the name itself is not repeated.
+ *
+ * Returns: (transfer full): the name and the brand
+ */
+char *
+dojang_provider_dup_name_with_brand (DojangProvider *self,
+                                     gboolean        in_korean)
+{
+  const char *name;
+
+  g_return_val_if_fail (DOJANG_IS_PROVIDER (self), NULL);
+
+  name = in_korean ? self->name_ko : dojang_provider_get_name (self);
+  if (self->brand == NULL || g_ascii_strcasecmp (self->brand, name) == 0)
+    return g_strdup (name);
+
+  /* TRANSLATORS: a certificate authority's name, then the brand on its
+   * certificates, e.g. "KFTC (yessign)" */
+  return g_strdup_printf (_("%s (%s)"), name, self->brand);
 }
 
 const char *

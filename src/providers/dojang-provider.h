@@ -19,6 +19,8 @@ const char         *dojang_provider_get_name                 (DojangProvider *se
 const char         *dojang_provider_get_name_ko              (DojangProvider *self);
 const char         *dojang_provider_get_name_en              (DojangProvider *self);
 const char         *dojang_provider_get_brand                (DojangProvider *self);
+char               *dojang_provider_dup_name_with_brand      (DojangProvider *self,
+                                                              gboolean        in_korean);
 const char         *dojang_provider_get_main_phone           (DojangProvider *self);
 DojangChannel      *dojang_provider_get_main_channel         (DojangProvider *self);
 const char         *dojang_provider_get_website              (DojangProvider *self);

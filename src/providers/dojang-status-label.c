@@ -85,21 +85,16 @@ dojang_status_label_set_channel_status (DojangStatusLabel   *self,
                                         DojangChannel       *channel,
                                         DojangChannelStatus *status)
 {
-  DojangFact *hours_fact;
   g_autofree char *text = NULL;
 
   g_return_if_fail (DOJANG_IS_STATUS_LABEL (self));
   g_return_if_fail (DOJANG_IS_CHANNEL (channel));
 
   dojang_status_label_set_status (self, status);
-
-  hours_fact = dojang_channel_get_fact (channel, "hours");
-  if (status == NULL || hours_fact == NULL || dojang_fact_is_verified (hours_fact))
+  if (status == NULL)
     return;
 
-  /* TRANSLATORS: a status from opening hours that are not confirmed, e.g.
-   * "Open now · until 18:00 (estimated)" */
-  text = g_strdup_printf (_("%s (estimated)"), gtk_label_get_label (self->label));
+  text = dojang_channel_describe_status (channel, status);
   gtk_label_set_label (self->label, text);
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* A small "please verify" mark next to a fact of the bundled data that is
- * not confirmed by several sources; hidden for well-sourced facts. */
+/* A small "Unconfirmed" (확인 필요) mark next to a fact of the bundled data
+ * that is not confirmed by several sources; hidden for well-sourced facts. */
 
 #include "config.h"
 
@@ -50,15 +50,14 @@ append_fact (GString    *text,
  * The badge shows when at least one of @facts is not verified, with a
  * tooltip that explains each of them.
  */
-void
-dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
-                               DojangFact * const *facts,
-                               guint               n_facts)
+/* Why @facts are not confirmed and where they come from; %NULL when all
+ * of them are. */
+static char *
+explain_facts (DojangFact * const *facts,
+               guint               n_facts)
 {
   DojangConfidence weakest = DOJANG_CONFIDENCE_HIGH;
   g_autoptr(GString) details = g_string_new (NULL);
-
-  g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
 
   for (guint i = 0; i < n_facts; i++)
     {
@@ -70,21 +69,89 @@ dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
     }
 
   if (weakest == DOJANG_CONFIDENCE_HIGH)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return;
-    }
+    return NULL;
 
   if (weakest == DOJANG_CONFIDENCE_LOW)
     g_string_prepend (details, _("Sources are weak or disagree. Check this with the certificate authority before you rely on it."));
   else
     g_string_prepend (details, _("Only one source confirms this. Check it with the certificate authority before you rely on it."));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), details->str);
+  return g_string_free (g_steal_pointer (&details), FALSE);
+}
+
+/**
+ * dojang_verify_badge_describe:
+ * @fact: (nullable): a fact
+ *
+ * Returns: (transfer full) (nullable): the mark and why, "Unconfirmed:
+ *   Only one source confirms this. …", to go with @fact for a screen
+ *   reader; %NULL when @fact is confirmed
+ */
+char *
+dojang_verify_badge_describe (DojangFact *fact)
+{
+  g_autofree char *details = explain_facts (&fact, 1);
+
+  if (details == NULL)
+    return NULL;
+
+  /* TRANSLATORS: an accessible description: the "Unconfirmed" mark, then
+   * why the fact is not confirmed and its source */
+  return g_strdup_printf (_("%s: %s"), _("Unconfirmed"), details);
+}
+
+void
+dojang_verify_badge_set_facts (DojangVerifyBadge  *self,
+                               DojangFact * const *facts,
+                               guint               n_facts)
+{
+  g_autofree char *details = NULL;
+
+  g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
+
+  details = explain_facts (facts, n_facts);
+  gtk_widget_set_visible (GTK_WIDGET (self), details != NULL);
+  if (details == NULL)
+    return;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), details);
   gtk_accessible_update_property (GTK_ACCESSIBLE (adw_bin_get_child (ADW_BIN (self))),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
                                   -1);
-  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+}
+
+/**
+ * dojang_verify_badge_mark_fact:
+ * @self: the badge shown beside @subject
+ * @fact: (nullable): the one fact @subject shows (a phone number, hours,
+ *   a link)
+ * @subject: the widget that shows @fact
+ *
+ * The mark sits on that fact alone: the badge shows only when @fact is not
+ * verified, and then @subject's accessible description starts with the
+ * mark and says why, so a screen reader reads it with the fact itself.
+ */
+void
+dojang_verify_badge_mark_fact (DojangVerifyBadge *self,
+                               DojangFact        *fact,
+                               GtkWidget         *subject)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (DOJANG_IS_VERIFY_BADGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (subject));
+
+  dojang_verify_badge_set_facts (self, &fact, 1);
+  description = dojang_verify_badge_describe (fact);
+  if (description == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (subject), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (subject),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static void

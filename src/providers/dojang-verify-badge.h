@@ -16,5 +16,9 @@ GtkWidget *dojang_verify_badge_new      (void);
 void       dojang_verify_badge_set_facts (DojangVerifyBadge *self,
                                           DojangFact * const *facts,
                                           guint              n_facts);
+char      *dojang_verify_badge_describe  (DojangFact        *fact);
+void       dojang_verify_badge_mark_fact (DojangVerifyBadge *self,
+                                          DojangFact        *fact,
+                                          GtkWidget         *subject);
 
 G_END_DECLS

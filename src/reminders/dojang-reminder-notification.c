@@ -36,7 +36,8 @@ lookup_provider (DojangReminder *reminder)
  * @reminder: a reminder
  *
  * Returns: (transfer full): who and which certificate, as in
- *   "홍길동 (yessign 범용)": the holder, the CA's brand and the type.
+ *   "홍길동 (금융결제원 범용)": the holder, the CA's name (the one every
+ *   page uses, not the brand) and the type.
  */
 char *
 dojang_reminder_describe_certificate (DojangReminder *reminder)
@@ -54,9 +55,9 @@ dojang_reminder_describe_certificate (DojangReminder *reminder)
   type_name = dojang_reminder_get_type_name (reminder);
 
   if (provider != NULL && *type_name != '\0')
-    detail = g_strdup_printf ("%s %s", dojang_provider_get_brand (provider), type_name);
+    detail = g_strdup_printf ("%s %s", dojang_provider_get_name (provider), type_name);
   else if (provider != NULL)
-    detail = g_strdup (dojang_provider_get_brand (provider));
+    detail = g_strdup (dojang_provider_get_name (provider));
   else if (*type_name != '\0')
     detail = g_strdup (type_name);
 
@@ -64,7 +65,7 @@ dojang_reminder_describe_certificate (DojangReminder *reminder)
     return g_utf8_make_valid (name, -1);
 
   /* Translators: a certificate: its holder, then its CA and type, e.g.
-   * "홍길동 (yessign 범용)". */
+   * "홍길동 (금융결제원 범용)". */
   described = g_strdup_printf (_("%s (%s)"), name, detail);
 
   /* Names come from certificates and from files stored by older versions
@@ -125,7 +126,7 @@ make_title (DojangReminder *reminder,
   int days = dojang_seoul_days_left (now, not_after);
 
   if (days > 0)
-    /* Translators: a notification title, e.g. "공동인증서 만료 D-7: 홍길동 (yessign 범용)". */
+    /* Translators: a notification title, e.g. "공동인증서 만료 D-7: 홍길동 (금융결제원 범용)". */
     return g_strdup_printf (ngettext ("Certificate expires in %d day: %s",
                                       "Certificate expires in %d days: %s", days),
                             days, certificate);

@@ -119,7 +119,7 @@ dojang_reminder_row_new (DojangReminder *reminder,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->snooze_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->dismiss_button), target);
 
-  /* Translators: the accessible name of a Snooze button, e.g. "Snooze the reminder for 홍길동 (yessign 범용)" */
+  /* Translators: the accessible name of a Snooze button, e.g. "Snooze the reminder for 홍길동 (금융결제원 범용)" */
   snooze_label = g_strdup_printf (_("Snooze the reminder for %s"), title);
   /* Translators: the accessible name of the Skip This Reminder button */
   dismiss_label = g_strdup_printf (_("Skip this reminder for %s"), title);

@@ -257,7 +257,7 @@ dojang_renewal_advice_contact (DojangRenewalPlan *plan)
 
   status = dojang_channel_get_status (channel, dojang_holiday_calendar_get_default (),
                                       dojang_renewal_plan_get_now (plan));
-  state = dojang_channel_status_describe (status);
+  state = dojang_channel_describe_status (channel, status);
 
   /* TRANSLATORS: CA name, phone number, whether it is open now */
   return g_strdup_printf (_("%s: %s · %s"), dojang_provider_get_name (provider),
@@ -281,9 +281,10 @@ dojang_renewal_advice_place (DojangRenewalPlan *plan)
       return g_strdup_printf (_("On the website of %s: %s"), provider_name (plan),
                               dojang_renewal_plan_get_renewal_url (plan));
     case DOJANG_RENEWAL_PLACE_BANK:
-      return g_strdup (_("At your bank: in its internet banking, open the certificate center (인증센터) and "
-                         "choose renewal (인증서 갱신). The bank that issued the certificate renews it, not "
-                         "the yessign website."));
+      /* TRANSLATORS: %s is the certificate authority, e.g. 금융결제원 */
+      return g_strdup_printf (_("At your bank: in its internet banking, open the certificate center (인증센터) and "
+                                "choose renewal (인증서 갱신). The bank that issued the certificate renews it, not "
+                                "the website of %s."), provider_name (plan));
     case DOJANG_RENEWAL_PLACE_UNKNOWN:
     default:
       return g_strdup (_("Unknown: ask the bank or website that asks you for the certificate."));

@@ -86,6 +86,9 @@ result = run("--list-providers", "--at", "2026-09-25T10:00:00+09:00")
 check("table", result.returncode == 0, result.stderr)
 check("table", "1577-8787" in result.stdout and "Closed (Chuseok) · opens Mon, Sep 28 at 09:00" in result.stdout,
       result.stdout)
+# No main line's hours are confirmed on the CAs' own pages: each status is an estimate.
+lines = [line for line in result.stdout.splitlines() if "Closed (Chuseok)" in line]
+check("table", len(lines) == 5 and all(line.endswith(" (estimated)") for line in lines), result.stdout)
 
 # Korean.
 result = subprocess.run([DOJANG, "--list-providers", "--at", "2026-09-25T10:00:00+09:00"], capture_output=True,

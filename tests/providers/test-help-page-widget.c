@@ -11,13 +11,16 @@
 
 #include "dojang-certificate-scanner.h"
 #include "dojang-call-checklist.h"
+#include "dojang-channel-row.h"
 #include "dojang-help-page.h"
+#include "dojang-provider-catalog.h"
 #include "dojang-provider-details.h"
 #include "dojang-provider-row.h"
 #include "dojang-status-label.h"
 #include "dojang-test-fixtures.h"
 #include "dojang-system-info.h"
 #include "dojang-test-ui.h"
+#include "dojang-verify-badge.h"
 
 extern void dojang_register_resource (void);
 
@@ -265,6 +268,7 @@ test_same_links_merged (void)
 {
   GtkWidget *page = create_page ();
   GtkWidget *status;
+  GtkWidget *advice;
 
   g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "kica"));
   g_assert_false (gtk_widget_get_visible (details_child (page, "renewal_row")));
@@ -275,6 +279,16 @@ test_same_links_merged (void)
                    "1:1 inquiry (screenshots can be attached)");
   status = details_child (page, "status_label");
   g_assert_true (g_str_has_suffix (dojang_status_label_get_text (DOJANG_STATUS_LABEL (status)), " (estimated)"));
+  /* So does every "Which channel fits?" row: KICA confirms no hours. */
+  advice = gtk_widget_get_first_child (details_child (page, "advisor_list"));
+  g_assert_nonnull (advice);
+  for (; advice != NULL; advice = gtk_widget_get_next_sibling (advice))
+    {
+      g_auto(GStrv) lines = g_strsplit (adw_action_row_get_subtitle (ADW_ACTION_ROW (advice)), "\n", -1);
+
+      g_test_message ("%s", lines[0]);
+      g_assert_true (g_str_has_suffix (lines[0], " (estimated)"));
+    }
 
   g_assert_true (dojang_help_page_show_provider (DOJANG_HELP_PAGE (page), "yessign"));
   g_assert_true (gtk_widget_get_visible (details_child (page, "renewal_row")));
@@ -283,6 +297,188 @@ test_same_links_merged (void)
                    "https://www.yessign.or.kr · also: Frequently asked questions");
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
+}
+
+/* The shipped catalog with KICA's confidences changed: its phone line's
+ * hours and number, and its chatbot's hours and link. */
+static DojangProviderCatalog *
+catalog_with_confidence (const char *hours,
+                         const char *phone,
+                         const char *url)
+{
+  g_autofree char *path = g_build_filename (DOJANG_TEST_SOURCE_ROOT, "data", "providers.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  DojangProviderCatalog *catalog;
+  JsonObject *kica;
+  JsonArray *channels;
+  JsonObject *line;
+  JsonObject *chatbot;
+  char *data;
+  gsize size;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  kica = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                      "providers"), 0);
+  g_assert_cmpstr (json_object_get_string_member (kica, "id"), ==, "kica");
+  channels = json_object_get_array_member (kica, "channels");
+  line = json_object_get_object_member (json_array_get_object_element (channels, 0), "facts");
+  chatbot = json_object_get_object_member (json_array_get_object_element (channels, 2), "facts");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (channels, 2), "id"), ==, "chatbot");
+  json_object_set_string_member (json_object_get_object_member (line, "hours"), "confidence", hours);
+  json_object_set_string_member (json_object_get_object_member (line, "phone"), "confidence", phone);
+  json_object_set_string_member (json_object_get_object_member (chatbot, "hours"), "confidence", hours);
+  json_object_set_string_member (json_object_get_object_member (chatbot, "url"), "confidence", url);
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  data = json_generator_to_data (generator, &size);
+  bytes = g_bytes_new_take (data, size);
+  catalog = dojang_provider_catalog_new_from_bytes (bytes, "providers.json", &error);
+  g_assert_no_error (error);
+
+  return catalog;
+}
+
+static void
+collect_shown_marks (GtkWidget *widget,
+                     GPtrArray *marks)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (DOJANG_IS_VERIFY_BADGE (child))
+        {
+          if (gtk_widget_get_visible (child))
+            g_ptr_array_add (marks, child);
+          continue;
+        }
+      collect_shown_marks (child, marks);
+    }
+}
+
+/* The accessible description says "Unconfirmed" and why, or nothing. */
+static void
+assert_described (GtkWidget  *subject,
+                  DojangFact *fact)
+{
+  g_autofree char *description = dojang_verify_badge_describe (fact);
+
+  if (description != NULL)
+    {
+      g_autofree char *mismatch = NULL;
+
+      g_assert_true (g_str_has_prefix (description, "Unconfirmed: "));
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (subject),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+      g_assert_null (mismatch);
+    }
+  else
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (subject), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+/* The fact @subject shows carries a mark right after it, and the mark and
+ * why are in @subject's accessible description, exactly when @fact is not
+ * confirmed. */
+static void
+assert_mark (GtkWidget  *subject,
+             DojangFact *fact)
+{
+  GtkWidget *after = gtk_widget_get_next_sibling (subject);
+
+  g_assert_true (gtk_widget_get_visible (subject));
+  g_assert_true (DOJANG_IS_VERIFY_BADGE (after));
+  g_assert_cmpint (gtk_widget_get_visible (after), ==, !dojang_fact_is_verified (fact));
+  assert_described (subject, fact);
+}
+
+static GtkWidget *
+row_child (GtkWidget  *row,
+           const char *name)
+{
+  GType type = DOJANG_IS_CHANNEL_ROW (row) ? DOJANG_TYPE_CHANNEL_ROW : DOJANG_TYPE_PROVIDER_ROW;
+
+  return GTK_WIDGET (gtk_widget_get_template_child (row, type, name));
+}
+
+static guint
+count_shown_marks (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+
+  collect_shown_marks (row, marks);
+  return marks->len;
+}
+
+static void
+check_marks_for (const char *hours,
+                 const char *phone,
+                 const char *url)
+{
+  g_autoptr(DojangProviderCatalog) catalog = catalog_with_confidence (hours, phone, url);
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-26T10:00:00+09:00", NULL);
+  DojangProvider *kica = dojang_provider_catalog_lookup (catalog, "kica");
+  GListModel *channels = dojang_provider_get_channels (kica);
+  g_autoptr(DojangChannel) line = g_list_model_get_item (channels, 0);
+  g_autoptr(DojangChannel) chatbot = g_list_model_get_item (channels, 2);
+  DojangFact *line_hours = dojang_channel_get_fact (line, "hours");
+  DojangFact *line_phone = dojang_channel_get_fact (line, "phone");
+  DojangFact *chatbot_hours = dojang_channel_get_fact (chatbot, "hours");
+  DojangFact *chatbot_url = dojang_channel_get_fact (chatbot, "url");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *line_row = dojang_channel_row_new (line);
+  GtkWidget *chatbot_row = dojang_channel_row_new (chatbot);
+  GtkWidget *provider_row = dojang_provider_row_new (kica);
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *picture = g_strdup_printf ("unconfirmed-hours-%s-phone-%s-link-%s.png", hours, phone, url);
+  GtkWidget *status;
+
+  g_test_message ("hours %s, phone %s, link %s", hours, phone, url);
+  gtk_list_box_append (GTK_LIST_BOX (list), line_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), chatbot_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), provider_row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  next = dojang_provider_row_update_status (DOJANG_PROVIDER_ROW (provider_row), dojang_holiday_calendar_get_default (), now);
+  dojang_test_iterate_for_ms (50);
+  dojang_test_keep_screenshot (window, picture);
+
+  /* A channel: its number, its hours, its link, each with its own mark. */
+  assert_mark (row_child (line_row, "phone_label"), line_phone);
+  assert_mark (row_child (line_row, "hours_label"), line_hours);
+  g_assert_cmpuint (count_shown_marks (line_row), ==,
+                    !dojang_fact_is_verified (line_phone) + !dojang_fact_is_verified (line_hours));
+  assert_mark (row_child (chatbot_row, "hours_label"), chatbot_hours);
+  assert_mark (row_child (chatbot_row, "link_label"), chatbot_url);
+  g_assert_cmpuint (count_shown_marks (chatbot_row), ==,
+                    !dojang_fact_is_verified (chatbot_hours) + !dojang_fact_is_verified (chatbot_url));
+
+  /* The Help list: a mark after the number only; the status from the
+   * hours reads as an estimate and says why to a screen reader. */
+  assert_mark (row_child (provider_row, "details_label"), line_phone);
+  g_assert_cmpuint (count_shown_marks (provider_row), ==, !dojang_fact_is_verified (line_phone));
+  status = row_child (provider_row, "status_label");
+  assert_described (status, line_hours);
+  g_assert_cmpint (g_str_has_suffix (dojang_status_label_get_text (DOJANG_STATUS_LABEL (status)), " (estimated)"), ==,
+                   !dojang_fact_is_verified (line_hours));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Unconfirmed" sits on the fact the data does not confirm (the hours, the
+ * number, the link), never on a confirmed one nor on the whole line. */
+static void
+test_unconfirmed_mark_on_the_fact (void)
+{
+  /* As shipped for KICA's line: hours from one guide, a well-sourced number. */
+  check_marks_for ("M", "H", "H");
+  /* The reverse: confirmed hours, a number and a link from one source. */
+  check_marks_for ("H", "L", "M");
+  /* All confirmed: no mark at all. */
+  check_marks_for ("H", "H", "H");
 }
 
 int
@@ -309,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/dojang/help-page/checklist-matches-the-authority", test_checklist_matches_the_authority);
   g_test_add_func ("/dojang/help-page/search-for-a-bank", test_search_for_a_bank);
   g_test_add_func ("/dojang/help-page/same-links-merged", test_same_links_merged);
+  g_test_add_func ("/dojang/help-page/unconfirmed-mark-on-the-fact", test_unconfirmed_mark_on_the_fact);
 
   status = g_test_run ();
   dojang_test_remove_tree (tree);

@@ -101,11 +101,11 @@ def english_weekday():
     dojang = Dojang("en", "2026-11-23T10:00:00+09:00")
     try:
         dojang.open_help_page("Help & Contacts")
-        check_row_status(dojang, "Korea Information Certificate Authority", "Open now · until 18:00 (estimated)")
+        check_row_status(dojang, "KICA", "Open now · until 18:00 (estimated)")
         check_row_status(dojang, "Koscom", "Open now · until 19:00 (estimated)")
 
         dojang.search("kica")
-        check_details(dojang, "1577-8787", ["Before You Call", "Which Channel Fits?", "Please verify"])
+        check_details(dojang, "1577-8787", ["Before You Call", "Which Channel Fits?", "Unconfirmed"])
 
         copy = wait_for(lambda: find_one(dojang.app, "push button", "Copy 1577-8787"))
         check("a button copies 1577-8787", copy is not None)

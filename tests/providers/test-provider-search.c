@@ -57,7 +57,7 @@ test_names_and_brands (void)
   assert_matches ("한국정보인증", "kica");
   assert_matches ("한국 전자", "crosscert");
   assert_matches ("금융결제원", "yessign");
-  assert_matches ("Clearings", "yessign");
+  assert_matches ("KFTC", "yessign");
   assert_matches ("tradesign", "tradesign");
   assert_matches ("nothing like this", "");
 }

@@ -198,7 +198,7 @@ def manual_scenario(dojang, env, monitor, work, db_path):
     usb = reminder_id(db_path, "회사 USB")
     check(len(mom) == 1 and len(usb) == 1, "sent reminders in the store: %r %r" % (mom, usb))
     expected = sorted([
-        ("Certificate expires in 7 days: 엄마 휴대폰 (yessign 은행용)",
+        ("Certificate expires in 7 days: 엄마 휴대폰 (KFTC 은행용)",
          "Valid until Tue, 1 Dec 2026. Renew it before then: once it has expired, it can only be issued anew.",
          ["default", "", "app.show-reminders", "Open Reminders", "app.show-provider::yessign",
           "Call Provider", "app.snooze-reminder(int64 %d)" % mom[0], "Remind Me Tomorrow"]),
@@ -226,7 +226,8 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
         manifest = json.load(f)
     with open(os.path.join(source_root, "data", "providers.json"), encoding="utf-8") as f:
         providers = json.load(f)["providers"]
-    brands = {p["id"]: p["brand"] for p in providers}
+    # The one English name of each CA, as every page shows it; not the brand.
+    names = {p["id"]: p["name"]["en"] for p in providers}
     # Types renewed at the holder's bank, not on the CA's site.
     bank_oids = {oid for p in providers for t in p["certificate_types"]
                  if t.get("renewal_at") == "bank" for oid in t.get("policy_oids", [])}
@@ -246,7 +247,7 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
         not_after = datetime.datetime.strptime(cert["not_after"], "%Y-%m-%dT%H:%M:%SZ").replace(
             tzinfo=datetime.timezone.utc)
         expired = cert["status"] == "expired"
-        title = expected_title(cert["name"], "%s %s" % (brands[cert["ca"]], types[cert["sha256"]]),
+        title = expected_title(cert["name"], "%s %s" % (names[cert["ca"]], types[cert["sha256"]]),
                                days_left(at, not_after), expired)
         day = expiry_day(not_after).isoformat()
         # The command shows the D-N and the date the notification says.

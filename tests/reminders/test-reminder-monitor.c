@@ -207,7 +207,7 @@ test_notification (Fixture       *fixture,
   reminder = g_ptr_array_index (upcoming, 2);
 
   label = dojang_reminder_describe_certificate (reminder);
-  g_assert_cmpstr (label, ==, "홍길동 (yessign 범용)");
+  g_assert_cmpstr (label, ==, "홍길동 (KFTC 범용)");
 
   /* A name stored by a version that did not check it (a folder name, an
    * import with "\ud800") still gives the notification UTF-8. */
@@ -248,7 +248,7 @@ test_notification (Fixture       *fixture,
     const char *title = NULL;
 
     g_assert_true (g_variant_lookup (notification, "title", "&s", &title));
-    g_assert_cmpstr (title, ==, "Certificate expires in 7 days: 홍길동 (yessign 범용)");
+    g_assert_cmpstr (title, ==, "Certificate expires in 7 days: 홍길동 (KFTC 범용)");
     g_assert_nonnull (buttons);
     g_assert_cmpuint (g_variant_n_children (buttons), ==, 3);
   }

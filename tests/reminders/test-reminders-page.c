@@ -161,7 +161,7 @@ test_empty_then_list (Fixture       *fixture,
   /* Soonest first: the certificate expiring in 100 days. */
   first = gtk_widget_get_first_child (upcoming);
   g_assert_true (DOJANG_IS_REMINDER_ROW (first));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "홍길동 (yessign 범용)");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "홍길동 (KFTC 범용)");
   g_assert_cmpint (dojang_reminder_get_lead_days (dojang_reminder_row_get_reminder (DOJANG_REMINDER_ROW (first))),
                    ==, 60);
   dojang_test_keep_screenshot (fixture->window, "reminders-page.png");
