@@ -111,6 +111,8 @@ typedef struct
   NotificationServer   server;
   char                *db_path;
   JsonObject          *expected;
+  const char          *expected_label;
+  const char          *gone_folder;
 } Run;
 
 static gboolean
@@ -420,6 +422,41 @@ check_keyboard (Run *run)
   dojang_window_show_page (run->window, "certificates");
 }
 
+/* The window shows a label with exactly run->expected_label (a toast). */
+static gboolean
+label_shown (gpointer data)
+{
+  Run *run = data;
+
+  return dojang_test_find_label (GTK_WIDGET (run->window), run->expected_label) != NULL;
+}
+
+static gboolean
+banner_revealed (gpointer data)
+{
+  Run *run = data;
+  GtkWidget *banner = page_child (reminders_page (run), DOJANG_TYPE_REMINDERS_PAGE, "banner_revealer");
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (banner));
+}
+
+/* The Problems group has a row for run->gone_folder with its button. */
+static gboolean
+gone_folder_row_shown (gpointer data)
+{
+  Run *run = data;
+  GtkWidget *problems_list = page_child (certificates_page (run), DOJANG_TYPE_CERTIFICATES_PAGE, "problems_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (problems_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_ACTION_ROW (row) &&
+          g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), run->gone_folder) &&
+          find_button (row) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_one_list (void)
 {
@@ -471,7 +508,7 @@ test_one_list (void)
 
   g_assert_true (dojang_test_wait_until (started, &run));
   g_test_assert_expected_messages ();
-  dojang_test_iterate_for_ms (100);
+  g_assert_true (dojang_test_wait_until (banner_revealed, &run));
 
   /* The store's news reached the Reminders page once it had opened. */
   banner = page_child (reminders_page (&run), DOJANG_TYPE_REMINDERS_PAGE, "banner_revealer");
@@ -522,8 +559,8 @@ test_one_list (void)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (skip)), ==, "Skip This Reminder");
   g_signal_emit_by_name (skip, "clicked");
   g_assert_true (dojang_test_wait_until (skipped, &run));
-  dojang_test_iterate_for_ms (100);
-  g_assert_nonnull (dojang_test_find_label (GTK_WIDGET (run.window), toast_text));
+  run.expected_label = toast_text;
+  g_assert_true (dojang_test_wait_until (label_shown, &run));
   g_action_group_activate_action (G_ACTION_GROUP (run.app), "undo-dismiss-reminder", g_variant_new_int64 (reminder));
   g_assert_true (dojang_test_wait_until (unskipped, &run));
   g_assert_true (dojang_test_wait_until (reminders_page_follows, &run));
@@ -536,7 +573,8 @@ test_one_list (void)
   with_gone[2] = NULL;
   g_settings_set_strv (settings, "certificate-folders", with_gone);
   g_assert_true (dojang_test_wait_until (folder_missing, &run));
-  dojang_test_iterate_for_ms (100);
+  run.gone_folder = gone;
+  g_assert_true (dojang_test_wait_until (gone_folder_row_shown, &run));
   problems_list = page_child (certificates_page (&run), DOJANG_TYPE_CERTIFICATES_PAGE, "problems_list");
   for (GtkWidget *row = gtk_widget_get_first_child (problems_list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
