@@ -178,18 +178,37 @@ print_text (const char * const *roots,
   for (guint i = 0; i < certificates->len; i++)
     {
       DojangCertificate *certificate = g_ptr_array_index (certificates, i);
+      DojangCertificateStatus status = dojang_certificate_get_status (certificate, now);
       g_autofree char *until = dojang_seoul_format_expiry_date (dojang_certificate_get_not_after (certificate));
-      g_autofree char *days = dojang_format_days_left (dojang_certificate_get_days_left (certificate, now));
       g_autofree char *path = path_text (dojang_certificate_get_path (certificate));
 
-      /* TRANSLATORS: name, CA, type, status, days left (D-23, D-Day, D+5), expiry date */
-      g_print (_("%s — %s, %s — %s, %s (until %s)\n"),
-               dojang_certificate_get_name (certificate),
-               dojang_certificate_get_provider_name (certificate),
-               dojang_certificate_get_type_name (certificate),
-               status_text (dojang_certificate_get_status (certificate, now)),
-               days,
-               until);
+      if (status == DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID)
+        {
+          /* Before its first day a "D-N" would count to an expiry a year
+           * away: say when it starts instead, as the window does. */
+          g_autofree char *from = dojang_seoul_format_date (dojang_certificate_get_not_before (certificate));
+
+          /* TRANSLATORS: name, CA, type, first valid date, expiry date */
+          g_print (_("%s — %s, %s — not yet valid, valid from %s (until %s)\n"),
+                   dojang_certificate_get_name (certificate),
+                   dojang_certificate_get_provider_name (certificate),
+                   dojang_certificate_get_type_name (certificate),
+                   from,
+                   until);
+        }
+      else
+        {
+          g_autofree char *days = dojang_format_days_left (dojang_certificate_get_days_left (certificate, now));
+
+          /* TRANSLATORS: name, CA, type, status, days left (D-23, D-Day, D+5), expiry date */
+          g_print (_("%s — %s, %s — %s, %s (until %s)\n"),
+                   dojang_certificate_get_name (certificate),
+                   dojang_certificate_get_provider_name (certificate),
+                   dojang_certificate_get_type_name (certificate),
+                   status_text (status),
+                   days,
+                   until);
+        }
       g_print ("  %s\n", path);
     }
 

@@ -119,13 +119,26 @@ def main():
         check(text.returncode == 0, "text output exited %d: %r" % (text.returncode, text.stderr))
         lines = text.stdout.splitlines()
         summaries = {lines[i + 1].strip(): lines[i] for i in range(len(lines) - 1) if lines[i + 1].startswith("  /")}
+        checked_not_yet_valid = 0
         for want in expected["certificates"]:
             days = want["days_left"]
             d_n = "D-%d" % days if days > 0 else "D-Day" if days == 0 else "D+%d" % -days
             line = summaries.get(want["path"], "")
             until = english_date(want["expiry_date"])
+            if want["status"] == "not_yet_valid":
+                # Before its first day: when it starts, never a D-N to expiry.
+                first = english_date(datetime.datetime.strptime(want["not_before"], "%Y-%m-%dT%H:%M:%SZ")
+                                     .replace(tzinfo=datetime.timezone.utc)
+                                     .astimezone(datetime.timezone(datetime.timedelta(hours=9))).date().isoformat())
+                check(line.startswith(want["name"] + " — ") and
+                      line.endswith(" — not yet valid, valid from %s (until %s)" % (first, until)),
+                      "%s: text line %r, expected valid from %s until %s" % (want["name"], line, first, until))
+                checked_not_yet_valid += 1
+                continue
             check(line.startswith(want["name"] + " — ") and line.endswith(", %s (until %s)" % (d_n, until)),
                   "%s: text line %r, expected %s until %s" % (want["name"], line, d_n, until))
+
+        check(checked_not_yet_valid >= 1, "the fixture has no certificate that is not valid yet")
 
         # Without an offset --at is Korean time; a date alone is its midnight.
         plain = run(dojang, args[:3] + [AT_IN_SEOUL] + args[4:], env)
