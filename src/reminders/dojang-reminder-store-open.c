@@ -302,7 +302,7 @@ open_database (DojangReminderStore  *self,
     "PRAGMA synchronous = NORMAL",
     "PRAGMA foreign_keys = ON",
     /* Statement journals in memory: on disk, an import of 50,000 entries
-     * wrote 150,000 pages to a temporary file that no one reads back. */
+     * made 158,000 writes to a temporary file that is never read back. */
     "PRAGMA temp_store = MEMORY",
   };
   int rc;

@@ -160,9 +160,8 @@ insert_schedule_rows (DojangReminderStore  *self,
 
 /* Inserts the missing reminders of @n_targets certificates or manual
  * entries for the current lead times, many rows per statement: a
- * statement run per reminder costs more than the row itself (SQLite sets
- * up the state CHECK for every run), which made an import of 50,000
- * entries take seconds. Existing rows (sent, dismissed, …) are kept as
+ * statement run per reminder costs more than the row itself, which made an
+ * import of 50,000 entries take seconds. Existing rows (sent, dismissed, …) are kept as
  * they are. */
 gboolean
 _dojang_reminder_store_schedule_all (DojangReminderStore         *self,
