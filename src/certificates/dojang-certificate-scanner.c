@@ -377,9 +377,9 @@ dojang_certificate_scan_sync (const char * const  *roots,
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Load the catalog once up front rather than from inside the walk. */
-  dojang_provider_catalog_get_default ();
-
+  /* No catalog up front: on this thread the first certificate found loads
+   * it (once), and a scan that finds none, as a login check usually does,
+   * does not read providers.json at all. */
   result = run_scan (roots, NULL, cancellable, error);
   if (result == NULL)
     return FALSE;

@@ -255,30 +255,66 @@ notify_parameters (DojangReminderNotifier *self,
   const char *body = "";
   const char *priority = NULL;
   const char *application_name = g_get_application_name ();
+  gboolean has_default_action = FALSE;
   GVariantBuilder actions;
   GVariantBuilder hints;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
 
-  g_variant_lookup (sending->notification, "title", "&s", &title);
-  g_variant_lookup (sending->notification, "body", "&s", &body);
-  g_variant_lookup (sending->notification, "priority", "&s", &priority);
+  /* One pass over the dictionary, which dojang_reminder_notification_new()
+   * makes with each key once: a g_variant_lookup() per key walked it each
+   * time, and cost more than building the notification. */
+  g_variant_iter_init (&iter, sending->notification);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      gboolean is_string = g_variant_is_of_type (value, G_VARIANT_TYPE_STRING);
+
+      if (g_str_equal (key, "title") && is_string && *title == '\0')
+        title = g_variant_get_string (value, NULL);
+      else if (g_str_equal (key, "body") && is_string && *body == '\0')
+        body = g_variant_get_string (value, NULL);
+      else if (g_str_equal (key, "priority") && is_string && priority == NULL)
+        priority = g_variant_get_string (value, NULL);
+      else if (g_str_equal (key, "default-action") && is_string)
+        has_default_action = TRUE;
+      else if (g_str_equal (key, "buttons") && buttons == NULL && g_variant_is_of_type (value, G_VARIANT_TYPE ("aa{sv}")))
+        buttons = g_variant_ref (value);
+      else if (g_str_equal (key, "icon") && icon_value == NULL)
+        icon_value = g_variant_ref (value);
+
+      /* The dictionary holds its values: the strings stay valid. */
+      g_variant_unref (value);
+    }
 
   g_variant_builder_init (&actions, G_VARIANT_TYPE_STRING_ARRAY);
-  if (g_variant_lookup (sending->notification, "default-action", "&s", NULL))
+  if (has_default_action)
     {
       g_variant_builder_add (&actions, "s", "default");
       g_variant_builder_add (&actions, "s", "");
     }
 
-  buttons = g_variant_lookup_value (sending->notification, "buttons", G_VARIANT_TYPE ("aa{sv}"));
   for (gsize i = 0; buttons != NULL && i < g_variant_n_children (buttons); i++)
     {
       g_autoptr(GVariant) button = g_variant_get_child_value (buttons, i);
-      g_autoptr(GVariant) target = g_variant_lookup_value (button, "target", NULL);
+      g_autoptr(GVariant) target = NULL;
       const char *label = "";
       const char *action = "";
 
-      g_variant_lookup (button, "label", "&s", &label);
-      g_variant_lookup (button, "action", "&s", &action);
+      g_variant_iter_init (&iter, button);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          gboolean is_string = g_variant_is_of_type (value, G_VARIANT_TYPE_STRING);
+
+          if (g_str_equal (key, "label") && is_string)
+            label = g_variant_get_string (value, NULL);
+          else if (g_str_equal (key, "action") && is_string)
+            action = g_variant_get_string (value, NULL);
+          else if (g_str_equal (key, "target") && target == NULL)
+            target = g_variant_ref (value);
+          g_variant_unref (value);
+        }
+
       g_variant_builder_add_value (&actions, g_variant_new_take_string (g_action_print_detailed_name (action, target)));
       g_variant_builder_add (&actions, "s", label);
     }
@@ -287,7 +323,6 @@ notify_parameters (DojangReminderNotifier *self,
   g_variant_builder_add (&hints, "{sv}", "desktop-entry", g_variant_new_string (self->application_id));
   g_variant_builder_add (&hints, "{sv}", "urgency", g_variant_new_byte (urgency_of (priority)));
 
-  icon_value = g_variant_lookup_value (sending->notification, "icon", NULL);
   if (icon_value != NULL)
     {
       g_autoptr(GIcon) icon = g_icon_deserialize (icon_value);

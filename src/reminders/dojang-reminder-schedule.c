@@ -18,6 +18,42 @@ morning_of (const GDate *date)
 }
 
 /**
+ * dojang_reminder_due_before:
+ * @not_after: when the certificate expires
+ * @expiry_day: its last day, as dojang_seoul_get_expiry_date() gives it
+ * @lead_days: how many days before the expiry day
+ *
+ * dojang_reminder_due_for() for callers that schedule several lead times
+ * of one certificate and find its expiry day once.
+ *
+ * Returns: the due instant, in Unix seconds
+ */
+gint64
+dojang_reminder_due_before (GDateTime   *not_after,
+                            const GDate *expiry_day,
+                            int          lead_days)
+{
+  GDate day = *expiry_day;
+  g_autoptr(GDateTime) due = NULL;
+
+  g_return_val_if_fail (not_after != NULL, 0);
+  g_return_val_if_fail (lead_days >= 0, 0);
+
+  g_date_subtract_days (&day, lead_days);
+  due = morning_of (&day);
+
+  if (due == NULL || g_date_time_compare (due, not_after) >= 0)
+    {
+      g_clear_pointer (&due, g_date_time_unref);
+      due = dojang_seoul_new_date_time (&day, 0, 0, 0);
+    }
+
+  /* A notAfter in the last hours of 9999 (UTC) expires on a Seoul day
+   * GDateTime cannot hold: remind at the notAfter itself. */
+  return due != NULL ? g_date_time_to_unix (due) : g_date_time_to_unix (not_after);
+}
+
+/**
  * dojang_reminder_due_for:
  * @not_after: when the certificate expires
  * @lead_days: how many days before the expiry day
@@ -30,28 +66,16 @@ GDateTime *
 dojang_reminder_due_for (GDateTime *not_after,
                          int        lead_days)
 {
+  g_autoptr(GDateTime) due = NULL;
   GDate day;
-  GDateTime *due;
 
   g_return_val_if_fail (not_after != NULL, NULL);
   g_return_val_if_fail (lead_days >= 0, NULL);
 
   dojang_seoul_get_expiry_date (not_after, &day);
-  g_date_subtract_days (&day, lead_days);
-  due = morning_of (&day);
+  due = g_date_time_new_from_unix_utc (dojang_reminder_due_before (not_after, &day, lead_days));
 
-  if (due == NULL || g_date_time_compare (due, not_after) >= 0)
-    {
-      g_clear_pointer (&due, g_date_time_unref);
-      due = dojang_seoul_new_date_time (&day, 0, 0, 0);
-    }
-
-  /* A notAfter in the last hours of 9999 (UTC) expires on a Seoul day
-   * GDateTime cannot hold: remind at the notAfter itself. */
-  if (due == NULL)
-    due = g_date_time_ref (not_after);
-
-  return due;
+  return g_date_time_to_timezone (due, dojang_seoul_get_time_zone ());
 }
 
 /**

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 GDateTime *dojang_reminder_due_for             (GDateTime  *not_after,
                                                 int         lead_days);
+gint64     dojang_reminder_due_before          (GDateTime   *not_after,
+                                                const GDate *expiry_day,
+                                                int          lead_days);
 GDateTime *dojang_reminder_next_morning        (GDateTime  *after);
 GDateTime *dojang_reminder_expiry_date_to_instant (const char *expiry_date);
 gboolean   dojang_reminder_expiry_date_is_valid (const char *expiry_date);

@@ -19,6 +19,11 @@
  *       reminder it passes over (see dojang-reminder-store-check.c); a
  *       reminder already due that the next check must still show is marked
  *       outstanding; manual entries are indexed as imports look them up.
+ *   v6  the reminders' state CHECK is written as a chain of comparisons:
+ *       SQLite 3.40 builds a temporary table for an IN list of more than
+ *       two values each time it checks a row, which was the largest cost of
+ *       an import. The manual entries' index goes: imports look entries up
+ *       in memory (dojang-reminder-store-import.c) and no query uses it.
  *
  * The format number is written twice, in the header (user_version) and in
  * meta ("schema_version"), by the one step that ends every upgrade: a
@@ -33,7 +38,7 @@
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-schema.h"
 
-G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 5);
+G_STATIC_ASSERT (DOJANG_REMINDER_SCHEMA_VERSION == 6);
 
 static const char schema_v1[] =
   "CREATE TABLE certificates ("
@@ -192,6 +197,46 @@ static const char schema_v5[] =
   "  CHECK (outstanding IN (0, 1));"
   "CREATE INDEX reminders_outstanding ON reminders (due) WHERE state = 'pending' AND outstanding = 1;"
   "CREATE INDEX manual_entries_identity ON manual_entries (name, provider_id, expiry_date);";
+
+/* v5 → v6. A CHECK cannot be changed in place: the table is rebuilt
+ * (https://www.sqlite.org/lang_altertable.html#otheralter) with the same
+ * columns and rows, and its indexes made again. Dropping the v5 index
+ * fails on a file that does not have it: a header that claims v5 on a v6
+ * file is caught here. */
+static const char schema_v6[] =
+  "DROP INDEX manual_entries_identity;"
+  "CREATE TABLE reminders_v6 ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  certificate_id  INTEGER REFERENCES certificates (id) ON DELETE CASCADE,"
+  "  manual_entry_id INTEGER REFERENCES manual_entries (id) ON DELETE CASCADE,"
+  "  lead_days       INTEGER NOT NULL CHECK (lead_days BETWEEN 0 AND 365),"
+  "  due             INTEGER NOT NULL,"
+  "  state           TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR state = 'sent'"
+  "                    OR state = 'snoozed' OR state = 'dismissed' OR state = 'done'"
+  "                    OR state = 'skipped'),"
+  "  snoozed_until   INTEGER,"
+  "  sent_at         INTEGER,"
+  "  created_at      INTEGER NOT NULL,"
+  "  updated_at      INTEGER NOT NULL,"
+  "  requested       INTEGER NOT NULL DEFAULT 0 CHECK (requested = 0 OR requested = 1),"
+  "  outstanding     INTEGER NOT NULL DEFAULT 0 CHECK (outstanding = 0 OR outstanding = 1),"
+  "  CHECK ((certificate_id IS NULL) <> (manual_entry_id IS NULL)),"
+  "  CHECK (state <> 'snoozed' OR snoozed_until IS NOT NULL)"
+  ");"
+  "INSERT INTO reminders_v6 (id, certificate_id, manual_entry_id, lead_days, due, state,"
+  "                          snoozed_until, sent_at, created_at, updated_at, requested, outstanding)"
+  "  SELECT id, certificate_id, manual_entry_id, lead_days, due, state,"
+  "         snoozed_until, sent_at, created_at, updated_at, requested, outstanding"
+  "  FROM reminders ORDER BY id;"
+  "DROP TABLE reminders;"
+  "ALTER TABLE reminders_v6 RENAME TO reminders;"
+  "CREATE UNIQUE INDEX reminders_certificate ON reminders (certificate_id, lead_days)"
+  "  WHERE certificate_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX reminders_manual ON reminders (manual_entry_id, lead_days, due)"
+  "  WHERE manual_entry_id IS NOT NULL;"
+  "CREATE INDEX reminders_pending ON reminders (due) WHERE state = 'pending';"
+  "CREATE INDEX reminders_snoozed ON reminders (snoozed_until) WHERE state = 'snoozed';"
+  "CREATE INDEX reminders_outstanding ON reminders (due) WHERE state = 'pending' AND outstanding = 1;";
 
 void
 dojang_reminder_set_sqlite_error (sqlite3  *db,
@@ -388,6 +433,9 @@ upgrade (sqlite3  *db,
     return FALSE;
 
   if (from_version < 5 && !upgrade_step (db, schema_v5, from_version, error))
+    return FALSE;
+
+  if (from_version < 6 && !upgrade_step (db, schema_v6, from_version, error))
     return FALSE;
 
   if (!foreign_keys_hold (db, error))

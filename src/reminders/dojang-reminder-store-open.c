@@ -301,6 +301,9 @@ open_database (DojangReminderStore  *self,
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = NORMAL",
     "PRAGMA foreign_keys = ON",
+    /* Statement journals in memory: on disk, an import of 50,000 entries
+     * made 158,000 writes to a temporary file that is never read back. */
+    "PRAGMA temp_store = MEMORY",
   };
   int rc;
 

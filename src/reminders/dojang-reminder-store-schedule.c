@@ -11,6 +11,7 @@
 
 #include "dojang-reminder-schedule.h"
 #include "dojang-reminder-store-private.h"
+#include "dojang-seoul.h"
 
 /**
  * dojang_reminder_store_get_lead_days:
@@ -55,18 +56,19 @@ append_schedule_rows (DojangReminderStore          *self,
   gint64 latest_past = G_MININT64;
   gboolean long_expired;
   guint first = rows->len;
+  GDate expiry_day;
 
   long_expired = target->not_after < now - (gint64) DOJANG_REMINDER_EXPIRED_GRACE_DAYS * 24 * 3600;
+  dojang_seoul_get_expiry_date (not_after, &expiry_day);
 
   for (guint i = 0; i < self->lead_days->len; i++)
     {
       int lead = g_array_index (self->lead_days, int, i);
-      g_autoptr(GDateTime) due = dojang_reminder_due_for (not_after, lead);
       ScheduleRow row = {
         .certificate_id = target->certificate_id,
         .manual_entry_id = target->manual_entry_id,
         .lead_days = lead,
-        .due = g_date_time_to_unix (due),
+        .due = dojang_reminder_due_before (not_after, &expiry_day, lead),
       };
 
       if (row.due <= now)
@@ -158,9 +160,8 @@ insert_schedule_rows (DojangReminderStore  *self,
 
 /* Inserts the missing reminders of @n_targets certificates or manual
  * entries for the current lead times, many rows per statement: a
- * statement run per reminder costs more than the row itself (SQLite sets
- * up the state CHECK for every run), which made an import of 50,000
- * entries take seconds. Existing rows (sent, dismissed, …) are kept as
+ * statement run per reminder costs more than the row itself, which made an
+ * import of 50,000 entries take seconds. Existing rows (sent, dismissed, …) are kept as
  * they are. */
 gboolean
 _dojang_reminder_store_schedule_all (DojangReminderStore         *self,

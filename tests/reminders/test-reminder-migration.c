@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The reminder database from v2 to v3 on real SQLite files written in the
- * v2 format: the lead times v2 kept as hand-written text become a JSON
- * array that SQLite checks and json_each() reads. */
+/* Upgrades of the reminder database on real SQLite files written in an
+ * older format: from v2, the lead times v2 kept as hand-written text become
+ * a JSON array that SQLite checks and json_each() reads; from v5, the
+ * reminders table is rebuilt with a state CHECK that SQLite evaluates
+ * without a temporary table, every row and its history kept. */
 
 #include "config.h"
 
@@ -193,6 +195,203 @@ test_table_refuses_text (Fixture       *fixture,
                    ==, SQLITE_OK);
 }
 
+/* The v5 schema, as v5 left a database, and a row of every kind: a sent,
+ * an outstanding, a snoozed, a dismissed and a requested reminder. */
+static const char v5_file[] =
+  "CREATE TABLE manual_entries (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+  "  provider_id TEXT NOT NULL, type_name TEXT NOT NULL DEFAULT '', expiry_date TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL, not_after INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE certificates (id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64), subject TEXT NOT NULL,"
+  "  name TEXT NOT NULL, provider_id TEXT NOT NULL, type_name TEXT NOT NULL DEFAULT '',"
+  "  not_after INTEGER NOT NULL, path TEXT, first_seen INTEGER NOT NULL,"
+  "  last_seen INTEGER NOT NULL);"
+  "CREATE TABLE reminders (id INTEGER PRIMARY KEY,"
+  "  certificate_id INTEGER REFERENCES certificates (id) ON DELETE CASCADE,"
+  "  manual_entry_id INTEGER REFERENCES manual_entries (id) ON DELETE CASCADE,"
+  "  lead_days INTEGER NOT NULL CHECK (lead_days BETWEEN 0 AND 365), due INTEGER NOT NULL,"
+  "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN"
+  "    ('pending', 'sent', 'snoozed', 'dismissed', 'done', 'skipped')),"
+  "  snoozed_until INTEGER, sent_at INTEGER, created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  requested INTEGER NOT NULL DEFAULT 0 CHECK (requested IN (0, 1)),"
+  "  outstanding INTEGER NOT NULL DEFAULT 0 CHECK (outstanding IN (0, 1)),"
+  "  CHECK ((certificate_id IS NULL) <> (manual_entry_id IS NULL)),"
+  "  CHECK (state <> 'snoozed' OR snoozed_until IS NOT NULL));"
+  "CREATE INDEX certificates_holder ON certificates (subject, provider_id, not_after);"
+  "CREATE UNIQUE INDEX reminders_certificate ON reminders (certificate_id, lead_days)"
+  "  WHERE certificate_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX reminders_manual ON reminders (manual_entry_id, lead_days, due)"
+  "  WHERE manual_entry_id IS NOT NULL;"
+  "CREATE INDEX reminders_pending ON reminders (due) WHERE state = 'pending';"
+  "CREATE INDEX reminders_snoozed ON reminders (snoozed_until) WHERE state = 'snoozed';"
+  "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL,"
+  "  CHECK (key <> 'lead_days' OR (json_valid (value) AND json_type (value) = 'array'))) WITHOUT ROWID;"
+  "CREATE TABLE rehearsals (id INTEGER PRIMARY KEY,"
+  "  certificate_sha256 TEXT NOT NULL CHECK (length (certificate_sha256) = 64),"
+  "  completed_at INTEGER NOT NULL,"
+  "  payment_method TEXT NOT NULL CHECK (payment_method IN ('card', 'transfer', 'phone', 'none')),"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('finished', 'renewal_page_opened')));"
+  "CREATE INDEX rehearsals_certificate ON rehearsals (certificate_sha256, completed_at);"
+  "CREATE INDEX reminders_outstanding ON reminders (due) WHERE state = 'pending' AND outstanding = 1;"
+  "CREATE INDEX manual_entries_identity ON manual_entries (name, provider_id, expiry_date);"
+  /* notAfter 2026-12-01 23:59:59 KST; a manual entry for 2026-12-20. */
+  "INSERT INTO certificates VALUES (1, '" SHA_A "', '" SUBJECT "', '홍길동', 'yessign', '범용',"
+  "  1796137199, '/home/u/NPKI/yessign/USER/a/signCert.der', 1790000000, 1790000000);"
+  "INSERT INTO manual_entries VALUES (1, '엄마', 'kica', '', '2026-12-20', 1790000000,"
+  "  1797778799, 1790000000);"
+  "INSERT INTO reminders VALUES (1, 1, NULL, 30, 1793581200, 'sent', NULL, 1793581300,"
+  "  1790000000, 1793581300, 0, 0);"
+  "INSERT INTO reminders VALUES (2, 1, NULL, 7, 1795568400, 'pending', NULL, NULL,"
+  "  1790000000, 1790000000, 0, 1);"
+  "INSERT INTO reminders VALUES (3, 1, NULL, 1, 1796086800, 'snoozed', 1796090400, NULL,"
+  "  1790000000, 1796086900, 0, 0);"
+  "INSERT INTO reminders VALUES (4, NULL, 1, 30, 1795136400, 'dismissed', NULL, NULL,"
+  "  1790000000, 1795136500, 0, 0);"
+  "INSERT INTO reminders VALUES (5, NULL, 1, 0, 1797728400, 'pending', NULL, NULL,"
+  "  1790000000, 1790000000, 1, 0);"
+  "INSERT INTO rehearsals VALUES (1, '" SHA_A "', 1791000000, 'card', 'finished');"
+  "INSERT INTO meta VALUES ('lead_days', '[30,7,1,0]');"
+  "INSERT INTO meta VALUES ('checked_through', '1795500000');"
+  "INSERT INTO meta VALUES ('schema_version', '5');"
+  "PRAGMA user_version = 5;";
+
+/* Every column of every reminder, in id order. */
+#define REMINDER_ROWS \
+  "SELECT group_concat (row, ' ') FROM (SELECT id || ':' || ifnull (certificate_id, '-') || ':'" \
+  " || ifnull (manual_entry_id, '-') || ':' || lead_days || ':' || due || ':' || state || ':'" \
+  " || ifnull (snoozed_until, '-') || ':' || ifnull (sent_at, '-') || ':' || created_at || ':'" \
+  " || updated_at || ':' || requested || ':' || outstanding AS row FROM reminders ORDER BY id)"
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Whether SQLite builds a temporary table to insert a reminder: what it
+ * did for every row under the v5 state CHECK. */
+static gboolean
+insert_uses_temporary_table (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  /* Read-write: on a read-only connection SQLite codes no CHECK at all. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "EXPLAIN INSERT INTO reminders (manual_entry_id, lead_days, due,"
+                                       " state, created_at, updated_at) VALUES (1, 3, 5, 'pending', 1, 1)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    found |= g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "OpenEphemeral") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return found;
+}
+
+static void
+make_v5_file (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (exec_on_file (path, v5_file), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 5);
+}
+
+static void
+test_v5_upgrade (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *states = NULL;
+
+  make_v5_file (fixture->path);
+  before = query_text (fixture->path, REMINDER_ROWS);
+  g_assert_true (insert_uses_temporary_table (fixture->path));
+
+  open_store (fixture);
+  g_assert_null (dojang_reminder_store_get_recovered_from (fixture->store));
+  g_clear_object (&fixture->store);
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, DOJANG_REMINDER_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT value = '" G_STRINGIFY (DOJANG_REMINDER_SCHEMA_VERSION) "'"
+                              " FROM meta WHERE key = 'schema_version'"), ==, 1);
+  g_assert_false (insert_uses_temporary_table (fixture->path));
+
+  /* Every reminder, its state and history as they were; the rest too. */
+  after = query_text (fixture->path, REMINDER_ROWS);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM manual_entries"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM rehearsals"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT value = '1795500000' FROM meta WHERE key = 'checked_through'"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+
+  /* The indexes the queries use, and not the one none uses. */
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'reminders'"
+                              " AND name IN ('reminders_certificate', 'reminders_manual', 'reminders_pending',"
+                              " 'reminders_snoozed', 'reminders_outstanding')"), ==, 5);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM sqlite_schema WHERE name = 'manual_entries_identity'"), ==, 0);
+
+  open_store (fixture);
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "30:sent 7:pending 1:snoozed");
+}
+
+/* The rewritten CHECKs refuse what the old ones refused. */
+static void
+test_v6_table_refuses (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const refused[] = {
+    "INSERT INTO reminders (manual_entry_id, lead_days, due, state, created_at, updated_at)"
+    " VALUES (1, 3, 5, 'later', 1, 1)",
+    "INSERT INTO reminders (manual_entry_id, lead_days, due, state, created_at, updated_at)"
+    " VALUES (1, 3, 5, 'Pending', 1, 1)",
+    "INSERT INTO reminders (manual_entry_id, lead_days, due, state, created_at, updated_at)"
+    " VALUES (1, 3, 5, 'snoozed', 1, 1)",
+    "INSERT INTO reminders (manual_entry_id, lead_days, due, created_at, updated_at, requested)"
+    " VALUES (1, 3, 5, 1, 1, 2)",
+    "INSERT INTO reminders (manual_entry_id, lead_days, due, created_at, updated_at, outstanding)"
+    " VALUES (1, 3, 5, 1, 1, -1)",
+    "UPDATE reminders SET state = 'gone' WHERE id = 5",
+  };
+
+  make_v5_file (fixture->path);
+  open_store (fixture);
+  g_clear_object (&fixture->store);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("%s", refused[i]);
+      g_assert_cmpint (exec_on_file (fixture->path, refused[i]), ==, SQLITE_CONSTRAINT);
+    }
+  g_assert_cmpint (exec_on_file (fixture->path,
+                                 "INSERT INTO reminders (manual_entry_id, lead_days, due, state, created_at,"
+                                 " updated_at) VALUES (1, 3, 5, 'skipped', 1, 1)"), ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +409,10 @@ main (int   argc,
               fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/dojang/reminder-migration/table-refuses-text", Fixture, NULL,
               fixture_set_up, test_table_refuses_text, fixture_tear_down);
+  g_test_add ("/dojang/reminder-migration/v5-keeps-every-row", Fixture, NULL,
+              fixture_set_up, test_v5_upgrade, fixture_tear_down);
+  g_test_add ("/dojang/reminder-migration/v6-table-refuses", Fixture, NULL,
+              fixture_set_up, test_v6_table_refuses, fixture_tear_down);
 
   return g_test_run ();
 }
