@@ -9,7 +9,7 @@ BUILD_DIR ?= _build
 
 BUILD_PACKAGES = gcc libc6-dev pkg-config meson ninja-build gettext \
 	libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev \
-	libgnutls28-dev libgcrypt20-dev libtasn1-6-dev libtasn1-bin \
+	libgnutls28-dev libgcrypt20-dev libtasn1-6-dev libtasn1-bin libgtk-4-bin \
 	desktop-file-utils appstream python3
 RUN_PACKAGES = fonts-noto-cjk dbus-x11
 TEST_PACKAGES = xvfb xauth dbus dbus-x11 at-spi2-core dunst xclip \

@@ -31,6 +31,7 @@ struct _DojangWindow
   DojangReminderController *reminders;
   DojangCertificateList *certificates;
   GdkFrameClock        *frame_clock;
+  guint                 show_list_source;
 };
 
 G_DEFINE_FINAL_TYPE (DojangWindow, dojang_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -106,9 +107,23 @@ on_visible_page_changed (AdwViewStack *stack,
   ensure_page (self, adw_view_stack_get_visible_child_name (stack));
 }
 
+static gboolean
+show_list (gpointer user_data)
+{
+  DojangWindow *self = user_data;
+
+  self->show_list_source = 0;
+  if (self->certificates != NULL)
+    dojang_certificates_page_set_list (self->certificates_page, self->certificates);
+  g_clear_object (&self->certificates);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The certificates reach the page once the first frame is on screen: the
  * first frame shows the window at once, never the rows of a scan that
- * happened to finish before it. */
+ * happened to finish before it. The rows are built on idle, not inside the
+ * paint cycle, so that frame is over before they start. */
 static void
 on_first_frame (GdkFrameClock *frame_clock,
                 DojangWindow  *self)
@@ -116,9 +131,10 @@ on_first_frame (GdkFrameClock *frame_clock,
   if (frame_clock != NULL)
     g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
   g_clear_object (&self->frame_clock);
-  if (self->certificates != NULL)
-    dojang_certificates_page_set_list (self->certificates_page, self->certificates);
-  g_clear_object (&self->certificates);
+  if (frame_clock == NULL)
+    show_list (self);
+  else if (self->show_list_source == 0)
+    self->show_list_source = g_idle_add (show_list, self);
 }
 
 static void
@@ -409,6 +425,7 @@ dojang_window_dispose (GObject *object)
   if (self->frame_clock != NULL)
     g_signal_handlers_disconnect_by_func (self->frame_clock, on_first_frame, self);
   g_clear_object (&self->frame_clock);
+  g_clear_handle_id (&self->show_list_source, g_source_remove);
 
   G_OBJECT_CLASS (dojang_window_parent_class)->dispose (object);
 }

@@ -48,8 +48,14 @@ struct _DojangCertificatesPage
   GtkListBox            *not_yet_valid_list;
   GtkListBox            *problems_list;
   GtkScrolledWindow     *details_scroll;
+  AdwBin                *details_slot;
+  /* Built the first time a certificate is opened (see _ensure_details()):
+   * its widgets cost start-up time for a pane that is not on screen. */
   DojangCertificateDetails *details;
+  DojangReminderStore   *reminder_store;
 };
+
+DojangCertificateDetails *_dojang_certificates_page_ensure_details (DojangCertificatesPage *self);
 
 void _dojang_certificates_page_choose_file   (DojangCertificatesPage *self);
 void _dojang_certificates_page_choose_folder (DojangCertificatesPage *self);

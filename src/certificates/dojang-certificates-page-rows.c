@@ -321,7 +321,7 @@ _dojang_certificates_page_refresh_now (DojangCertificatesPage *self)
   if (old_day != dojang_seoul_date_key (self->now))
     rebind_lists (self);
 
-  if (self->selected != NULL)
+  if (self->selected != NULL && self->details != NULL)
     dojang_certificate_details_set_certificate (self->details, self->selected, self->now);
   _dojang_certificates_page_schedule_refresh (self);
 }

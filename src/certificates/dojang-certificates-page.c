@@ -45,13 +45,29 @@ showing_details (DojangCertificatesPage *self)
   return g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "details") == 0;
 }
 
+DojangCertificateDetails *
+_dojang_certificates_page_ensure_details (DojangCertificatesPage *self)
+{
+  if (self->details != NULL)
+    return self->details;
+
+  self->details = g_object_new (DOJANG_TYPE_CERTIFICATE_DETAILS, NULL);
+  adw_bin_set_child (self->details_slot, GTK_WIDGET (self->details));
+  dojang_certificate_details_set_certificates (self->details, G_LIST_MODEL (self->list));
+  if (self->reminder_store != NULL)
+    dojang_certificate_details_set_reminder_store (self->details, self->reminder_store);
+
+  return self->details;
+}
+
 static void
 show_details (DojangCertificatesPage *self,
               DojangCertificate      *certificate)
 {
   GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->details_scroll);
 
-  dojang_certificate_details_set_certificate (self->details, certificate, self->now);
+  dojang_certificate_details_set_certificate (_dojang_certificates_page_ensure_details (self),
+                                              certificate, self->now);
   set_selected (self, certificate);
   /* Another certificate starts at its top, not where the last one was left. */
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll));
@@ -211,6 +227,7 @@ dojang_certificates_page_dispose (GObject *object)
     }
   g_clear_object (&self->list);
   g_clear_object (&self->selected);
+  g_clear_object (&self->reminder_store);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->pending_sha256, g_free);
   g_clear_pointer (&self->pending_path, g_free);
@@ -309,7 +326,7 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, not_yet_valid_list);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, problems_list);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details_scroll);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details);
+  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details_slot);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_spinner_map);
@@ -371,7 +388,8 @@ dojang_certificates_page_set_list (DojangCertificatesPage *self,
       g_signal_handlers_disconnect_by_data (dojang_certificate_list_get_problems (self->list), self);
     }
   g_set_object (&self->list, list);
-  dojang_certificate_details_set_certificates (self->details, G_LIST_MODEL (list));
+  if (self->details != NULL)
+    dojang_certificate_details_set_certificates (self->details, G_LIST_MODEL (list));
 
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_filter_list_model_set_model (self->filtered[i], G_LIST_MODEL (list));
@@ -420,7 +438,9 @@ dojang_certificates_page_set_reminder_store (DojangCertificatesPage *self,
 {
   g_return_if_fail (DOJANG_IS_CERTIFICATES_PAGE (self));
 
-  dojang_certificate_details_set_reminder_store (self->details, store);
+  g_set_object (&self->reminder_store, store);
+  if (self->details != NULL)
+    dojang_certificate_details_set_reminder_store (self->details, store);
 }
 
 /**
