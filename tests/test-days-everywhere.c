@@ -123,6 +123,21 @@ find_certificate_row (DojangCertificatesPage *page,
   return NULL;
 }
 
+/* The rows come in batches after the list has loaded: wait for this one
+ * rather than for a fixed time. */
+static DojangCertificateRow *
+wait_for_certificate_row (DojangCertificatesPage *page,
+                          const char *sha256)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  DojangCertificateRow *row;
+
+  while ((row = find_certificate_row (page, sha256)) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  return row;
+}
+
 static void
 test_clock_is_pinned (void)
 {
@@ -165,7 +180,7 @@ test_certificates_page (void)
       g_autofree char *until = g_strconcat ("until ", date, NULL);
       g_autofree char *validity = g_strconcat (" – ", date, "\n", NULL);
       g_autofree char *first_line = g_strconcat (", ", days, "\n", NULL);
-      DojangCertificateRow *row = find_certificate_row (DOJANG_CERTIFICATES_PAGE (page), sha256);
+      DojangCertificateRow *row = wait_for_certificate_row (DOJANG_CERTIFICATES_PAGE (page), sha256);
       GtkWidget *details;
       GtkWidget *expiry;
       g_autofree char *text = NULL;
