@@ -24,6 +24,7 @@
 #include "dojang-reminder-row.h"
 #include "dojang-reminder-scan.h"
 #include "dojang-reminders-page.h"
+#include "dojang-test-pages.h"
 #include "dojang-test-ui.h"
 
 extern void dojang_register_resource (void);
@@ -82,31 +83,6 @@ uses_brand (const char *text,
   return strstr (name_of (ca), brand) == NULL && strstr (text, brand) != NULL;
 }
 
-static GtkWidget *
-template_child (GtkWidget  *widget,
-                GType       type,
-                const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static GtkWidget *
-show (GtkWidget *page)
-{
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
 static const char **
 roots (void)
 {
@@ -119,57 +95,15 @@ roots (void)
   return folders;
 }
 
-static DojangCertificateRow *
-find_certificate_row (GtkWidget  *page,
-                      const char *sha256)
-{
-  static const char * const lists[] = { "expired_list", "expiring_list", "unusable_list", "valid_list", "not_yet_valid_list" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      GtkWidget *list = template_child (page, DOJANG_TYPE_CERTIFICATES_PAGE, lists[i]);
-
-      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-        {
-          if (DOJANG_IS_CERTIFICATE_ROW (row) &&
-              g_strcmp0 (dojang_certificate_get_sha256 (dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (row))),
-                         sha256) == 0)
-            return DOJANG_CERTIFICATE_ROW (row);
-        }
-    }
-
-  return NULL;
-}
-
-/* The rows come in batches after the list has loaded: wait for this one
- * rather than for a fixed time. */
-static DojangCertificateRow *
-wait_for_certificate_row (GtkWidget  *page,
-                          const char *sha256)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  DojangCertificateRow *row;
-
-  while ((row = find_certificate_row (page, sha256)) == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  return row;
-}
-
 static void
 test_certificates_page (void)
 {
   JsonArray *certificates = json_object_get_array_member (expected, "certificates");
   g_autoptr(DojangCertificateList) list = dojang_certificate_list_new_for_roots (roots ());
   GtkWidget *page = g_object_new (DOJANG_TYPE_CERTIFICATES_PAGE, "list", list, NULL);
-  GtkWidget *window = show (page);
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *window = dojang_test_show_page (page);
 
-  while (g_get_monotonic_time () < end &&
-         !(dojang_certificate_list_get_loaded (list) && !dojang_certificate_list_get_loading (list)))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (dojang_certificate_list_get_loaded (list));
-  dojang_test_iterate_for_ms (100);
+  dojang_test_wait_list_loaded (list);
 
   for (guint i = 0; i < json_array_get_length (certificates); i++)
     {
@@ -177,7 +111,7 @@ test_certificates_page (void)
       const char *ca = json_object_get_string_member (want, "ca");
       const char *brand = g_hash_table_lookup (brands, ca);
       const char *sha256 = json_object_get_string_member (want, "sha256");
-      DojangCertificateRow *row = wait_for_certificate_row (page, sha256);
+      DojangCertificateRow *row = dojang_test_wait_certificate_row (page, sha256);
       g_autofree char *row_start = g_strconcat (name_of (ca), " · ", NULL);
       g_autofree char *with_brand = g_ascii_strcasecmp (name_of (ca), brand) == 0
         ? g_strdup_printf (": %s — ", name_of (ca))
@@ -194,7 +128,7 @@ test_certificates_page (void)
       /* The details: the name, then the brand as a detail, then the DN. */
       dojang_certificates_page_show_certificate (DOJANG_CERTIFICATES_PAGE (page), sha256);
       /* Built the first time a certificate is opened. */
-      details = adw_bin_get_child (ADW_BIN (template_child (page, DOJANG_TYPE_CERTIFICATES_PAGE, "details_slot")));
+      details = dojang_test_certificate_details (page);
       text = dojang_certificate_details_to_text (DOJANG_CERTIFICATE_DETAILS (details));
       g_assert_nonnull (strstr (text, with_brand));
     }
@@ -205,7 +139,7 @@ test_certificates_page (void)
 static gboolean
 list_shown (gpointer data)
 {
-  GtkWidget *stack = template_child (data, DOJANG_TYPE_REMINDERS_PAGE, "stack");
+  GtkWidget *stack = dojang_test_template_child (data, DOJANG_TYPE_REMINDERS_PAGE, "stack");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "list") == 0;
 }
@@ -266,7 +200,7 @@ test_reminders_and_notifications (void)
 
   /* The Reminders page's rows. */
   page = g_object_new (DOJANG_TYPE_REMINDERS_PAGE, NULL);
-  window = show (page);
+  window = dojang_test_show_page (page);
   dojang_reminders_page_set_store (DOJANG_REMINDERS_PAGE (page), store, NULL);
   end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (!list_shown (page) && g_get_monotonic_time () < end)
@@ -274,7 +208,7 @@ test_reminders_and_notifications (void)
   g_assert_true (list_shown (page));
   dojang_test_iterate_for_ms (100);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (template_child (page, DOJANG_TYPE_REMINDERS_PAGE, "upcoming_list"));
+  for (GtkWidget *row = gtk_widget_get_first_child (dojang_test_template_child (page, DOJANG_TYPE_REMINDERS_PAGE, "upcoming_list"));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       DojangReminder *reminder;

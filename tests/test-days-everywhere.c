@@ -25,6 +25,7 @@
 #include "dojang-reminder-row.h"
 #include "dojang-reminder-scan.h"
 #include "dojang-reminders-page.h"
+#include "dojang-test-pages.h"
 #include "dojang-test-ui.h"
 
 extern void dojang_register_resource (void);
@@ -62,82 +63,6 @@ d_n (gint64 days_left)
   return g_strdup_printf ("D+%" G_GINT64_FORMAT, -days_left);
 }
 
-static GtkWidget *
-template_child (GtkWidget  *widget,
-                GType       type,
-                const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static GtkWidget *
-show (GtkWidget *page)
-{
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static void
-wait_loaded (DojangCertificatesPage *page)
-{
-  DojangCertificateList *list = dojang_certificates_page_get_list (page);
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end &&
-         !(dojang_certificate_list_get_loaded (list) && !dojang_certificate_list_get_loading (list)))
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (dojang_certificate_list_get_loaded (list));
-  dojang_test_iterate_for_ms (100);
-}
-
-static DojangCertificateRow *
-find_certificate_row (DojangCertificatesPage *page,
-                      const char             *sha256)
-{
-  static const char * const lists[] = { "expired_list", "expiring_list", "unusable_list", "valid_list", "not_yet_valid_list" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      GtkWidget *list = template_child (GTK_WIDGET (page), DOJANG_TYPE_CERTIFICATES_PAGE, lists[i]);
-
-      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-        {
-          if (DOJANG_IS_CERTIFICATE_ROW (row) &&
-              g_strcmp0 (dojang_certificate_get_sha256 (dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (row))),
-                         sha256) == 0)
-            return DOJANG_CERTIFICATE_ROW (row);
-        }
-    }
-
-  return NULL;
-}
-
-/* The rows come in batches after the list has loaded: wait for this one
- * rather than for a fixed time. */
-static DojangCertificateRow *
-wait_for_certificate_row (DojangCertificatesPage *page,
-                          const char *sha256)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  DojangCertificateRow *row;
-
-  while ((row = find_certificate_row (page, sha256)) == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  return row;
-}
-
 static void
 test_clock_is_pinned (void)
 {
@@ -161,10 +86,10 @@ test_certificates_page (void)
   };
   g_autoptr(DojangCertificateList) list = dojang_certificate_list_new_for_roots (folders);
   GtkWidget *page = g_object_new (DOJANG_TYPE_CERTIFICATES_PAGE, "list", list, NULL);
-  GtkWidget *window = show (page);
+  GtkWidget *window = dojang_test_show_page (page);
   guint checked = 0;
 
-  wait_loaded (DOJANG_CERTIFICATES_PAGE (page));
+  dojang_test_wait_list_loaded (list);
 
   for (guint i = 0; i < json_array_get_length (certificates); i++)
     {
@@ -180,7 +105,7 @@ test_certificates_page (void)
       g_autofree char *until = g_strconcat ("until ", date, NULL);
       g_autofree char *validity = g_strconcat (" – ", date, "\n", NULL);
       g_autofree char *first_line = g_strconcat (", ", days, "\n", NULL);
-      DojangCertificateRow *row = wait_for_certificate_row (DOJANG_CERTIFICATES_PAGE (page), sha256);
+      DojangCertificateRow *row = dojang_test_wait_certificate_row (page, sha256);
       GtkWidget *details;
       GtkWidget *expiry;
       g_autofree char *text = NULL;
@@ -191,7 +116,7 @@ test_certificates_page (void)
 
       /* The row. */
       g_assert_nonnull (row);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (GTK_WIDGET (row), DOJANG_TYPE_CERTIFICATE_ROW,
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dojang_test_template_child (GTK_WIDGET (row), DOJANG_TYPE_CERTIFICATE_ROW,
                                                                       "days_label"))), ==, days);
       /* The first line ends with the expiry date; where it lives follows. */
       subtitle = g_strsplit (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n", -1);
@@ -200,11 +125,11 @@ test_certificates_page (void)
       /* Its details. */
       dojang_certificates_page_show_certificate (DOJANG_CERTIFICATES_PAGE (page), sha256);
       /* Built the first time a certificate is opened. */
-      details = adw_bin_get_child (ADW_BIN (template_child (page, DOJANG_TYPE_CERTIFICATES_PAGE, "details_slot")));
+      details = dojang_test_certificate_details (page);
       text = dojang_certificate_details_to_text (DOJANG_CERTIFICATE_DETAILS (details));
       g_assert_nonnull (strstr (text, first_line));
       g_assert_nonnull (strstr (text, validity));
-      expiry = template_child (details, DOJANG_TYPE_CERTIFICATE_DETAILS, "expiry_label");
+      expiry = dojang_test_template_child (details, DOJANG_TYPE_CERTIFICATE_DETAILS, "expiry_label");
       /* "D-7" is spelled out once, beside the date. */
       days_left = json_object_get_int_member (want, "days_left");
       if (not_yet_valid)
@@ -252,7 +177,7 @@ expected_days_text (JsonObject *want)
 static gboolean
 list_shown (gpointer data)
 {
-  GtkWidget *stack = template_child (data, DOJANG_TYPE_REMINDERS_PAGE, "stack");
+  GtkWidget *stack = dojang_test_template_child (data, DOJANG_TYPE_REMINDERS_PAGE, "stack");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "list") == 0;
 }
@@ -294,7 +219,7 @@ test_reminders_page (void)
   g_assert_no_error (error);
 
   page = g_object_new (DOJANG_TYPE_REMINDERS_PAGE, NULL);
-  window = show (page);
+  window = dojang_test_show_page (page);
   dojang_reminders_page_set_store (DOJANG_REMINDERS_PAGE (page), store, NULL);
   end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (!list_shown (page) && g_get_monotonic_time () < end)
@@ -302,7 +227,7 @@ test_reminders_page (void)
   g_assert_true (list_shown (page));
   dojang_test_iterate_for_ms (100);
 
-  upcoming = template_child (page, DOJANG_TYPE_REMINDERS_PAGE, "upcoming_list");
+  upcoming = dojang_test_template_child (page, DOJANG_TYPE_REMINDERS_PAGE, "upcoming_list");
   for (GtkWidget *row = gtk_widget_get_first_child (upcoming); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       DojangReminder *reminder;
@@ -325,7 +250,7 @@ test_reminders_page (void)
   /* At least every certificate in its renewal window has a row. */
   g_assert_cmpuint (checked, >=, 2);
 
-  entry_row = gtk_widget_get_first_child (template_child (page, DOJANG_TYPE_REMINDERS_PAGE, "entries_list"));
+  entry_row = gtk_widget_get_first_child (dojang_test_template_child (page, DOJANG_TYPE_REMINDERS_PAGE, "entries_list"));
   g_assert_nonnull (entry_row);
   by_hand_date = english_date (json_object_get_string_member (expiring, "expiry_date"));
   by_hand = g_strdup_printf ("Valid until %s, %" G_GINT64_FORMAT " days left", by_hand_date,

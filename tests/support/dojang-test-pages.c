@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dojang-certificates-page.h"
+#include "dojang-test-pages.h"
+
+/* A template child that must be there. */
+GtkWidget *
+dojang_test_template_child (GtkWidget  *widget,
+                            GType       type,
+                            const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* @page in a window of its own, inside a toast overlay as in the app. */
+GtkWidget *
+dojang_test_show_page (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* Until @list has finished its scan (at most 20 s). */
+void
+dojang_test_wait_list_loaded (DojangCertificateList *list)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end &&
+         !(dojang_certificate_list_get_loaded (list) && !dojang_certificate_list_get_loading (list)))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (dojang_certificate_list_get_loaded (list));
+}
+
+static DojangCertificateRow *
+find_certificate_row (GtkWidget  *page,
+                      const char *sha256)
+{
+  static const char * const lists[] = { "expired_list", "expiring_list", "unusable_list", "valid_list", "not_yet_valid_list" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *list = dojang_test_template_child (page, DOJANG_TYPE_CERTIFICATES_PAGE, lists[i]);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          if (DOJANG_IS_CERTIFICATE_ROW (row) &&
+              g_strcmp0 (dojang_certificate_get_sha256 (dojang_certificate_row_get_certificate (DOJANG_CERTIFICATE_ROW (row))),
+                         sha256) == 0)
+            return DOJANG_CERTIFICATE_ROW (row);
+        }
+    }
+
+  return NULL;
+}
+
+/* The Certificates page's row for @sha256. The rows come in batches after
+ * the list has loaded: this waits for the row (at most 20 s) rather than
+ * for a fixed time. */
+DojangCertificateRow *
+dojang_test_wait_certificate_row (GtkWidget  *page,
+                                  const char *sha256)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  DojangCertificateRow *row;
+
+  while ((row = find_certificate_row (page, sha256)) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  return row;
+}
+
+/* The details pane, which the page builds the first time a certificate is
+ * opened. */
+GtkWidget *
+dojang_test_certificate_details (GtkWidget *page)
+{
+  GtkWidget *slot = dojang_test_template_child (page, DOJANG_TYPE_CERTIFICATES_PAGE, "details_slot");
+  GtkWidget *details = adw_bin_get_child (ADW_BIN (slot));
+
+  g_assert_nonnull (details);
+  return details;
+}
