@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -603,6 +606,32 @@ static const GActionEntry app_actions[] = {
   { "remove-certificate-folder", remove_certificate_folder_action, "s" },
 };
 
+/* The first scan parses every certificate and the store opens in worker
+ * threads; what they freed stays in glibc's per-thread arenas, counted in
+ * the window's memory for as long as it is open. Give it back once, after
+ * the first rows are on screen. */
+static gboolean
+give_back_startup_memory (gpointer user_data)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_scan_done (DojangCertificateList *list,
+                    GParamSpec            *pspec,
+                    DojangApplication     *self)
+{
+  if (dojang_certificate_list_get_loading (list) || !dojang_certificate_list_get_loaded (list))
+    return;
+
+  g_signal_handlers_disconnect_by_func (list, on_first_scan_done, self);
+  /* Below the row batches and the frames: runs when the window is idle. */
+  g_idle_add_full (G_PRIORITY_LOW, give_back_startup_memory, NULL, NULL);
+}
+
 static void
 dojang_application_startup (GApplication *app)
 {
@@ -631,6 +660,7 @@ dojang_application_startup (GApplication *app)
   /* Both scan and open their database in worker threads: the first frame
    * waits for neither. */
   self->certificates = dojang_certificate_list_new_for_settings (self->settings);
+  g_signal_connect_object (self->certificates, "notify::loading", G_CALLBACK (on_first_scan_done), self, 0);
   self->reminders = dojang_reminder_controller_new (app, self->settings, self->certificates);
   dojang_reminder_controller_start (self->reminders);
   dojang_certificate_tools_add_actions (GTK_APPLICATION (self), self->certificates, self->reminders);
