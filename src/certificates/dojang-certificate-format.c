@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-format.h"
+#include "dojang-enum.h"
 
 /**
  * dojang_format_days_left:
@@ -125,4 +126,30 @@ dojang_format_fee (int annual_fee_krw)
 
   /* TRANSLATORS: a yearly fee; %s is the amount in won with thousands separators */
   return g_strdup_printf (_("₩%s a year"), digits->str);
+}
+
+/**
+ * dojang_certificate_status_needs_attention:
+ *
+ * Returns: %TRUE for the states that ask something of the owner: expired,
+ *   in its renewal window, or unusable
+ */
+gboolean
+dojang_certificate_status_needs_attention (DojangCertificateStatus status)
+{
+  return status == DOJANG_CERTIFICATE_STATUS_EXPIRED ||
+         status == DOJANG_CERTIFICATE_STATUS_EXPIRING ||
+         status == DOJANG_CERTIFICATE_STATUS_UNUSABLE;
+}
+
+/**
+ * dojang_certificate_status_to_string:
+ *
+ * Returns: the nick of @status: "valid", "expiring", "expired",
+ *   "not_yet_valid" or "unusable" (not translated; the JSON output uses it)
+ */
+const char *
+dojang_certificate_status_to_string (DojangCertificateStatus status)
+{
+  return dojang_enum_get_nick (DOJANG_TYPE_CERTIFICATE_STATUS, status);
 }

@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "dojang-certificate-private.h"
-#include "dojang-enum.h"
 #include "dojang-npki-lookup.h"
 #include "dojang-provider-catalog.h"
 #include "dojang-seoul.h"
@@ -674,30 +673,4 @@ dojang_certificate_get_days_until_valid (DojangCertificate *self,
     return 0;
 
   return MAX (dojang_seoul_days_between (now, self->info->not_before), 0);
-}
-
-/**
- * dojang_certificate_status_needs_attention:
- *
- * Returns: %TRUE for the states that ask something of the owner: expired,
- *   in its renewal window, or unusable
- */
-gboolean
-dojang_certificate_status_needs_attention (DojangCertificateStatus status)
-{
-  return status == DOJANG_CERTIFICATE_STATUS_EXPIRED ||
-         status == DOJANG_CERTIFICATE_STATUS_EXPIRING ||
-         status == DOJANG_CERTIFICATE_STATUS_UNUSABLE;
-}
-
-/**
- * dojang_certificate_status_to_string:
- *
- * Returns: the nick of @status: "valid", "expiring", "expired",
- *   "not_yet_valid" or "unusable" (not translated; the JSON output uses it)
- */
-const char *
-dojang_certificate_status_to_string (DojangCertificateStatus status)
-{
-  return dojang_enum_get_nick (DOJANG_TYPE_CERTIFICATE_STATUS, status);
 }
