@@ -1,28 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* The window program, <libexecdir>/dojang/dojang-window: what `dojang`
+ * starts when it is not given a command-line mode (dojang-launcher.c). */
+
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "dojang-application.h"
+#include "dojang-i18n.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(DojangApplication) app = NULL;
-  const char *localedir;
 
-  /* Uninstalled runs (meson devenv, tests) point at the build tree's catalogs. */
-  localedir = g_getenv ("DOJANG_LOCALEDIR");
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  dojang_i18n_init ();
 
   app = dojang_application_new ();
 

@@ -3,8 +3,30 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 
 #include "dojang-i18n.h"
+
+/**
+ * dojang_i18n_init:
+ *
+ * The locale and the translations, first thing in each program's main().
+ */
+void
+dojang_i18n_init (void)
+{
+  const char *localedir;
+
+  /* Uninstalled runs (meson devenv, tests) point at the build tree's catalogs. */
+  localedir = g_getenv ("DOJANG_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 /**
  * dojang_i18n_is_korean:
