@@ -327,7 +327,7 @@ compare_urgency (gconstpointer a,
 
 /**
  * dojang_reminder_summary_new:
- * @reminders: (element-type DojangReminder): the due reminders, more than
+ * @reminders: (element-type DojangReminder): the due reminders, at least
  *   one
  * @now: the current instant
  *
@@ -351,7 +351,7 @@ dojang_reminder_summary_new (GPtrArray *reminders,
   g_autofree char *title = NULL;
   GVariantBuilder notification;
   GVariantBuilder buttons;
-  gboolean pressing = FALSE;
+  gboolean pressing;
   guint n_lines;
 
   g_return_val_if_fail (reminders != NULL && reminders->len > 0, NULL);
@@ -362,8 +362,7 @@ dojang_reminder_summary_new (GPtrArray *reminders,
   g_ptr_array_extend (by_urgency, reminders, NULL, NULL);
   g_ptr_array_sort (by_urgency, compare_urgency);
 
-  for (guint i = 0; i < by_urgency->len && !pressing; i++)
-    pressing = is_pressing (g_ptr_array_index (by_urgency, i), now);
+  pressing = is_pressing (g_ptr_array_index (by_urgency, 0), now);
 
   n_lines = MIN (by_urgency->len, SUMMARY_LINES);
   for (guint i = 0; i < n_lines; i++)
