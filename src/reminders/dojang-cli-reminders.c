@@ -133,20 +133,27 @@ on_notification_answered (GObject      *source,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr(DojangReminder) reminder = user_data;
+  DojangReminderNotice *notice = user_data;
   g_autoptr(GError) error = NULL;
   Showing *showing = g_object_get_data (G_OBJECT (source), "dojang-showing");
 
   if (dojang_reminder_notifier_send_finish (DOJANG_REMINDER_NOTIFIER (source), result, &error))
-    g_ptr_array_add (showing->shown, g_object_ref (reminder));
-  else
+    {
+      for (guint i = 0; i < notice->reminders->len; i++)
+        g_ptr_array_add (showing->shown, g_object_ref (g_ptr_array_index (notice->reminders, i)));
+    }
+  else if (notice->reminders->len == 1)
     g_printerr (_("dojang: a notification cannot be shown (%s); the reminder is kept for later\n"),
+                error->message);
+  else
+    g_printerr (_("dojang: notifications cannot be shown (%s); the reminders are kept for later\n"),
                 error->message);
 
   showing->waiting--;
 }
 
-/* Shows @chosen and waits for the notification server's answers.
+/* Shows @chosen (one by one, or in one summary) and waits for the
+ * notification server's answers.
  * Returns: the reminders whose notification was answered. */
 static GPtrArray *
 show_reminders (GDBusConnection *bus,
@@ -155,21 +162,20 @@ show_reminders (GDBusConnection *bus,
 {
   g_autoptr(DojangReminderNotifier) notifier = NULL;
   g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GPtrArray) notices = dojang_reminder_notices_new (chosen, now);
   Showing showing = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
 
   g_main_context_push_thread_default (context);
   notifier = dojang_reminder_notifier_new (bus, APP_ID, NULL);
   g_object_set_data (G_OBJECT (notifier), "dojang-showing", &showing);
 
-  for (guint i = 0; i < chosen->len; i++)
+  for (guint i = 0; i < notices->len; i++)
     {
-      DojangReminder *reminder = g_ptr_array_index (chosen, i);
-      g_autoptr(GVariant) notification = dojang_reminder_notification_new (reminder, now);
-      g_autofree char *id = dojang_reminder_notification_id (reminder);
+      DojangReminderNotice *notice = g_ptr_array_index (notices, i);
 
       showing.waiting++;
-      dojang_reminder_notifier_send_async (notifier, id, notification, NULL,
-                                           on_notification_answered, g_object_ref (reminder));
+      dojang_reminder_notifier_send_async (notifier, notice->id, notice->notification, NULL,
+                                           on_notification_answered, notice);
     }
 
   while (showing.waiting > 0)

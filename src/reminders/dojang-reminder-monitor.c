@@ -155,7 +155,8 @@ typedef struct
 {
   DojangReminderMonitor *self;
   GDateTime             *now;
-  GPtrArray             *chosen;
+  /* DojangReminderNotice: what is sent, and what each covers. */
+  GPtrArray             *notices;
   GPtrArray             *shown;
   guint                  waiting;
 } Showing;
@@ -165,7 +166,7 @@ showing_free (Showing *showing)
 {
   g_object_unref (showing->self);
   g_date_time_unref (showing->now);
-  g_ptr_array_unref (showing->chosen);
+  g_ptr_array_unref (showing->notices);
   g_ptr_array_unref (showing->shown);
   g_free (showing);
 }
@@ -219,26 +220,31 @@ showing_done (Showing *showing)
 
 typedef struct
 {
-  Showing        *showing;
-  DojangReminder *reminder;
-} Shown;
+  Showing              *showing;
+  DojangReminderNotice *notice;
+} Sent;
 
 static void
 on_notification_answered (GObject      *source,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  Shown *shown = user_data;
+  Sent *sent = user_data;
+  GPtrArray *covered = sent->notice->reminders;
   g_autoptr(GError) error = NULL;
 
   if (dojang_reminder_notifier_send_finish (DOJANG_REMINDER_NOTIFIER (source), result, &error))
-    g_ptr_array_add (shown->showing->shown, g_object_ref (shown->reminder));
+    {
+      for (guint i = 0; i < covered->len; i++)
+        g_ptr_array_add (sent->showing->shown, g_object_ref (g_ptr_array_index (covered, i)));
+    }
   else
-    g_warning ("A reminder could not be shown; it stays due: %s", error->message);
+    {
+      g_warning ("Reminders could not be shown; they stay due: %s", error->message);
+    }
 
-  showing_done (shown->showing);
-  g_object_unref (shown->reminder);
-  g_free (shown);
+  showing_done (sent->showing);
+  g_free (sent);
 }
 
 static void
@@ -268,39 +274,36 @@ on_check_begun (GObject      *source,
   showing = g_new0 (Showing, 1);
   showing->self = g_object_ref (self);
   showing->now = dojang_clock_get_now ();
-  showing->chosen = g_ptr_array_ref (chosen);
+  showing->notices = dojang_reminder_notices_new (chosen, showing->now);
   showing->shown = g_ptr_array_new_with_free_func (g_object_unref);
   /* One for the loop below, so the end waits for all of it. */
   showing->waiting = 1;
 
-  for (guint i = 0; i < chosen->len; i++)
+  for (guint i = 0; i < showing->notices->len; i++)
     {
-      DojangReminder *reminder = g_ptr_array_index (chosen, i);
-      g_autoptr(GVariant) notification = NULL;
-      g_autofree char *id = NULL;
-      Shown *shown;
+      DojangReminderNotice *notice = g_ptr_array_index (showing->notices, i);
+      Sent *sent;
 
       /* Without an application, emitting reminder-sent is the showing. */
       if (self->application == NULL)
         {
-          g_ptr_array_add (showing->shown, g_object_ref (reminder));
+          for (guint j = 0; j < notice->reminders->len; j++)
+            g_ptr_array_add (showing->shown, g_object_ref (g_ptr_array_index (notice->reminders, j)));
           continue;
         }
 
       if (notifier == NULL)
         {
-          g_warning ("A reminder could not be shown, it stays due: %s", "no D-Bus connection");
+          g_warning ("Reminders could not be shown, they stay due: %s", "no D-Bus connection");
           continue;
         }
 
-      notification = dojang_reminder_notification_new (reminder, showing->now);
-      id = dojang_reminder_notification_id (reminder);
-      shown = g_new0 (Shown, 1);
-      shown->showing = showing;
-      shown->reminder = g_object_ref (reminder);
+      sent = g_new0 (Sent, 1);
+      sent->showing = showing;
+      sent->notice = notice;
       showing->waiting++;
-      dojang_reminder_notifier_send_async (notifier, id, notification, NULL,
-                                           on_notification_answered, shown);
+      dojang_reminder_notifier_send_async (notifier, notice->id, notice->notification, NULL,
+                                           on_notification_answered, sent);
     }
 
   showing_done (showing);

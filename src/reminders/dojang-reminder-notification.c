@@ -9,7 +9,13 @@
  *                      app.show-reminders (the entry lives there)
  *   Call Provider      app.show-provider (s: provider id), known CAs only
  *   Remind Me Tomorrow app.snooze-reminder (x: reminder id)
- *   (clicking it)      app.show-reminders */
+ *   (clicking it)      app.show-reminders
+ *
+ * A check with more than DOJANG_REMINDER_MAX_SINGLE_NOTIFICATIONS due shows
+ * one summary instead (after weeks without a check, or for an office with
+ * many certificates, one popup per reminder would be tens or hundreds): the
+ * most urgent few by name, how many more, and "Open Reminders". Snoozing
+ * stays on single notifications, which name one reminder. */
 
 #include "config.h"
 
@@ -214,6 +220,14 @@ dojang_reminder_describe_renewal (DojangReminder *reminder,
                             "it can only be issued anew."), date);
 }
 
+/* The last day or already expired: it cannot wait. */
+static gboolean
+is_pressing (DojangReminder *reminder,
+             GDateTime      *now)
+{
+  return dojang_seoul_days_left (now, dojang_reminder_get_not_after (reminder)) <= 1;
+}
+
 static void
 add_button (GVariantBuilder *buttons,
             const char      *label,
@@ -254,7 +268,6 @@ dojang_reminder_notification_new (DojangReminder *reminder,
   GVariantBuilder notification;
   GVariantBuilder buttons;
   DojangProvider *provider;
-  int days;
 
   g_return_val_if_fail (DOJANG_IS_REMINDER (reminder), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -263,13 +276,12 @@ dojang_reminder_notification_new (DojangReminder *reminder,
   body = dojang_reminder_describe_renewal (reminder, now);
   icon = g_themed_icon_new (APP_ID);
   serialized_icon = g_icon_serialize (icon);
-  days = dojang_seoul_days_left (now, dojang_reminder_get_not_after (reminder));
 
   g_variant_builder_init (&notification, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&notification, "{sv}", "title", g_variant_new_string (title));
   g_variant_builder_add (&notification, "{sv}", "body", g_variant_new_string (body));
   g_variant_builder_add (&notification, "{sv}", "icon", serialized_icon);
-  g_variant_builder_add (&notification, "{sv}", "priority", g_variant_new_string (days <= 1 ? "high" : "normal"));
+  g_variant_builder_add (&notification, "{sv}", "priority", g_variant_new_string (is_pressing (reminder, now) ? "high" : "normal"));
   g_variant_builder_add (&notification, "{sv}", "default-action", g_variant_new_string ("app.show-reminders"));
 
   g_variant_builder_init (&buttons, G_VARIANT_TYPE ("aa{sv}"));
@@ -290,4 +302,185 @@ dojang_reminder_notification_new (DojangReminder *reminder,
   g_variant_builder_add (&notification, "{sv}", "buttons", g_variant_builder_end (&buttons));
 
   return g_variant_ref_sink (g_variant_builder_end (&notification));
+}
+
+/* The most urgent first: the fewest days left, the longest expired. */
+static int
+compare_urgency (gconstpointer a,
+                 gconstpointer b)
+{
+  DojangReminder *first = *(DojangReminder * const *) a;
+  DojangReminder *second = *(DojangReminder * const *) b;
+  int order;
+
+  order = g_date_time_compare (dojang_reminder_get_not_after (first), dojang_reminder_get_not_after (second));
+  if (order == 0)
+    order = g_strcmp0 (dojang_reminder_get_name (first), dojang_reminder_get_name (second));
+  if (order == 0)
+    order = (dojang_reminder_get_id (first) > dojang_reminder_get_id (second)) -
+            (dojang_reminder_get_id (first) < dojang_reminder_get_id (second));
+
+  return order;
+}
+
+#define SUMMARY_LINES 3
+
+/**
+ * dojang_reminder_summary_new:
+ * @reminders: (element-type DojangReminder): the due reminders, at least
+ *   one
+ * @now: the current instant
+ *
+ * One notification for many due reminders, in the form of
+ * dojang_reminder_notification_new(): the title counts them, the body names
+ * the most urgent ones with the days they have left, then how many more.
+ * Clicking it or its one button opens the Reminders page. It is as pressing
+ * as the most pressing of them. DojangReminderNotifier sends it with the id
+ * %DOJANG_REMINDER_SUMMARY_ID, so a newer summary replaces an older one.
+ *
+ * Returns: (transfer full): an a{sv} dictionary
+ */
+GVariant *
+dojang_reminder_summary_new (GPtrArray *reminders,
+                             GDateTime *now)
+{
+  g_autoptr(GPtrArray) by_urgency = NULL;
+  g_autoptr(GIcon) icon = NULL;
+  g_autoptr(GVariant) serialized_icon = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  GVariantBuilder notification;
+  GVariantBuilder buttons;
+  gboolean pressing;
+  guint n_lines;
+
+  g_return_val_if_fail (reminders != NULL && reminders->len > 0, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  /* Not a copy: that would take over the array's free function too. */
+  by_urgency = g_ptr_array_sized_new (reminders->len);
+  g_ptr_array_extend (by_urgency, reminders, NULL, NULL);
+  g_ptr_array_sort (by_urgency, compare_urgency);
+
+  pressing = is_pressing (g_ptr_array_index (by_urgency, 0), now);
+
+  n_lines = MIN (by_urgency->len, SUMMARY_LINES);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      DojangReminder *reminder = g_ptr_array_index (by_urgency, i);
+      g_autofree char *certificate = dojang_reminder_describe_certificate (reminder);
+      g_autofree char *days_left = dojang_reminder_describe_days_left (reminder, now);
+
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      /* Translators: a line of the summary notification: a certificate and
+       * how long it is still valid, e.g. "홍길동 (금융결제원 범용) — 3일 뒤 만료". */
+      g_string_append_printf (body, _("%s — %s"), certificate, days_left);
+    }
+
+  if (by_urgency->len > n_lines)
+    {
+      guint more = by_urgency->len - n_lines;
+
+      g_string_append_c (body, '\n');
+      /* Translators: the last line of the summary notification, after the
+       * certificates it names. */
+      g_string_append_printf (body, ngettext ("and %u more", "and %u more", more), more);
+    }
+
+  /* Translators: the title of the one notification shown for many due
+   * reminders at once. */
+  title = g_strdup_printf (ngettext ("%u certificate needs attention", "%u certificates need attention",
+                                     reminders->len),
+                           reminders->len);
+  icon = g_themed_icon_new (APP_ID);
+  serialized_icon = g_icon_serialize (icon);
+
+  g_variant_builder_init (&notification, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&notification, "{sv}", "title", g_variant_new_string (title));
+  g_variant_builder_add (&notification, "{sv}", "body", g_variant_new_string (body->str));
+  g_variant_builder_add (&notification, "{sv}", "icon", serialized_icon);
+  g_variant_builder_add (&notification, "{sv}", "priority", g_variant_new_string (pressing ? "high" : "normal"));
+  g_variant_builder_add (&notification, "{sv}", "default-action", g_variant_new_string ("app.show-reminders"));
+
+  g_variant_builder_init (&buttons, G_VARIANT_TYPE ("aa{sv}"));
+  add_button (&buttons, _("Open Reminders"), "app.show-reminders", NULL);
+  g_variant_builder_add (&notification, "{sv}", "buttons", g_variant_builder_end (&buttons));
+
+  return g_variant_ref_sink (g_variant_builder_end (&notification));
+}
+
+static DojangReminderNotice *
+notice_new (char      *id,
+            GVariant  *notification,
+            GPtrArray *reminders)
+{
+  DojangReminderNotice *notice = g_new0 (DojangReminderNotice, 1);
+
+  notice->id = id;
+  notice->notification = notification;
+  notice->reminders = reminders;
+
+  return notice;
+}
+
+/**
+ * dojang_reminder_notices_new:
+ * @due: (element-type DojangReminder): the reminders a check chose to show
+ * @now: the current instant
+ *
+ * What a check shows for @due: one notification per reminder, or one
+ * summary for all of them when there are more than
+ * %DOJANG_REMINDER_MAX_SINGLE_NOTIFICATIONS. Each notice says which
+ * reminders count as sent once its notification has been answered.
+ *
+ * Returns: (transfer full) (element-type DojangReminderNotice): the
+ *   notifications to send, none when nothing is due
+ */
+GPtrArray *
+dojang_reminder_notices_new (GPtrArray *due,
+                             GDateTime *now)
+{
+  GPtrArray *notices;
+
+  g_return_val_if_fail (due != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  notices = g_ptr_array_new_with_free_func ((GDestroyNotify) dojang_reminder_notice_free);
+
+  if (due->len > DOJANG_REMINDER_MAX_SINGLE_NOTIFICATIONS)
+    {
+      GPtrArray *covered = g_ptr_array_new_full (due->len, g_object_unref);
+
+      for (guint i = 0; i < due->len; i++)
+        g_ptr_array_add (covered, g_object_ref (g_ptr_array_index (due, i)));
+      g_ptr_array_add (notices, notice_new (g_strdup (DOJANG_REMINDER_SUMMARY_ID),
+                                            dojang_reminder_summary_new (due, now), covered));
+      return notices;
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      DojangReminder *reminder = g_ptr_array_index (due, i);
+      GPtrArray *covered = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_ptr_array_add (covered, g_object_ref (reminder));
+      g_ptr_array_add (notices, notice_new (dojang_reminder_notification_id (reminder),
+                                            dojang_reminder_notification_new (reminder, now),
+                                            covered));
+    }
+
+  return notices;
+}
+
+void
+dojang_reminder_notice_free (DojangReminderNotice *notice)
+{
+  if (notice == NULL)
+    return;
+
+  g_free (notice->id);
+  g_clear_pointer (&notice->notification, g_variant_unref);
+  g_clear_pointer (&notice->reminders, g_ptr_array_unref);
+  g_free (notice);
 }

@@ -20,7 +20,11 @@
  * running application does, through @actions, as GLib would. Notifications
  * take the portal's a{sv} form (dojang_reminder_notification_new()); for the
  * third they are translated the way GLib translates a GNotification, so a
- * desktop sees the same either way. */
+ * desktop sees the same either way.
+ *
+ * A check sends at most DOJANG_REMINDER_MAX_SINGLE_NOTIFICATIONS calls (more
+ * reminders share one summary), far below the bus daemon's limit on a
+ * connection's pending calls (128 on the reference daemon). */
 
 #include "config.h"
 
@@ -59,15 +63,7 @@ struct _DojangReminderNotifier
   /* Desktop Notifications only: id → Shown. */
   GHashTable      *shown;
   guint            signal_subscription;
-
-  /* A bus daemon refuses a connection's calls beyond a limit (128 pending
-   * on the reference daemon): after a long time without a check there may
-   * be more due, so only so many are on the way at once. */
-  guint            in_flight;
-  GQueue           waiting;
 };
-
-#define MAX_IN_FLIGHT 32
 
 G_DEFINE_FINAL_TYPE (DojangReminderNotifier, dojang_reminder_notifier, G_TYPE_OBJECT)
 
@@ -337,16 +333,6 @@ notify_parameters (DojangReminderNotifier *self,
                         replaces, "", title, body, &actions, &hints, -1);
 }
 
-static void call_server (GTask *task);
-
-static void
-send_next_waiting (DojangReminderNotifier *self)
-{
-  self->in_flight--;
-  if (!g_queue_is_empty (&self->waiting))
-    call_server (g_queue_pop_head (&self->waiting));
-}
-
 static void
 on_answered (GObject      *source,
              GAsyncResult *result,
@@ -359,7 +345,6 @@ on_answered (GObject      *source,
   GError *error = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  send_next_waiting (self);
   if (reply == NULL)
     {
       g_task_return_error (task, error);
@@ -387,13 +372,6 @@ call_server (GTask *task)
   const char *name, *path, *interface, *method;
   const GVariantType *reply_type = G_VARIANT_TYPE_UNIT;
   GVariant *parameters;
-
-  if (self->in_flight >= MAX_IN_FLIGHT)
-    {
-      g_queue_push_tail (&self->waiting, task);
-      return;
-    }
-  self->in_flight++;
 
   switch (self->backend)
     {
@@ -607,5 +585,4 @@ static void
 dojang_reminder_notifier_init (DojangReminderNotifier *self)
 {
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shown_free);
-  g_queue_init (&self->waiting);
 }

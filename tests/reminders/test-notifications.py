@@ -9,10 +9,13 @@ notification server and `dbus-monitor` recording every call to
 org.freedesktop.Notifications. Checks that a check sends exactly the expected
 Notify calls (summary, body, actions), withdraws nothing, and that a second
 run sends nothing. First with manual entries imported from JSON, then with
-certificates of a generated NPKI tree. Last, a notification button pressed
-while Dojang is closed: the action reaches a D-Bus-activated instance (the
-session finds the app through its D-Bus service file) and snoozes the
-reminder. Needs an X display (dunst draws on it) and the private session
+certificates of a generated NPKI tree (three due, then one more). More than
+three due at once are shown as one summary notification (five, then sixty);
+when the notification daemon goes away before answering it, nothing is
+recorded and the next check shows them again. Last, a notification button
+pressed while Dojang is closed: the action reaches a D-Bus-activated
+instance (the session finds the app through its D-Bus service file) and
+snoozes the reminder. Needs an X display (dunst draws on it) and the private session
 bus configuration of tests/isolate.sh; without them it fails.
 
 "Now" is late in the evening in Seoul and the machine is in Los Angeles:
@@ -112,8 +115,12 @@ def parse_calls(text):
         if not header:
             continue
         top, actions, depth, in_first_array = [], [], 0, False
-        for line in block.splitlines()[1:]:
+        lines = iter(block.splitlines()[1:])
+        for line in lines:
             stripped = line.strip()
+            # dbus-monitor writes a string's line breaks as they are.
+            while stripped.startswith("string \"") and not stripped.endswith("\""):
+                stripped += "\n" + next(lines)
             if stripped.startswith("array ["):
                 depth += 1
                 in_first_array = depth == 1 and not actions and len(top) == 4
@@ -234,6 +241,7 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
     paths = []
     for root in manifest["roots"]:
         paths += ["--path", root]
+    home_root = manifest["roots"][0]
 
     listed = run([dojang, "--list-certificates", "--json", "--at", AT] + paths, env)
     listed = {c["sha256"]: c for c in json.loads(listed.stdout)["certificates"]}
@@ -269,29 +277,36 @@ def npki_scenario(dojang, env, monitor, work, db_path, source_root):
                     "open the certificate centre (\uc778\uc99d\uc13c\ud130)." % shown)
         else:
             body = "Valid until %s. Renew it before then: once it has expired, it can only be issued anew." % shown
-        expected.append((cert["name"], title, body, cert["sha256"], cert["ca"], at_bank))
+        in_home = cert["path"].startswith(home_root + os.sep)
+        expected.append((cert["name"], title, body, cert["sha256"], cert["ca"], at_bank, in_home))
 
-    result = run([dojang, "--check-reminders", "--at", AT] + paths, env)
-    check(result.returncode == 0, "NPKI check exited with %d: %s" % (result.returncode, result.stderr))
-    count = len(manifest["certificates"]) + 4
-    check(summary_line(result.stdout).startswith("%d certificates, %d reminders sent, next on "
-                                                 % (count, len(expected))),
-          "NPKI summary was %r" % result.stdout)
-
-    calls = monitor.take()
-    want = []
-    for name, title, body, sha256, ca, at_bank in expected:
-        ids = reminder_id(db_path, name)
-        check(len(ids) == 1, "%s: sent reminders in the store: %r" % (name, ids))
-        # The bank renews a bank certificate: no button to call the CA.
-        call = [] if at_bank else ["app.show-provider::" + ca, "Call Provider"]
-        want.append((title, body, ["default", "", "app.renew::" + sha256, "Renew"] + call
-                    + ["app.snooze-reminder(int64 %d)" % (ids[0] if ids else -1), "Remind Me Tomorrow"]))
-    got = sorted(notify_calls(calls))
-    check(got == sorted(want), "NPKI Notify calls:\n  got      %r\n  expected %r" % (got, sorted(want)))
-    check(len(want) == 4, "the fixture should have 2 expiring and 2 recently expired certificates")
+    check(len(expected) == 4 and sum(e[6] for e in expected) == 3,
+          "the fixture should have 2 expiring and 2 recently expired certificates, 3 of them in its first root")
     check(any(e[5] for e in expected), "the fixture should have a certificate renewed at the bank")
-    check(not any(member == "CloseNotification" for member, _, _ in calls), "a notification was withdrawn")
+
+    # Three due at once (the first root): one notification each, as many
+    # as a check shows before it sums them up. Then the second root's one.
+    for roots, in_home in ((["--path", home_root], True), (paths, False)):
+        result = run([dojang, "--check-reminders", "--at", AT] + roots, env)
+        check(result.returncode == 0, "NPKI check exited with %d: %s" % (result.returncode, result.stderr))
+        found = sum(1 for c in manifest["certificates"] if not in_home or c["path"].startswith(home_root + os.sep))
+        due = [e for e in expected if e[6] == in_home]
+        check(summary_line(result.stdout).startswith("%d certificates, %d reminder%s sent, next on "
+                                                     % (found + 4, len(due), "" if len(due) == 1 else "s")),
+              "NPKI summary was %r" % result.stdout)
+
+        calls = monitor.take()
+        want = []
+        for name, title, body, sha256, ca, at_bank, _ in due:
+            ids = reminder_id(db_path, name)
+            check(len(ids) == 1, "%s: sent reminders in the store: %r" % (name, ids))
+            # The bank renews a bank certificate: no button to call the CA.
+            call = [] if at_bank else ["app.show-provider::" + ca, "Call Provider"]
+            want.append((title, body, ["default", "", "app.renew::" + sha256, "Renew"] + call
+                        + ["app.snooze-reminder(int64 %d)" % (ids[0] if ids else -1), "Remind Me Tomorrow"]))
+        got = sorted(notify_calls(calls))
+        check(got == sorted(want), "NPKI Notify calls:\n  got      %r\n  expected %r" % (got, sorted(want)))
+        check(not any(member == "CloseNotification" for member, _, _ in calls), "a notification was withdrawn")
 
     result = run([dojang, "--check-reminders", "--at", AT] + paths, env)
     check(result.returncode == 0, "second NPKI check exited with %d" % result.returncode)
@@ -331,30 +346,173 @@ def write_service_file(dojang, folder):
                 % os.path.abspath(dojang))
 
 
-def many_scenario(dojang, env, monitor, work):
-    """After a long time without a check many may be due at once: more than
-    the notifier keeps on the way (32), so some wait their turn; all are
-    shown and answered."""
-    many = 60
-    env = dict(env)
-    env["XDG_DATA_HOME"] = os.path.join(work, "many-data")
-    entries = {
-        "format": "dojang-reminders", "version": 1,
-        "manual_entries": [{"id": i + 1, "name": "휴대폰 %d" % (i + 1), "provider_id": "kica",
-                            "expiry_date": "2026-12-01"} for i in range(many)],
-    }
-    path = os.path.join(work, "many.json")
+def import_entries(dojang, env, work, name, manual_entries):
+    entries = {"format": "dojang-reminders", "version": 1, "manual_entries": manual_entries}
+    path = os.path.join(work, name + ".json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(entries, f, ensure_ascii=False)
     result = run([dojang, "--import-reminders", path, "--at", AT], env)
-    check(result.returncode == 0, "import of %d exited with %d: %s" % (many, result.returncode, result.stderr))
+    check(result.returncode == 0, "import of %s exited with %d: %s" % (name, result.returncode, result.stderr))
+
+
+def own_data(env, work, name):
+    env = dict(env)
+    env["XDG_DATA_HOME"] = os.path.join(work, name)
+    return env, os.path.join(env["XDG_DATA_HOME"], "dojang", "dojang.db")
+
+
+def sent_names(db_path):
+    with sqlite3.connect(db_path) as db:
+        return sorted(r[0] for r in db.execute(
+            "SELECT m.name FROM reminders r JOIN manual_entries m ON m.id = r.manual_entry_id"
+            " WHERE r.state = 'sent'"))
+
+
+# Five due at once: expired four days ago, today, tomorrow, in a week, and
+# one whose D-30 reminder is due. The most urgent three are named.
+FIVE = [
+    {"id": 1, "name": "사무실 1", "provider_id": "kica", "expiry_date": "2026-12-01"},
+    {"id": 2, "name": "사무실 2", "provider_id": "yessign", "expiry_date": "2026-11-25"},
+    {"id": 3, "name": "사무실 3", "provider_id": "other", "expiry_date": "2026-11-24"},
+    {"id": 4, "name": "사무실 4", "provider_id": "kica", "expiry_date": "2026-12-20"},
+    {"id": 5, "name": "사무실 5", "provider_id": "crosscert", "expiry_date": "2026-11-20"},
+]
+FIVE_SUMMARY = ("5 certificates need attention",
+                "사무실 5 (CrossCert) — Expired\n"
+                "사무실 3 — Expires today\n"
+                "사무실 2 (KFTC) — Expires in 1 day\n"
+                "and 2 more",
+                ["default", "", "app.show-reminders", "Open Reminders"])
+
+
+def summary_scenario(dojang, env, monitor, work):
+    """More than three due: exactly one Notify, the summary, and its answer
+    records all five as sent."""
+    env, db_path = own_data(env, work, "five-data")
+    import_entries(dojang, env, work, "five", FIVE)
+    monitor.take()
+
+    result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
+    check(result.returncode == 0, "check of five exited with %d: %s" % (result.returncode, result.stderr))
+    check(summary_line(result.stdout).startswith("5 certificates, 5 reminders sent, "),
+          "summary with five due: %r" % result.stdout)
+    calls = monitor.take()
+    got = notify_calls(calls)
+    check(got == [FIVE_SUMMARY], "Notify calls for five due:\n  got      %r\n  expected %r" % (got, [FIVE_SUMMARY]))
+    check(not any(member == "CloseNotification" for member, _, _ in calls), "a notification was withdrawn")
+    # What the Reminders page reads: all five sent.
+    check(sent_names(db_path) == sorted(e["name"] for e in FIVE), "sent after the summary: %r" % sent_names(db_path))
+
+    result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
+    check(result.returncode == 0 and "0 reminders sent" in result.stdout,
+          "second check of five: %d %r" % (result.returncode, result.stdout))
+    again = notify_calls(monitor.take())
+    check(again == [], "the second check of five notified again: %r" % again)
+
+
+def many_scenario(dojang, env, monitor, work):
+    """After a long time without a check many may be due at once: one
+    summary for all of them, answered, and all recorded as sent."""
+    many = 60
+    env, db_path = own_data(env, work, "many-data")
+    import_entries(dojang, env, work, "many", [{"id": i + 1, "name": "휴대폰 %d" % (i + 1), "provider_id": "kica",
+                                                "expiry_date": "2026-12-01"} for i in range(many)])
     monitor.take()
     result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
     check(result.returncode == 0, "check of %d exited with %d: %s" % (many, result.returncode, result.stderr[-500:]))
     check(("%d reminders sent" % many) in result.stdout, "summary with %d due: %r" % (many, result.stdout))
-    seen = []
-    wait_for(lambda: seen.extend(notify_calls(monitor.take())) or len(seen) >= many, "%d Notify calls" % many)
-    check(len(seen) == many, "%d Notify calls for %d due reminders" % (len(seen), many))
+    seen = notify_calls(monitor.take())
+    check([title for title, _, _ in seen] == ["%d certificates need attention" % many],
+          "Notify calls for %d due: %r" % (many, [title for title, _, _ in seen]))
+    check(seen and seen[0][1].endswith("\nand %d more" % (many - 3)), "the summary of %d: %r" % (many, seen))
+    check(len(sent_names(db_path)) == many, "%d of %d recorded as sent" % (len(sent_names(db_path)), many))
+
+
+def silent_daemon(log_path):
+    """A notification daemon that takes Notify calls and never answers
+    them; it writes each title to log_path."""
+    from gi.repository import Gio, GLib
+
+    held = []
+    loop = GLib.MainLoop()
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+
+    def on_message(connection, message, incoming):
+        if incoming and message.get_member() == "Notify" and message.get_path() == "/org/freedesktop/Notifications":
+            held.append(message)
+            with open(log_path, "a", encoding="utf-8") as f:
+                f.write(message.get_body().unpack()[3] + "\n")
+            return None
+        return message
+
+    # A filter keeps the call from GDBus, which would answer it.
+    bus.add_filter(on_message)
+    bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "RequestName",
+                  GLib.Variant("(su)", ("org.freedesktop.Notifications", 4)), None, Gio.DBusCallFlags.NONE, -1, None)
+    loop.run()
+
+
+def no_answer_scenario(dojang, env, monitor, work, daemon):
+    """The notification daemon goes away before it answers the summary:
+    nothing is recorded as sent, and the next check shows all five again."""
+    env, db_path = own_data(env, work, "silent-data")
+    import_entries(dojang, env, work, "silent", FIVE)
+    daemon.stop()
+    log_path = os.path.join(work, "silent.log")
+    open(log_path, "w").close()
+    silent = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--silent-daemon", log_path], env=env)
+    try:
+        wait_for(lambda: name_has_owner("org.freedesktop.Notifications", env), "the silent daemon")
+        monitor.take()
+        check_run = subprocess.Popen([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")],
+                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+        def received():
+            with open(log_path, encoding="utf-8") as f:
+                return f.read().splitlines() == ["5 certificates need attention"]
+        wait_for(received, "the summary at the silent daemon")
+        check(check_run.poll() is None, "the check ended before its notification was answered")
+    finally:
+        silent.kill()
+        silent.wait()
+    out, err = check_run.communicate(timeout=60)
+    check(check_run.returncode == 1, "the unanswered check exited with %d: %s" % (check_run.returncode, err))
+    check("the reminders are kept for later" in err, "the unanswered check said %r" % err)
+    check(summary_line(out).startswith("5 certificates, 0 reminders sent, "), "unanswered summary line: %r" % out)
+    check(sent_names(db_path) == [], "recorded as sent without an answer: %r" % sent_names(db_path))
+
+    daemon.start()
+    monitor.take()
+    result = run([dojang, "--check-reminders", "--at", AT, "--path", os.path.join(work, "empty")], env)
+    check(result.returncode == 0, "the check after the silent daemon exited with %d: %s"
+          % (result.returncode, result.stderr))
+    got = notify_calls(monitor.take())
+    check(got == [FIVE_SUMMARY], "shown again after no answer:\n  got      %r\n  expected %r" % (got, [FIVE_SUMMARY]))
+    check(sent_names(db_path) == sorted(e["name"] for e in FIVE), "sent once answered: %r" % sent_names(db_path))
+
+
+class Dunst:
+    """dunst as the notification daemon, never hiding a notification."""
+
+    def __init__(self, work, env):
+        self.env = env
+        self.config = os.path.join(work, "dunstrc")
+        with open(self.config, "w") as f:
+            f.write("[global]\n    monitor = 0\n    follow = none\n    timeout = 0\n")
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(["dunst", "-config", self.config], env=self.env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: name_has_owner("org.freedesktop.Notifications", self.env), "dunst")
+
+    def stop(self):
+        if self.process is None:
+            return
+        self.process.terminate()
+        self.process.wait()
+        self.process = None
+        wait_for(lambda: not name_has_owner("org.freedesktop.Notifications", self.env), "dunst to leave")
 
 
 def inner(dojang):
@@ -364,28 +522,24 @@ def inner(dojang):
     env["LC_ALL"] = "C.UTF-8"
     env["TZ"] = "America/Los_Angeles"
     env.pop("LANGUAGE", None)
-    dunst = monitor = None
+    dunst = Dunst(work, env)
+    monitor = None
     try:
         os.makedirs(os.path.join(work, "empty"))
-        config = os.path.join(work, "dunstrc")
-        with open(config, "w") as f:
-            f.write("[global]\n    monitor = 0\n    follow = none\n    timeout = 0\n")
-        dunst = subprocess.Popen(["dunst", "-config", config], env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for(lambda: name_has_owner("org.freedesktop.Notifications", env), "dunst")
+        dunst.start()
         monitor = Monitor(os.path.join(work, "monitor.log"), env)
 
         db_path = os.path.join(os.environ["XDG_DATA_HOME"], "dojang", "dojang.db")
         manual_scenario(dojang, env, monitor, work, db_path)
         npki_scenario(dojang, env, monitor, work, db_path, source_root)
+        summary_scenario(dojang, env, monitor, work)
         many_scenario(dojang, env, monitor, work)
+        no_answer_scenario(dojang, env, monitor, work, dunst)
         activation_scenario(env, db_path)
     finally:
         if monitor:
             monitor.stop()
-        if dunst:
-            dunst.terminate()
-            dunst.wait()
+        dunst.stop()
         shutil.rmtree(work, ignore_errors=True)
 
     if failures:
@@ -395,6 +549,9 @@ def inner(dojang):
 
 
 def main():
+    if sys.argv[1] == "--silent-daemon":
+        silent_daemon(sys.argv[2])
+        return 0
     dojang = sys.argv[1]
     if os.environ.get("DOJANG_NOTIFY_SESSION") == "1":
         return inner(dojang)

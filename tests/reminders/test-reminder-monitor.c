@@ -315,6 +315,156 @@ test_notification_bank (Fixture       *fixture,
     }
 }
 
+static const char *
+lookup_string (GVariant   *notification,
+               const char *key)
+{
+  const char *value = NULL;
+
+  g_assert_true (g_variant_lookup (notification, key, "&s", &value));
+
+  return value;
+}
+
+static DojangReminder *
+find_by_name (GPtrArray  *reminders,
+              const char *name)
+{
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      if (g_strcmp0 (dojang_reminder_get_name (g_ptr_array_index (reminders, i)), name) == 0)
+        return g_ptr_array_index (reminders, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* More than three due at once: one summary, the most urgent named first,
+ * as pressing as the most pressing; three or fewer: one notification each. */
+static void
+test_notices (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GDateTime) seen = g_date_time_new_from_iso8601 ("2026-09-01T00:00:00+09:00", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-24T09:30:00+09:00", NULL);
+  static const struct { const char *sha256, *name, *provider, *not_after; } cases[] = {
+    /* D-7, D-1, expired four days ago, D-26 (its D-30 is due), D-7, D-16. */
+    { "1111111111111111111111111111111111111111111111111111111111111111", "가", "kica", "2026-12-01T23:59:59+09:00" },
+    { "2222222222222222222222222222222222222222222222222222222222222222", "나", "yessign", "2026-11-25T23:59:59+09:00" },
+    { "3333333333333333333333333333333333333333333333333333333333333333", "다", "crosscert", "2026-11-20T23:59:59+09:00" },
+    { "4444444444444444444444444444444444444444444444444444444444444444", "라", "kica", "2026-12-20T23:59:59+09:00" },
+    { "5555555555555555555555555555555555555555555555555555555555555555", "마", "tradesign", "2026-12-01T23:59:59+09:00" },
+    { "6666666666666666666666666666666666666666666666666666666666666666", "바", "koscom", "2026-12-10T23:59:59+09:00" },
+  };
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) calm = NULL;
+  g_autoptr(GPtrArray) few = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  g_autoptr(GVariant) buttons = NULL;
+  g_autoptr(GVariant) button = NULL;
+  g_autoptr(GError) error = NULL;
+  DojangReminderNotice *summary;
+  DojangReminder *first_chosen;
+  const char *value = NULL;
+
+  dojang_reminder_store_set_clock (fixture->store, seen);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) not_after = g_date_time_new_from_iso8601 (cases[i].not_after, NULL);
+
+      dojang_reminder_store_upsert_certificate (fixture->store, cases[i].sha256, cases[i].name, cases[i].name,
+                                                cases[i].provider, "범용", not_after, NULL, seen, &error);
+      g_assert_no_error (error);
+    }
+
+  chosen = dojang_reminder_store_begin_check (fixture->store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chosen->len, ==, G_N_ELEMENTS (cases));
+  first_chosen = g_ptr_array_index (chosen, 0);
+
+  all = dojang_reminder_notices_new (chosen, now);
+  g_assert_cmpuint (all->len, ==, 1);
+  summary = g_ptr_array_index (all, 0);
+  g_assert_cmpstr (summary->id, ==, DOJANG_REMINDER_SUMMARY_ID);
+  g_assert_cmpuint (summary->reminders->len, ==, 6);
+  for (guint i = 0; i < chosen->len; i++)
+    g_assert_true (g_ptr_array_find (summary->reminders, g_ptr_array_index (chosen, i), NULL));
+  /* Sorting for the body leaves the check's own list as it was. */
+  g_assert_true (g_ptr_array_index (chosen, 0) == first_chosen);
+
+  g_assert_cmpstr (lookup_string (summary->notification, "title"), ==, "6 certificates need attention");
+  g_assert_cmpstr (lookup_string (summary->notification, "body"), ==,
+                   "다 (CrossCert 범용) — Expired\n"
+                   "나 (KFTC 범용) — Expires in 1 day\n"
+                   "가 (KICA 범용) — Expires in 7 days\n"
+                   "and 3 more");
+  g_assert_cmpstr (lookup_string (summary->notification, "priority"), ==, "high");
+  g_assert_cmpstr (lookup_string (summary->notification, "default-action"), ==, "app.show-reminders");
+  buttons = g_variant_lookup_value (summary->notification, "buttons", G_VARIANT_TYPE ("aa{sv}"));
+  g_assert_nonnull (buttons);
+  g_assert_cmpuint (g_variant_n_children (buttons), ==, 1);
+  button = g_variant_get_child_value (buttons, 0);
+  g_assert_true (g_variant_lookup (button, "label", "&s", &value));
+  g_assert_cmpstr (value, ==, "Open Reminders");
+  g_assert_true (g_variant_lookup (button, "action", "&s", &value));
+  g_assert_cmpstr (value, ==, "app.show-reminders");
+  g_assert_false (g_variant_lookup (button, "target", "*", NULL));
+
+  /* Four, none within a day of expiry: still one summary, not pressing;
+   * the same day sorts by name. */
+  calm = g_ptr_array_new ();
+  g_ptr_array_add (calm, find_by_name (chosen, "라"));
+  g_ptr_array_add (calm, find_by_name (chosen, "마"));
+  g_ptr_array_add (calm, find_by_name (chosen, "바"));
+  g_ptr_array_add (calm, find_by_name (chosen, "가"));
+  {
+    g_autoptr(GPtrArray) notices = dojang_reminder_notices_new (calm, now);
+
+    DojangReminderNotice *four;
+
+    g_assert_cmpuint (notices->len, ==, 1);
+    four = g_ptr_array_index (notices, 0);
+    g_assert_cmpstr (four->id, ==, DOJANG_REMINDER_SUMMARY_ID);
+    g_assert_cmpuint (four->reminders->len, ==, 4);
+    g_assert_cmpstr (lookup_string (four->notification, "title"), ==, "4 certificates need attention");
+    g_assert_cmpstr (lookup_string (four->notification, "body"), ==,
+                     "가 (KICA 범용) — Expires in 7 days\n"
+                     "마 (KTNET 범용) — Expires in 7 days\n"
+                     "바 (Koscom 범용) — Expires in 16 days\n"
+                     "and 1 more");
+    g_assert_cmpstr (lookup_string (four->notification, "priority"), ==, "normal");
+  }
+
+  /* Three: each its own notification, as dojang_reminder_notification_new()
+   * makes it, covering itself. */
+  g_ptr_array_remove_index (calm, 0);
+  few = dojang_reminder_notices_new (calm, now);
+  g_assert_cmpuint (few->len, ==, 3);
+  for (guint i = 0; i < few->len; i++)
+    {
+      DojangReminderNotice *notice = g_ptr_array_index (few, i);
+      DojangReminder *reminder = g_ptr_array_index (calm, i);
+      g_autofree char *id = dojang_reminder_notification_id (reminder);
+      g_autoptr(GVariant) single = dojang_reminder_notification_new (reminder, now);
+
+      g_assert_cmpstr (notice->id, ==, id);
+      g_assert_true (g_variant_equal (notice->notification, single));
+      g_assert_cmpuint (notice->reminders->len, ==, 1);
+      g_assert_true (g_ptr_array_index (notice->reminders, 0) == reminder);
+    }
+
+  none = dojang_reminder_notices_new (empty, now);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* The summary's answer records all six as sent. */
+  sent = dojang_reminder_store_end_check (fixture->store, summary->reminders, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, ==, 6);
+}
+
 static void
 test_autostart_file (void)
 {
@@ -482,6 +632,7 @@ main (int   argc,
   ADD ("follows-recorded", test_follows_recorded);
   ADD ("notification", test_notification);
   ADD ("notification-bank", test_notification_bank);
+  ADD ("notices", test_notices);
 #undef ADD
   g_test_add_func ("/dojang/autostart/desktop-file", test_autostart_file);
   g_test_add_func ("/dojang/autostart/portal", test_autostart_portal);
