@@ -32,6 +32,7 @@ main (int   argc,
 {
   g_autoptr(GApplication) app = NULL;
 
+  dojang_launch_name_process ();
   dojang_i18n_init ();
 
   /* GApplication, as in the window program: the same option parsing and

@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "dojang-launch.h"
 
@@ -78,6 +81,21 @@ dojang_launch_choose_program (int   argc,
     }
 
   return DOJANG_WINDOW_PROGRAM;
+}
+
+/**
+ * dojang_launch_name_process:
+ *
+ * Gives the process the launcher's name again: exec named it after the
+ * program's file, but `ps`, `top` and `killall dojang` should see the
+ * app the user started.
+ */
+void
+dojang_launch_name_process (void)
+{
+#ifdef __linux__
+  prctl (PR_SET_NAME, "dojang", 0, 0, 0);
+#endif
 }
 
 /**

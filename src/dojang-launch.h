@@ -11,5 +11,6 @@
 int         dojang_launch_is_command_line_option (const char *arg);
 const char *dojang_launch_choose_program         (int         argc,
                                                   char       *argv[]);
+void        dojang_launch_name_process           (void);
 int         dojang_launch_exec                   (const char *program,
                                                   char       *argv[]);

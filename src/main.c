@@ -7,6 +7,7 @@
 
 #include "dojang-application.h"
 #include "dojang-i18n.h"
+#include "dojang-launch.h"
 
 int
 main (int   argc,
@@ -14,6 +15,7 @@ main (int   argc,
 {
   g_autoptr(DojangApplication) app = NULL;
 
+  dojang_launch_name_process ();
   dojang_i18n_init ();
 
   app = dojang_application_new ();

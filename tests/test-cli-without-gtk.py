@@ -113,6 +113,10 @@ def window(dojang, env):
         program = os.path.basename(os.readlink("/proc/%d/exe" % process.pid)) if painted else None
         check(program == "dojang-window", "the window was painted by %r, not dojang-window" % program)
         if painted:
+            with open("/proc/%d/comm" % process.pid) as comm:
+                name = comm.read().strip()
+            check(name == "dojang", "ps and killall see the window as %r, not dojang" % name)
+        if painted:
             print("ok: the plain `dojang` opened the window in dojang-window, same PID")
     finally:
         process.terminate()
