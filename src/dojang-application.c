@@ -606,6 +606,16 @@ dojang_application_startup (GApplication *app)
   static const char *rescan_accels[] = { "F5", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
 
+#ifdef __GLIBC__
+  /* Some frames need a window-sized buffer (2 MiB and up: a cross-fade, a
+   * full redraw). Once the first is freed, glibc raises its mmap threshold
+   * above that size, so the next ones come from the heap, where freed memory
+   * stays with the process. A fixed threshold turns that adjustment off: big
+   * buffers are mapped and unmapped (https://man7.org/linux/man-pages/man3/mallopt.3.html,
+   * M_MMAP_THRESHOLD). */
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+
   G_APPLICATION_CLASS (dojang_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
