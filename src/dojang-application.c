@@ -605,6 +605,7 @@ dojang_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *rescan_accels[] = { "F5", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
 #ifdef __GLIBC__
   /* Some frames need a window-sized buffer (2 MiB and up: a cross-fade, a
@@ -630,6 +631,7 @@ dojang_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.rescan", rescan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   /* Both scan and open their database in worker threads: the first frame
    * waits for neither. */
