@@ -11,8 +11,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <time.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -27,7 +25,6 @@
 #include "dojang-test-pages.h"
 #include "dojang-test-ui.h"
 
-extern void dojang_register_resource (void);
 
 #define AT "2026-03-01T23:30:00+09:00"
 
@@ -335,21 +332,8 @@ main (int   argc,
   const char *language = g_getenv ("LANGUAGE");
   int status;
 
-  g_setenv ("TZ", "Asia/Seoul", TRUE);
-  tzset ();
-  g_setenv ("DOJANG_NOW", AT, TRUE);
   korean = g_strcmp0 (language, "ko") == 0;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOJANG_LOCALEDIR") != NULL ? g_getenv ("DOJANG_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (!korean)
-    g_setenv ("LANGUAGE", "en", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  dojang_register_resource ();
+  dojang_test_pages_init (&argc, &argv, "Asia/Seoul", AT, !korean);
 
   load_names ();
   tree = dojang_test_make_npki_tree (AT, 0);

@@ -11,9 +11,7 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
-#include <time.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -28,7 +26,6 @@
 #include "dojang-test-pages.h"
 #include "dojang-test-ui.h"
 
-extern void dojang_register_resource (void);
 
 #define AT "2026-03-01T23:30:00+09:00"
 
@@ -275,20 +272,7 @@ main (int   argc,
 {
   int status;
 
-  /* Before anything looks at the local zone or the clock. */
-  g_setenv ("TZ", "America/Los_Angeles", TRUE);
-  tzset ();
-  g_setenv ("DOJANG_NOW", AT, TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOJANG_LOCALEDIR") != NULL ? g_getenv ("DOJANG_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_setenv ("LANGUAGE", "en", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  dojang_register_resource ();
+  dojang_test_pages_init (&argc, &argv, "America/Los_Angeles", AT, TRUE);
 
   tree = dojang_test_make_npki_tree (AT, 0);
   expected = dojang_test_load_expected (tree);

@@ -159,17 +159,6 @@ manual_db_id (GHashTable *ids,
   return db_id != NULL ? *db_id : 0;
 }
 
-static void
-bind_optional_instant (DojangStatement *stmt,
-                       int              column,
-                       gint64           value)
-{
-  if (value != 0)
-    sqlite3_bind_int64 (stmt, column, value);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
 static gboolean
 apply_reminder (DojangReminderStore     *self,
                 const DojangImportedReminder  *r,
@@ -217,8 +206,8 @@ apply_reminder (DojangReminderStore     *self,
   sqlite3_bind_int (upsert, 2, r->lead_days);
   sqlite3_bind_int64 (upsert, 3, r->due);
   sqlite3_bind_text (upsert, 4, r->state, -1, SQLITE_STATIC);
-  bind_optional_instant (upsert, 5, g_str_equal (r->state, "snoozed") ? r->snoozed_until : 0);
-  bind_optional_instant (upsert, 6, r->sent_at);
+  _dojang_reminder_store_bind_optional (upsert, 5, g_str_equal (r->state, "snoozed") ? r->snoozed_until : 0);
+  _dojang_reminder_store_bind_optional (upsert, 6, r->sent_at);
   sqlite3_bind_int64 (upsert, 7, now);
 
   return _dojang_reminder_store_step_done (self, upsert, error);

@@ -59,6 +59,9 @@ DojangStatement *_dojang_reminder_store_statement     (DojangReminderStore  *sel
 gboolean         _dojang_reminder_store_step_done     (DojangReminderStore  *self,
                                                        DojangStatement      *stmt,
                                                        GError              **error);
+void             _dojang_reminder_store_bind_optional (DojangStatement      *stmt,
+                                                       int                   column,
+                                                       gint64                value);
 void             _dojang_reminder_store_sqlite_error  (DojangReminderStore  *self,
                                                        int                   rc,
                                                        GError              **error);

@@ -110,17 +110,6 @@ schedule_sql (guint n_rows)
   return g_string_free (sql, FALSE);
 }
 
-static void
-bind_optional_id (DojangStatement *stmt,
-                  int              column,
-                  gint64           id)
-{
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, column, id);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
 static gboolean
 insert_schedule_rows (DojangReminderStore  *self,
                       const ScheduleRow    *rows,
@@ -148,8 +137,8 @@ insert_schedule_rows (DojangReminderStore  *self,
     {
       int p = 2 + (int) i * 5;
 
-      bind_optional_id (insert, p, rows[i].certificate_id);
-      bind_optional_id (insert, p + 1, rows[i].manual_entry_id);
+      _dojang_reminder_store_bind_optional (insert, p, rows[i].certificate_id);
+      _dojang_reminder_store_bind_optional (insert, p + 1, rows[i].manual_entry_id);
       sqlite3_bind_int (insert, p + 2, rows[i].lead_days);
       sqlite3_bind_int64 (insert, p + 3, rows[i].due);
       sqlite3_bind_text (insert, p + 4, rows[i].state, -1, SQLITE_STATIC);

@@ -128,6 +128,19 @@ _dojang_reminder_store_step_done (DojangReminderStore  *self,
   return TRUE;
 }
 
+/* Binds @value, or NULL for 0: how the store keeps an id or instant that
+ * is not there (no certificate for a manual entry's reminder, never sent). */
+void
+_dojang_reminder_store_bind_optional (DojangStatement *stmt,
+                                      int              column,
+                                      gint64           value)
+{
+  if (value != 0)
+    sqlite3_bind_int64 (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
 static gboolean
 exec_constant (DojangReminderStore  *self,
                const char           *sql,

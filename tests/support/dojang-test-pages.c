@@ -3,9 +3,45 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <time.h>
 
 #include "dojang-certificates-page.h"
 #include "dojang-test-pages.h"
+
+/* In the app's resources, registered by hand (--manual-register). */
+extern void dojang_register_resource (void);
+
+/* What a page test's main() does first, before anything looks at the
+ * local zone or the clock: the machine's zone is @time_zone, "now" is
+ * pinned to @now, messages come from the build tree's catalogs (in
+ * English unless LANGUAGE asks for Korean and @english is %FALSE), then
+ * GTK, libadwaita and the app's resources. */
+void
+dojang_test_pages_init (int         *argc,
+                        char      ***argv,
+                        const char  *time_zone,
+                        const char  *now,
+                        gboolean     english)
+{
+  const char *localedir = g_getenv ("DOJANG_LOCALEDIR");
+
+  g_setenv ("TZ", time_zone, TRUE);
+  tzset ();
+  g_setenv ("DOJANG_NOW", now, TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (english)
+    g_setenv ("LANGUAGE", "en", TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  dojang_register_resource ();
+}
 
 /* A template child that must be there. */
 GtkWidget *

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Helpers for tests that put the app's pages in a window of their own:
- * template children, the Certificates page's rows and details. */
+ * their set-up, template children, the Certificates page's rows and
+ * details. */
 
 #pragma once
 
@@ -12,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+void                  dojang_test_pages_init          (int                   *argc,
+                                                       char                ***argv,
+                                                       const char            *time_zone,
+                                                       const char            *now,
+                                                       gboolean               english);
 GtkWidget            *dojang_test_template_child      (GtkWidget             *widget,
                                                        GType                  type,
                                                        const char            *name);
