@@ -496,6 +496,17 @@ dojang_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *rescan_accels[] = { "F5", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+
+#ifdef __GLIBC__
+  /* Some frames need a window-sized buffer (2 MiB and up: a cross-fade, a
+   * full redraw). Once the first is freed, glibc raises its mmap threshold
+   * above that size, so the next ones come from the heap, where freed memory
+   * stays with the process. A fixed threshold turns that adjustment off: big
+   * buffers are mapped and unmapped (https://man7.org/linux/man-pages/man3/mallopt.3.html,
+   * M_MMAP_THRESHOLD). */
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 
   G_APPLICATION_CLASS (dojang_application_parent_class)->startup (app);
 
@@ -511,6 +522,7 @@ dojang_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.rescan", rescan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   /* Both scan and open their database in worker threads: the first frame
    * waits for neither. */

@@ -397,6 +397,28 @@ dojang_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dojang_window_parent_class)->close_request (window);
 }
 
+/* Not at GTK's automatic gtk/help-overlay.ui path: GTK would build the
+ * shortcuts window with every main window, before its first frame. It is
+ * built the first time it is asked for. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/dojang/Dojang/dojang-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 dojang_window_constructed (GObject *object)
 {
@@ -456,6 +478,7 @@ dojang_window_class_init (DojangWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-provider", "s", show_provider_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   /* Escape leaves a subpage; a search entry with text takes it first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);

@@ -387,14 +387,23 @@ check_keyboard (Run *run)
                                                                 "stack"));
   JsonObject *want = dojang_test_find_expected (run->expected, "certificates", "name", "김철수");
   static const char *listed_actions[] = { "app.quit", "app.preferences", "window.close", "app.rescan", "win.search" };
+  GtkWidget *overlay;
 
   assert_accel (run->app, "app.quit", "<Control>q");
   assert_accel (run->app, "window.close", "<Control>w");
   assert_accel (run->app, "app.rescan", "F5");
   assert_accel (run->app, "win.search", "<Control>f");
 
-  collect_shortcuts (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (run->window))),
-                     listed);
+  assert_accel (run->app, "win.show-help-overlay", "<Control>question");
+
+  /* Built the first time it is asked for, as from the menu. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (run->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (run->window), "win.show-help-overlay", NULL));
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (run->window)));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (overlay));
+  collect_shortcuts (overlay, listed);
+  gtk_widget_set_visible (overlay, FALSE);
   g_test_message ("shortcuts window: %s", listed->str);
   for (guint i = 0; i < G_N_ELEMENTS (listed_actions); i++)
     {

@@ -18,7 +18,6 @@
 #include "dojang-certificate-private.h"
 #include "dojang-certificate-scanner.h"
 #include "dojang-npki-lookup.h"
-#include "dojang-provider-catalog.h"
 #include "dojang-task.h"
 
 /* Folder levels below a root that are listed: enough for
@@ -440,10 +439,9 @@ dojang_certificate_scan_full_async (const char * const  *roots,
 {
   ScanRequest *request = g_new0 (ScanRequest, 1);
 
-  /* The default catalog is created here, on the calling thread; the worker
-   * only reads it. */
-  dojang_provider_catalog_get_default ();
-
+  /* As in the sync scan, the worker loads the catalog (once) at the first
+   * certificate it finds: parsing providers.json on the calling thread, the
+   * window's, would delay its first frame. */
   request->roots = g_strdupv ((char **) roots);
   request->required_roots = g_strdupv ((char **) required_roots);
   dojang_task_run_in_thread (NULL, dojang_certificate_scan_async, scan_in_thread,
