@@ -138,10 +138,7 @@ on_notification_answered (GObject      *source,
   Showing *showing = g_object_get_data (G_OBJECT (source), "dojang-showing");
 
   if (dojang_reminder_notifier_send_finish (DOJANG_REMINDER_NOTIFIER (source), result, &error))
-    {
-      for (guint i = 0; i < notice->reminders->len; i++)
-        g_ptr_array_add (showing->shown, g_object_ref (g_ptr_array_index (notice->reminders, i)));
-    }
+    dojang_reminder_notice_add_covered (notice, showing->shown);
   else if (notice->reminders->len == 1)
     g_printerr (_("dojang: a notification cannot be shown (%s); the reminder is kept for later\n"),
                 error->message);

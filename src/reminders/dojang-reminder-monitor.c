@@ -230,18 +230,12 @@ on_notification_answered (GObject      *source,
                           gpointer      user_data)
 {
   Sent *sent = user_data;
-  GPtrArray *covered = sent->notice->reminders;
   g_autoptr(GError) error = NULL;
 
   if (dojang_reminder_notifier_send_finish (DOJANG_REMINDER_NOTIFIER (source), result, &error))
-    {
-      for (guint i = 0; i < covered->len; i++)
-        g_ptr_array_add (sent->showing->shown, g_object_ref (g_ptr_array_index (covered, i)));
-    }
+    dojang_reminder_notice_add_covered (sent->notice, sent->showing->shown);
   else
-    {
-      g_warning ("Reminders could not be shown; they stay due: %s", error->message);
-    }
+    g_warning ("Reminders could not be shown; they stay due: %s", error->message);
 
   showing_done (sent->showing);
   g_free (sent);
@@ -287,8 +281,7 @@ on_check_begun (GObject      *source,
       /* Without an application, emitting reminder-sent is the showing. */
       if (self->application == NULL)
         {
-          for (guint j = 0; j < notice->reminders->len; j++)
-            g_ptr_array_add (showing->shown, g_object_ref (g_ptr_array_index (notice->reminders, j)));
+          dojang_reminder_notice_add_covered (notice, showing->shown);
           continue;
         }
 

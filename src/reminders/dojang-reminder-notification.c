@@ -473,6 +473,22 @@ dojang_reminder_notices_new (GPtrArray *due,
   return notices;
 }
 
+/**
+ * dojang_reminder_notice_add_covered:
+ * @notice: a notice whose notification was answered
+ * @shown: (element-type DojangReminder): where the shown reminders go
+ *
+ * Adds the reminders @notice covers to @shown: all of them count as shown
+ * once its notification has been answered.
+ */
+void
+dojang_reminder_notice_add_covered (DojangReminderNotice *notice,
+                                    GPtrArray            *shown)
+{
+  for (guint i = 0; i < notice->reminders->len; i++)
+    g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (notice->reminders, i)));
+}
+
 void
 dojang_reminder_notice_free (DojangReminderNotice *notice)
 {

@@ -34,6 +34,8 @@ GVariant      *dojang_reminder_summary_new          (GPtrArray      *reminders,
                                                      GDateTime      *now);
 GPtrArray     *dojang_reminder_notices_new          (GPtrArray      *due,
                                                      GDateTime      *now);
+void           dojang_reminder_notice_add_covered   (DojangReminderNotice *notice,
+                                                    GPtrArray            *shown);
 void           dojang_reminder_notice_free          (DojangReminderNotice *notice);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DojangReminderNotice, dojang_reminder_notice_free)
