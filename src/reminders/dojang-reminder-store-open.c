@@ -330,6 +330,15 @@ open_database (DojangReminderStore  *self,
         return FALSE;
     }
 
+  /* A short-lived process (the command line) reads the file through a
+   * memory map instead of copying every page it reads into a cache of its
+   * own: 7–9 ms less for a check over 100,000 reminders. The running app
+   * keeps the cache, whose size is bounded: a map of the whole file would
+   * stay in its resident memory after the weekly integrity check.
+   * https://www.sqlite.org/mmap.html */
+  if (!self->check_weekly && !dojang_reminder_exec_sql (self->db, "PRAGMA mmap_size = 268435456", error))
+    return FALSE;
+
   return dojang_reminder_schema_migrate (self->db, error) &&
          check_integrity_if_needed (self, error) &&
          _dojang_reminder_store_load_lead_days (self, error);

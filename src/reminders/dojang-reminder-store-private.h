@@ -18,7 +18,8 @@ struct _DojangReminderStore
   sqlite3      *db;
 
   /* The running application's store checks the file's integrity once a
-   * week when it opens (in a worker thread); see -open.c. */
+   * week when it opens (in a worker thread) and reads the file without a
+   * memory map; see -open.c. */
   gboolean      check_weekly;
 
   /* The lock a due check holds from choosing its reminders until they are
