@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* PRAGMA user_version of a database this code writes. */
-#define DOJANG_REMINDER_SCHEMA_VERSION 6
+#define DOJANG_REMINDER_SCHEMA_VERSION 7
 
 gboolean dojang_reminder_schema_migrate     (sqlite3  *db,
                                              GError  **error);

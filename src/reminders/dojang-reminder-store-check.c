@@ -138,7 +138,10 @@ write_checked_through (DojangReminderStore  *self,
 
 /* Whether the most relevant due reminder of a certificate or manual entry
  * is worth sending: not if one due later was already sent (an older one has
- * nothing new to say), nor if it expired more than the grace period ago. */
+ * nothing new to say), nor if it expired more than the grace period ago.
+ * The first question reads the small index of sent reminders (schema v7),
+ * not every row of the target: after a year off it is asked thousands of
+ * times. */
 static gboolean
 worth_sending (DojangReminderStore  *self,
                gint64                certificate_id,

@@ -2,8 +2,9 @@
 
 /* The reminder store's due check on a real SQLite file: when reminders
  * fall due (09:00 Korean time), only the most relevant one per certificate
- * is sent, past ones are skipped when scheduled, snooze and dismiss, and
- * certificates entered by hand. */
+ * is sent, past ones are skipped when scheduled, snooze and dismiss,
+ * certificates entered by hand, and the choice among many due reminders of
+ * several certificates at once. */
 
 #include "config.h"
 
@@ -234,6 +235,199 @@ test_manual_entries (Fixture       *fixture,
   g_assert_error (error, DOJANG_REMINDER_ERROR, DOJANG_REMINDER_ERROR_NOT_FOUND);
 }
 
+static int
+compare_text (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Which reminders a check chose, as "<target>:<lead>" in order, e.g.
+ * "A:7 M:30"; a target is the first letter of the certificate's hash or
+ * "M" for the manual entry. */
+static char *
+describe (GPtrArray *reminders)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      DojangReminder *reminder = g_ptr_array_index (reminders, i);
+      const char *sha256 = dojang_reminder_get_certificate_sha256 (reminder);
+
+      g_ptr_array_add (parts, g_strdup_printf ("%c:%d", sha256 != NULL ? g_ascii_toupper (sha256[0]) : 'M',
+                                               dojang_reminder_get_lead_days (reminder)));
+    }
+  g_ptr_array_sort (parts, compare_text);
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" ", (char **) parts->pdata);
+}
+
+/* A whole check at @now_iso whose notifications were answered for all but
+ * the reminders of @unanswered_target; returns what it chose. */
+static char *
+check (Fixture    *fixture,
+       const char *now_iso,
+       char        unanswered_target)
+{
+  g_autoptr(GDateTime) now = at (now_iso);
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  chosen = dojang_reminder_store_begin_check (fixture->store, now, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      DojangReminder *reminder = g_ptr_array_index (chosen, i);
+      const char *sha256 = dojang_reminder_get_certificate_sha256 (reminder);
+
+      if (sha256 == NULL || g_ascii_toupper (sha256[0]) != unanswered_target)
+        g_ptr_array_add (shown, reminder);
+    }
+  sent = dojang_reminder_store_end_check (fixture->store, shown, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, ==, shown->len);
+
+  return describe (chosen);
+}
+
+static char *
+manual_states (Fixture *fixture,
+               gint64   id)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT r.lead_days, " DOJANG_REMINDER_STATE ("r") " FROM reminders r"
+                                       " WHERE r.manual_entry_id = ?1 ORDER BY r.lead_days DESC",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s%d:%s", text->len > 0 ? " " : "",
+                            sqlite3_column_int (stmt, 0), sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gint64
+reminder_id (Fixture    *fixture,
+             const char *target_condition,
+             int         lead_days)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT r.id FROM reminders r LEFT JOIN certificates c"
+                                          " ON c.id = r.certificate_id WHERE %s AND r.lead_days = %d",
+                                          target_condition, lead_days);
+
+  return query_int (fixture->path, sql);
+}
+
+static void
+snooze (Fixture    *fixture,
+        gint64      id,
+        const char *now_iso)
+{
+  g_autoptr(GDateTime) now = at (now_iso);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dojang_reminder_store_snooze (fixture->store, id, now, &error));
+  g_assert_no_error (error);
+}
+
+#define SHA_D "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
+
+/* Per certificate and manual entry, of many reminders due at once only the
+ * latest is chosen, unanswered and snoozed ones take part, and nothing goes
+ * out for a certificate expired beyond the grace period or for a reminder
+ * older than one already sent. Every check is asserted exactly: a wrong
+ * choice of row, target or rule changes the text. */
+static void
+test_choice_per_target (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *chosen = NULL;
+  g_autofree char *states = NULL;
+  gint64 manual;
+
+  open_store (fixture);
+  /* Due (09:00) 60: 10-02, 30: 11-01, 7: 11-24, 1: 11-30, 0: 12-01. */
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  /* 60: 10-11, 30: 11-10, 7: 12-03, 1: 12-09, 0: 12-10. */
+  upsert (fixture->store, SHA_B, "김철수()0011", "2026-12-10T23:59:59+09:00");
+  /* Expired on 5 October, 50 days before the first check. */
+  upsert (fixture->store, SHA_C, "박영희()0022", "2026-10-05T23:59:59+09:00");
+  /* Expired on 20 November, 4 days before it: within the grace period. */
+  upsert (fixture->store, SHA_D, "이민수()0033", "2026-11-20T23:59:59+09:00");
+  /* 60: 10-06, 30: 11-05, 7: 11-28, 1: 12-04, 0: 12-05. */
+  manual = dojang_reminder_store_add_manual_entry (fixture->store, "휴대폰 인증서", "kica", "은행용",
+                                                   "2026-12-05", NULL);
+  g_assert_cmpint (manual, >, 0);
+
+  /* The first check after months: three to five due per target. B's
+   * notification is not answered, so its choice stays outstanding. */
+  chosen = check (fixture, "2026-11-24T09:05:00+09:00", 'B');
+  g_assert_cmpstr (chosen, ==, "A:7 B:30 D:0 M:30");
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:sent 1:pending 0:pending");
+  g_clear_pointer (&states, g_free);
+  states = states_of (fixture, SHA_B);
+  g_assert_cmpstr (states, ==, "60:skipped 30:pending 7:pending 1:pending 0:pending");
+  g_clear_pointer (&states, g_free);
+  states = states_of (fixture, SHA_C);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:skipped 1:skipped 0:skipped");
+  g_clear_pointer (&states, g_free);
+
+  /* A's sent 7-day reminder snoozed: when its snooze is over, A's 1-day
+   * one is due too and is the one chosen; the snoozed one is passed over.
+   * B's unanswered one comes back. */
+  snooze (fixture, reminder_id (fixture, "c.sha256 = '" SHA_A "'", 7), "2026-11-24T10:00:00+09:00");
+  g_clear_pointer (&chosen, g_free);
+  chosen = check (fixture, "2026-11-30T09:05:00+09:00", 0);
+  g_assert_cmpstr (chosen, ==, "A:1 B:30 M:7");
+  g_clear_pointer (&states, g_free);
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:skipped 1:sent 0:pending");
+
+  /* M's 30-day reminder snoozed after its 7-day one went out: older than
+   * one already sent, it has nothing to say and is passed over. */
+  snooze (fixture, reminder_id (fixture, "r.manual_entry_id IS NOT NULL", 30), "2026-11-30T10:00:00+09:00");
+  g_clear_pointer (&chosen, g_free);
+  chosen = check (fixture, "2026-12-01T09:05:00+09:00", 0);
+  g_assert_cmpstr (chosen, ==, "A:0");
+  g_clear_pointer (&states, g_free);
+  states = manual_states (fixture, manual);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:sent 1:pending 0:pending");
+
+  /* The same for a certificate: B's 30-day one snoozed after its 7-day one
+   * went out. */
+  g_clear_pointer (&chosen, g_free);
+  chosen = check (fixture, "2026-12-03T09:05:00+09:00", 0);
+  g_assert_cmpstr (chosen, ==, "B:7");
+  snooze (fixture, reminder_id (fixture, "c.sha256 = '" SHA_B "'", 30), "2026-12-03T10:00:00+09:00");
+  g_clear_pointer (&chosen, g_free);
+  chosen = check (fixture, "2026-12-04T09:05:00+09:00", 0);
+  g_assert_cmpstr (chosen, ==, "M:1");
+  g_clear_pointer (&states, g_free);
+  states = states_of (fixture, SHA_B);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:sent 1:pending 0:pending");
+
+  /* The rule reads the index of sent reminders, not every row of the
+   * target (dojang-reminder-schema.c, v7). */
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM reminders INDEXED BY reminders_sent_certificate"
+                              " WHERE certificate_id IS NOT NULL AND sent_at IS NOT NULL"), ==, 6);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM reminders INDEXED BY reminders_sent_manual"
+                              " WHERE manual_entry_id IS NOT NULL AND sent_at IS NOT NULL"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +441,7 @@ main (int   argc,
   ADD ("schedule-skips-past", test_schedule_skips_past);
   ADD ("snooze-dismiss", test_snooze_dismiss);
   ADD ("manual-entries", test_manual_entries);
+  ADD ("choice-per-target", test_choice_per_target);
 #undef ADD
 
   return g_test_run ();

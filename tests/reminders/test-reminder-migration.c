@@ -350,7 +350,12 @@ test_v5_upgrade (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'reminders'"
                               " AND name IN ('reminders_certificate', 'reminders_manual', 'reminders_pending',"
-                              " 'reminders_snoozed', 'reminders_outstanding')"), ==, 5);
+                              " 'reminders_snoozed', 'reminders_outstanding', 'reminders_sent_certificate',"
+                              " 'reminders_sent_manual')"), ==, 7);
+  /* The sent indexes hold the one sent reminder of the v5 file. */
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count (*) FROM reminders INDEXED BY reminders_sent_certificate"
+                              " WHERE certificate_id IS NOT NULL AND sent_at IS NOT NULL"), ==, 1);
   g_assert_cmpint (query_int (fixture->path,
                               "SELECT count (*) FROM sqlite_schema WHERE name = 'manual_entries_identity'"), ==, 0);
 
