@@ -26,6 +26,8 @@ typedef struct
 } DojangReminderRecord;
 
 DojangReminder    *_dojang_reminder_new_from_row     (const DojangReminderRecord *row);
+DojangReminder    *_dojang_reminder_new_sent         (DojangReminder             *reminder,
+                                                      GDateTime                  *sent_at);
 
 DojangManualEntry *_dojang_manual_entry_new          (gint64      id,
                                                       const char *name,

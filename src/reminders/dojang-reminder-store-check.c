@@ -454,6 +454,63 @@ dojang_reminder_store_begin_check (DojangReminderStore  *self,
   return chosen;
 }
 
+/* Records the reminders whose ids are in the JSON array @ids_json (@n_ids
+ * different ones) as sent at @now, if they are still due; the ids of those
+ * recorded go to @recorded. */
+static gboolean
+record_sent (DojangReminderStore  *self,
+             GString              *ids_json,
+             guint                 n_ids,
+             gint64                now,
+             GHashTable           *recorded,
+             GError              **error)
+{
+  g_autoptr(DojangStatement) stmt = NULL;
+  int rc;
+
+  if (!update_all (self,
+                   "UPDATE reminders SET state = 'sent', sent_at = ?3, snoozed_until = NULL, outstanding = 0,"
+                   " updated_at = ?2"
+                   " WHERE id IN (SELECT value FROM json_each (?1)) AND state IN ('pending', 'snoozed')",
+                   ids_json, now, error))
+    return FALSE;
+
+  /* Usually all of them: then nothing needs reading back (RETURNING
+   * costs more than the update itself). */
+  if (n_ids == 0 || (guint) sqlite3_changes (self->db) == n_ids)
+    return TRUE;
+
+  g_hash_table_remove_all (recorded);
+  stmt = _dojang_reminder_store_statement (self,
+      "SELECT id FROM reminders WHERE id IN (SELECT value FROM json_each (?1)) AND state = 'sent' AND sent_at = ?2",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, ids_json->str, (int) ids_json->len, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (recorded, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+
+  if (rc != SQLITE_DONE)
+    {
+      _dojang_reminder_store_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = dojang_reminder_get_id (*(DojangReminder * const *) a);
+  gint64 y = dojang_reminder_get_id (*(DojangReminder * const *) b);
+
+  return x < y ? -1 : x > y;
+}
+
 /**
  * dojang_reminder_store_end_check:
  * @shown: (element-type DojangReminder): the reminders of
@@ -475,6 +532,8 @@ dojang_reminder_store_end_check (DojangReminderStore  *self,
 {
   g_autoptr(GRecMutexLocker) locker = NULL;
   g_autoptr(GString) ids = g_string_new ("[");
+  g_autoptr(GHashTable) recorded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GDateTime) sent_at = NULL;
   g_autoptr(GPtrArray) sent = NULL;
 
   g_return_val_if_fail (DOJANG_IS_REMINDER_STORE (self), NULL);
@@ -484,18 +543,18 @@ dojang_reminder_store_end_check (DojangReminderStore  *self,
   locker = g_rec_mutex_locker_new (&self->lock);
 
   for (guint i = 0; i < shown->len; i++)
-    add_id (ids, dojang_reminder_get_id (g_ptr_array_index (shown, i)));
+    {
+      gint64 id = dojang_reminder_get_id (g_ptr_array_index (shown, i));
+
+      if (g_hash_table_add (recorded, g_memdup2 (&id, sizeof id)))
+        add_id (ids, id);
+    }
   g_string_append_c (ids, ']');
 
   if (!dojang_reminder_store_begin (self, error))
     goto out;
 
-  if (!update_all (self,
-                   "UPDATE reminders SET state = 'sent', sent_at = ?3, snoozed_until = NULL, outstanding = 0,"
-                   " updated_at = ?2"
-                   " WHERE id IN (SELECT value FROM json_each (?1)) AND state IN ('pending', 'snoozed')",
-                   ids, g_date_time_to_unix (now), error) ||
-      (sent = read_reminders (self, ids, error)) == NULL)
+  if (!record_sent (self, ids, g_hash_table_size (recorded), g_date_time_to_unix (now), recorded, error))
     {
       dojang_reminder_store_rollback (self);
       goto out;
@@ -505,17 +564,21 @@ dojang_reminder_store_end_check (DojangReminderStore  *self,
     _dojang_reminder_store_changed (self);
 
   if (!dojang_reminder_store_commit (self, error))
-    {
-      g_clear_pointer (&sent, g_ptr_array_unref);
-      goto out;
-    }
+    goto out;
 
-  /* Dismissed or snoozed meanwhile: not sent after all. */
-  for (guint i = sent->len; i > 0; i--)
+  /* Those dismissed meanwhile were not recorded: not sent after all. The
+   * others are what was shown, now sent, in the order of their ids. */
+  sent = g_ptr_array_new_with_free_func (g_object_unref);
+  sent_at = g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
+  for (guint i = 0; i < shown->len; i++)
     {
-      if (dojang_reminder_get_state (g_ptr_array_index (sent, i - 1)) != DOJANG_REMINDER_STATE_SENT)
-        g_ptr_array_remove_index (sent, i - 1);
+      DojangReminder *reminder = g_ptr_array_index (shown, i);
+      gint64 id = dojang_reminder_get_id (reminder);
+
+      if (g_hash_table_remove (recorded, &id))
+        g_ptr_array_add (sent, _dojang_reminder_new_sent (reminder, sent_at));
     }
+  g_ptr_array_sort (sent, compare_ids);
 
 out:
   _dojang_reminder_store_release_check_lock (self);

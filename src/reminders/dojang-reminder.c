@@ -91,6 +91,30 @@ _dojang_reminder_new_from_row (const DojangReminderRecord *row)
   return self;
 }
 
+/* @reminder as recorded sent at @sent_at (no longer snoozed); the rest as
+ * it was read. */
+DojangReminder *
+_dojang_reminder_new_sent (DojangReminder *reminder,
+                           GDateTime      *sent_at)
+{
+  DojangReminder *self = g_object_new (DOJANG_TYPE_REMINDER, NULL);
+
+  self->id = reminder->id;
+  self->certificate_sha256 = g_strdup (reminder->certificate_sha256);
+  self->manual_entry_id = reminder->manual_entry_id;
+  self->name = g_strdup (reminder->name);
+  self->subject = g_strdup (reminder->subject);
+  self->provider_id = g_strdup (reminder->provider_id);
+  self->type_name = g_strdup (reminder->type_name);
+  self->not_after = g_date_time_ref (reminder->not_after);
+  self->lead_days = reminder->lead_days;
+  self->due = g_date_time_ref (reminder->due);
+  self->state = DOJANG_REMINDER_STATE_SENT;
+  self->sent_at = g_date_time_ref (sent_at);
+
+  return self;
+}
+
 static void
 dojang_reminder_finalize (GObject *object)
 {

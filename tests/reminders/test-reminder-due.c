@@ -428,6 +428,53 @@ test_choice_per_target (Fixture       *fixture,
                               " WHERE manual_entry_id IS NOT NULL AND sent_at IS NOT NULL"), ==, 3);
 }
 
+/* A reminder dismissed while its notification was on screen is not
+ * recorded as sent; the others are, once each, as they were shown. */
+static void
+test_dismissed_while_shown (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = at ("2026-11-24T09:05:00+09:00");
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *states = NULL;
+  DojangReminder *first;
+
+  open_store (fixture);
+  upsert (fixture->store, SHA_A, SUBJECT, "2026-12-01T23:59:59+09:00");
+  upsert (fixture->store, SHA_B, "김철수()0011", "2026-12-10T23:59:59+09:00");
+
+  chosen = dojang_reminder_store_begin_check (fixture->store, now, &error);
+  g_assert_no_error (error);
+  described = describe (chosen);
+  g_assert_cmpstr (described, ==, "A:7 B:30");
+  first = g_ptr_array_index (chosen, 0);
+  g_assert_cmpstr (dojang_reminder_get_certificate_sha256 (first), ==, SHA_A);
+  g_assert_true (dojang_reminder_store_dismiss (fixture->store, dojang_reminder_get_id (first), &error));
+  g_assert_no_error (error);
+
+  /* B's twice, as a caller might pass it. */
+  g_ptr_array_extend (shown, chosen, NULL, NULL);
+  g_ptr_array_add (shown, g_ptr_array_index (chosen, 1));
+  sent = dojang_reminder_store_end_check (fixture->store, shown, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, ==, 1);
+  g_assert_cmpstr (dojang_reminder_get_certificate_sha256 (g_ptr_array_index (sent, 0)), ==, SHA_B);
+  g_assert_cmpint (dojang_reminder_get_lead_days (g_ptr_array_index (sent, 0)), ==, 30);
+  g_assert_cmpint (dojang_reminder_get_state (g_ptr_array_index (sent, 0)), ==, DOJANG_REMINDER_STATE_SENT);
+  assert_instant (dojang_reminder_get_sent_at (g_ptr_array_index (sent, 0)), "2026-11-24T09:05:00+09:00");
+  g_assert_null (dojang_reminder_get_snoozed_until (g_ptr_array_index (sent, 0)));
+
+  states = states_of (fixture, SHA_A);
+  g_assert_cmpstr (states, ==, "60:skipped 30:skipped 7:dismissed 1:pending 0:pending");
+  g_clear_pointer (&states, g_free);
+  states = states_of (fixture, SHA_B);
+  g_assert_cmpstr (states, ==, "60:skipped 30:sent 7:pending 1:pending 0:pending");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +489,7 @@ main (int   argc,
   ADD ("snooze-dismiss", test_snooze_dismiss);
   ADD ("manual-entries", test_manual_entries);
   ADD ("choice-per-target", test_choice_per_target);
+  ADD ("dismissed-while-shown", test_dismissed_while_shown);
 #undef ADD
 
   return g_test_run ();
