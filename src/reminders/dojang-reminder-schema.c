@@ -241,12 +241,16 @@ static const char schema_v6[] =
   "CREATE INDEX reminders_snoozed ON reminders (snoozed_until) WHERE state = 'snoozed';"
   "CREATE INDEX reminders_outstanding ON reminders (due) WHERE state = 'pending' AND outstanding = 1;";
 
-/* v6 → v7. Small indexes: only the rows sent so far. Creating them fails
+/* v6 → v7. Small indexes: only the rows sent so far, each row in one of
+ * them (a query's "certificate_id = ?" implies the first's condition,
+ * https://www.sqlite.org/partialindex.html#queries). Creating them fails
  * on a file that has them: a header that claims v6 on a v7 file is caught
  * here. */
 static const char schema_v7[] =
-  "CREATE INDEX reminders_sent_certificate ON reminders (certificate_id, due) WHERE sent_at IS NOT NULL;"
-  "CREATE INDEX reminders_sent_manual ON reminders (manual_entry_id, due) WHERE sent_at IS NOT NULL;";
+  "CREATE INDEX reminders_sent_certificate ON reminders (certificate_id, due)"
+  "  WHERE sent_at IS NOT NULL AND certificate_id IS NOT NULL;"
+  "CREATE INDEX reminders_sent_manual ON reminders (manual_entry_id, due)"
+  "  WHERE sent_at IS NOT NULL AND manual_entry_id IS NOT NULL;";
 
 void
 dojang_reminder_set_sqlite_error (sqlite3  *db,
