@@ -26,7 +26,8 @@
  *       in memory (dojang-reminder-store-import.c) and no query uses it.
  *   v7  reminders already sent are indexed per certificate and per manual
  *       entry: the due check asks, for each one it would send, whether a
- *       later one was sent, and read every row of the certificate to know.
+ *       later one was sent; without them it read every row of the
+ *       certificate to know.
  *
  * The format number is written twice, in the header (user_version) and in
  * meta ("schema_version"), by the one step that ends every upgrade: a

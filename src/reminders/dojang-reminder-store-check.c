@@ -508,7 +508,11 @@ record_sent (DojangReminderStore  *self,
   sqlite3_bind_text (stmt, 1, ids_json->str, (int) ids_json->len, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, now);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (recorded, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (recorded, g_memdup2 (&id, sizeof id));
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -540,7 +544,8 @@ compare_ids (gconstpointer a,
  * in @shown stay due: the next check shows them.
  *
  * Returns: (transfer full) (element-type DojangReminder): those of @shown
- *   now recorded as sent, or %NULL with @error set.
+ *   now recorded as sent (each once, by id, as shown but in the sent
+ *   state), or %NULL with @error set.
  */
 GPtrArray *
 dojang_reminder_store_end_check (DojangReminderStore  *self,
