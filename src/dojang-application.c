@@ -35,6 +35,8 @@ struct _DojangApplication
   DojangCertificateList    *certificates;
   DojangReminderController *reminders;
   char                     *pending_renew;
+  guint                     start_source;
+  gboolean                  started;
 };
 
 G_DEFINE_FINAL_TYPE (DojangApplication, dojang_application, ADW_TYPE_APPLICATION)
@@ -487,6 +489,65 @@ on_first_scan_done (DojangCertificateList *list,
   g_idle_add_full (G_PRIORITY_LOW, give_back_startup_memory, NULL, NULL);
 }
 
+/* The certificate scan and the reminder store work in threads, but on a
+ * machine with few cores they would still share the processor with the
+ * first frame. They start once a window has painted its first frame, or
+ * after START_AT_THE_LATEST_MS if none does (a start without a window). */
+#define START_AT_THE_LATEST_MS 1000
+
+static void
+start_work (DojangApplication *self)
+{
+  if (self->started)
+    return;
+
+  self->started = TRUE;
+  g_clear_handle_id (&self->start_source, g_source_remove);
+  dojang_certificate_list_reload (self->certificates);
+  dojang_reminder_controller_start (self->reminders);
+}
+
+static gboolean
+start_work_timeout (gpointer user_data)
+{
+  DojangApplication *self = user_data;
+
+  self->start_source = 0;
+  start_work (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_painted (GdkFrameClock     *frame_clock,
+                   DojangApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_window_painted, self);
+  start_work (self);
+}
+
+static void
+on_window_realized (GtkWidget         *window,
+                    DojangApplication *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, on_window_realized, self);
+  if (frame_clock == NULL)
+    start_work (self);
+  else if (!self->started)
+    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_window_painted), self, 0);
+}
+
+static void
+on_window_added (GtkApplication    *app,
+                 GtkWindow         *window,
+                 DojangApplication *self)
+{
+  if (!self->started)
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realized), self, 0);
+}
+
 static void
 dojang_application_startup (GApplication *app)
 {
@@ -524,12 +585,17 @@ dojang_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
-  /* Both scan and open their database in worker threads: the first frame
-   * waits for neither. */
-  self->certificates = dojang_certificate_list_new_for_settings (self->settings);
+  /* Both scan and open their database in worker threads, started after
+   * the first frame (see start_work()): the first frame waits for neither. */
+  self->certificates = g_object_new (DOJANG_TYPE_CERTIFICATE_LIST,
+                                     "settings", self->settings,
+                                     "deferred", TRUE,
+                                     NULL);
   g_signal_connect_object (self->certificates, "notify::loading", G_CALLBACK (on_first_scan_done), self, 0);
   self->reminders = dojang_reminder_controller_new (app, self->settings, self->certificates);
-  dojang_reminder_controller_start (self->reminders);
+  dojang_reminder_controller_add_actions (self->reminders);
+  g_signal_connect_object (self, "window-added", G_CALLBACK (on_window_added), self, 0);
+  self->start_source = g_timeout_add (START_AT_THE_LATEST_MS, start_work_timeout, self);
   dojang_certificate_tools_add_actions (GTK_APPLICATION (self), self->certificates, self->reminders);
 }
 
@@ -558,6 +624,7 @@ dojang_application_dispose (GObject *object)
 {
   DojangApplication *self = DOJANG_APPLICATION (object);
 
+  g_clear_handle_id (&self->start_source, g_source_remove);
   g_clear_object (&self->reminders);
   g_clear_object (&self->certificates);
   g_clear_object (&self->settings);

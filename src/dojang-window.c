@@ -17,8 +17,14 @@ struct _DojangWindow
 
   GSettings            *settings;
 
+  GtkBox               *content_box;
   GtkWidget            *back_button;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
+  /* Built the first time the window is narrow (see on_title_visible()). */
+  AdwViewSwitcherBar   *switcher_bar;
+  guint                 switcher_bar_source;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   DojangCertificatesPage *certificates_page;
@@ -448,6 +454,7 @@ dojang_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->frame_clock, on_first_frame, self);
   g_clear_object (&self->frame_clock);
   g_clear_handle_id (&self->show_list_source, g_source_remove);
+  g_clear_handle_id (&self->switcher_bar_source, g_source_remove);
 
   G_OBJECT_CLASS (dojang_window_parent_class)->dispose (object);
 }
@@ -466,7 +473,10 @@ dojang_window_class_init (DojangWindowClass *klass)
   g_type_ensure (DOJANG_TYPE_CERTIFICATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/dojang-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, stack);
@@ -488,10 +498,51 @@ dojang_window_class_init (DojangWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "help");
 }
 
+/* The bottom view switcher is needed only once the window is too narrow
+ * for the one in the header, so it is not built before the first frame of
+ * a wide window. It is added from an idle callback, never while the window
+ * is being allocated (where the header decides it is narrow). */
+static gboolean
+add_switcher_bar (gpointer user_data)
+{
+  DojangWindow *self = user_data;
+
+  self->switcher_bar_source = 0;
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_title_visible (DojangWindow *self)
+{
+  if (self->switcher_bar == NULL && self->switcher_bar_source == 0 &&
+      adw_view_switcher_title_get_title_visible (self->switcher_title))
+    self->switcher_bar_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, add_switcher_bar, self, NULL);
+}
+
+/* The main menu's popover is built when it first opens (F10 or a click),
+ * not with the window. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  DojangWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 dojang_window_init (DojangWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->certificates_page, "notify::list",
                            G_CALLBACK (on_certificate_list_changed), self, 0);

@@ -19,6 +19,7 @@
 #include "dojang-reminder-row.h"
 #include "dojang-reminder-store-private.h"
 #include "dojang-reminders-page.h"
+#include "dojang-test-pages.h"
 #include "dojang-test-ui.h"
 #include "dojang-window.h"
 
@@ -171,11 +172,7 @@ page_child (gpointer    page,
             GType       type,
             const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), type, name);
-
-  g_assert_nonnull (object);
-
-  return GTK_WIDGET (object);
+  return dojang_test_template_child (GTK_WIDGET (page), type, name);
 }
 
 static DojangCertificatesPage *

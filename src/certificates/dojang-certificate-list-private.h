@@ -30,6 +30,7 @@ struct _DojangCertificateList
   guint           loading : 1;
   guint           loaded : 1;
   guint           rescan_pending : 1;
+  guint           deferred : 1;
 };
 
 void _dojang_certificate_list_model_iface_init (GListModelInterface   *iface);

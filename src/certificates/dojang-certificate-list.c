@@ -27,6 +27,7 @@ enum {
   PROP_MEDIA_FOLDERS,
   PROP_EXTRA_FOLDERS,
   PROP_SETTINGS,
+  PROP_DEFERRED,
   PROP_LOADING,
   PROP_LOADED,
   N_PROPS
@@ -181,7 +182,8 @@ dojang_certificate_list_constructed (GObject *object)
     g_settings_bind (self->settings, "certificate-folders", self, "extra-folders", G_SETTINGS_BIND_GET);
 
   compute_roots (self);
-  dojang_certificate_list_reload (self);
+  if (!self->deferred)
+    dojang_certificate_list_reload (self);
 }
 
 static void
@@ -277,6 +279,10 @@ dojang_certificate_list_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
+    case PROP_DEFERRED:
+      self->deferred = g_value_get_boolean (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -311,6 +317,11 @@ dojang_certificate_list_class_init (DojangCertificateListClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The first scan waits for dojang_certificate_list_reload(): the
+   * application starts it once its window is on screen. */
+  properties[PROP_DEFERRED] =
+    g_param_spec_boolean ("deferred", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -430,7 +441,8 @@ dojang_certificate_list_add_path (DojangCertificateList *self,
 
   g_ptr_array_add (self->opened_paths, g_strdup (path));
   compute_roots (self);
-  dojang_certificate_list_reload (self);
+  if (!self->deferred)
+    dojang_certificate_list_reload (self);
 }
 
 /**

@@ -26,27 +26,22 @@ struct _DojangCertificatesPage
   GListModel            *group_models[N_GROUPS];
   GtkSliceListModel     *shown[N_GROUPS];
   guint                  grow_source;
-  GtkListBox            *group_lists[N_GROUPS];
-  AdwPreferencesGroup   *group_widgets[N_GROUPS];
   guint                  refresh_source;
 
-  AdwLeaflet            *leaflet;
-  GtkStack              *list_stack;
+  /* The "empty" and "list" states, %NULL until first shown (see
+   * _dojang_certificates_page_ensure_states()). */
+  GtkWidget             *empty_state;
+  GtkWidget             *list_state;
   AdwStatusPage         *empty_page;
   GtkListBox            *roots_list;
   GtkLabel              *summary_label;
-  AdwPreferencesGroup   *expired_group;
-  AdwPreferencesGroup   *expiring_group;
-  AdwPreferencesGroup   *unusable_group;
-  AdwPreferencesGroup   *valid_group;
-  AdwPreferencesGroup   *not_yet_valid_group;
+  GtkListBox            *group_lists[N_GROUPS];
+  AdwPreferencesGroup   *group_widgets[N_GROUPS];
   AdwPreferencesGroup   *problems_group;
-  GtkListBox            *expired_list;
-  GtkListBox            *expiring_list;
-  GtkListBox            *unusable_list;
-  GtkListBox            *valid_list;
-  GtkListBox            *not_yet_valid_list;
   GtkListBox            *problems_list;
+
+  AdwLeaflet            *leaflet;
+  GtkStack              *list_stack;
   GtkScrolledWindow     *details_scroll;
   AdwBin                *details_slot;
   /* Built the first time a certificate is opened (see _ensure_details()):
@@ -56,6 +51,7 @@ struct _DojangCertificatesPage
 };
 
 DojangCertificateDetails *_dojang_certificates_page_ensure_details (DojangCertificatesPage *self);
+gboolean                  _dojang_certificates_page_ensure_states  (DojangCertificatesPage *self);
 
 void _dojang_certificates_page_choose_file   (DojangCertificatesPage *self);
 void _dojang_certificates_page_choose_folder (DojangCertificatesPage *self);
@@ -69,6 +65,7 @@ guint    _dojang_certificates_page_count_shown_rows (GtkSliceListModel **shown,
                                                      guint               n_groups);
 
 void       _dojang_certificates_page_init_groups        (DojangCertificatesPage *self);
+void       _dojang_certificates_page_bind_lists         (DojangCertificatesPage *self);
 void       _dojang_certificates_page_update_roots       (DojangCertificatesPage *self);
 void       _dojang_certificates_page_update_visibility  (DojangCertificatesPage *self);
 void       _dojang_certificates_page_on_model_changed   (GListModel             *model,

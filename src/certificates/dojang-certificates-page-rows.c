@@ -181,6 +181,9 @@ _dojang_certificates_page_update_roots (DojangCertificatesPage *self)
   const char * const *roots = self->list != NULL ? dojang_certificate_list_get_roots (self->list) : NULL;
   GtkWidget *child;
 
+  if (self->roots_list == NULL)
+    return;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->roots_list))) != NULL)
     gtk_list_box_remove (self->roots_list, child);
 
@@ -230,29 +233,29 @@ update_summary (DojangCertificatesPage *self)
 void
 _dojang_certificates_page_update_visibility (DojangCertificatesPage *self)
 {
+  const char *state = "loading";
   guint problems = 0;
   guint total = 0;
 
-  if (self->list != NULL)
+  if (self->list != NULL && dojang_certificate_list_get_loaded (self->list))
     {
       problems = g_list_model_get_n_items (dojang_certificate_list_get_problems (self->list));
       total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      state = total == 0 && problems == 0 ? "empty" : "list";
+      _dojang_certificates_page_ensure_states (self);
     }
 
-  /* A group appears with its first row, not before. */
-  for (guint i = 0; i < N_GROUPS; i++)
-    gtk_widget_set_visible (GTK_WIDGET (self->group_widgets[i]),
-                            g_list_model_get_n_items (G_LIST_MODEL (self->shown[i])) > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems > 0);
+  if (self->list_state != NULL)
+    {
+      /* A group appears with its first row, not before. */
+      for (guint i = 0; i < N_GROUPS; i++)
+        gtk_widget_set_visible (GTK_WIDGET (self->group_widgets[i]),
+                                g_list_model_get_n_items (G_LIST_MODEL (self->shown[i])) > 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems > 0);
+      update_summary (self);
+    }
 
-  if (self->list == NULL || !dojang_certificate_list_get_loaded (self->list))
-    gtk_stack_set_visible_child_name (self->list_stack, "loading");
-  else if (total == 0 && problems == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-
-  update_summary (self);
+  gtk_stack_set_visible_child_name (self->list_stack, state);
 }
 
 void
@@ -265,9 +268,12 @@ _dojang_certificates_page_on_model_changed (GListModel             *model,
   _dojang_certificates_page_update_visibility (self);
 }
 
-static void
-rebind_lists (DojangCertificatesPage *self)
+void
+_dojang_certificates_page_bind_lists (DojangCertificatesPage *self)
 {
+  if (self->list_state == NULL)
+    return;
+
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_list_box_bind_model (self->group_lists[i], G_LIST_MODEL (self->shown[i]),
                              create_certificate_row, self, NULL);
@@ -319,7 +325,7 @@ _dojang_certificates_page_refresh_now (DojangCertificatesPage *self)
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_filter_changed (GTK_FILTER (self->filters[i]), GTK_FILTER_CHANGE_DIFFERENT);
   if (old_day != dojang_seoul_date_key (self->now))
-    rebind_lists (self);
+    _dojang_certificates_page_bind_lists (self);
 
   if (self->selected != NULL && self->details != NULL)
     dojang_certificate_details_set_certificate (self->details, self->selected, self->now);
@@ -375,5 +381,5 @@ _dojang_certificates_page_init_groups (DojangCertificatesPage *self)
       g_signal_connect_object (self->shown[i], "items-changed",
                                G_CALLBACK (_dojang_certificates_page_on_model_changed), self, 0);
     }
-  rebind_lists (self);
+  _dojang_certificates_page_bind_lists (self);
 }

@@ -31,6 +31,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GtkBuilder *build_parts (DojangCertificatesPage  *self,
+                               const char             **ids);
+
 static void
 set_selected (DojangCertificatesPage *self,
               DojangCertificate      *certificate)
@@ -48,8 +51,18 @@ showing_details (DojangCertificatesPage *self)
 DojangCertificateDetails *
 _dojang_certificates_page_ensure_details (DojangCertificatesPage *self)
 {
+  const char *ids[] = { "details_scroll", NULL };
+  g_autoptr(GtkBuilder) builder = NULL;
+  AdwLeafletPage *page;
+
   if (self->details != NULL)
     return self->details;
+
+  builder = build_parts (self, ids);
+  self->details_scroll = GTK_SCROLLED_WINDOW (gtk_builder_get_object (builder, "details_scroll"));
+  self->details_slot = ADW_BIN (gtk_builder_get_object (builder, "details_slot"));
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->details_scroll));
+  adw_leaflet_page_set_name (page, "details");
 
   self->details = g_object_new (DOJANG_TYPE_CERTIFICATE_DETAILS, NULL);
   adw_bin_set_child (self->details_slot, GTK_WIDGET (self->details));
@@ -64,10 +77,11 @@ static void
 show_details (DojangCertificatesPage *self,
               DojangCertificate      *certificate)
 {
-  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->details_scroll);
+  GtkAdjustment *scroll;
 
   dojang_certificate_details_set_certificate (_dojang_certificates_page_ensure_details (self),
                                               certificate, self->now);
+  scroll = gtk_scrolled_window_get_vadjustment (self->details_scroll);
   set_selected (self, certificate);
   /* Another certificate starts at its top, not where the last one was left. */
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll));
@@ -79,6 +93,9 @@ show_details (DojangCertificatesPage *self,
 static GtkWidget *
 find_selected_row (DojangCertificatesPage *self)
 {
+  if (self->list_state == NULL)
+    return NULL;
+
   for (guint i = 0; i < N_GROUPS; i++)
     {
       for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->group_lists[i]));
@@ -310,31 +327,9 @@ dojang_certificates_page_class_init (DojangCertificatesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/certificates/dojang-certificates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, roots_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expired_group);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expiring_group);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, unusable_group);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, valid_group);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, not_yet_valid_group);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, problems_group);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expired_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, expiring_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, unusable_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, valid_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, not_yet_valid_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, problems_list);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details_scroll);
-  gtk_widget_class_bind_template_child (widget_class, DojangCertificatesPage, details_slot);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_spinner_map);
   gtk_widget_class_bind_template_callback (widget_class, on_spinner_unmap);
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_open_clicked",
-                                                G_CALLBACK (_dojang_certificates_page_choose_file));
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_add_folder_clicked",
-                                                G_CALLBACK (_dojang_certificates_page_choose_folder));
 }
 
 static void
@@ -342,28 +337,101 @@ dojang_certificates_page_init (DojangCertificatesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->group_lists[0] = self->expired_list;
-  self->group_lists[1] = self->expiring_list;
-  self->group_lists[2] = self->unusable_list;
-  self->group_lists[3] = self->valid_list;
-  self->group_lists[4] = self->not_yet_valid_list;
-  self->group_widgets[0] = self->expired_group;
-  self->group_widgets[1] = self->expiring_group;
-  self->group_widgets[2] = self->unusable_group;
-  self->group_widgets[3] = self->valid_group;
-  self->group_widgets[4] = self->not_yet_valid_group;
   self->now = dojang_clock_get_now ();
 
   _dojang_certificates_page_init_groups (self);
 
   _dojang_certificates_page_accept_drops (self);
 
+  _dojang_certificates_page_schedule_refresh (self);
+  _dojang_certificates_page_update_visibility (self);
+}
+
+/* Builds the objects @ids of the page's parts (and what they hold) from
+ * their .ui file. Their "swapped" handlers get the page first. */
+static GtkBuilder *
+build_parts (DojangCertificatesPage  *self,
+             const char             **ids)
+{
+  static GtkBuilderScope *scope;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_once_init_enter (&scope))
+    {
+      GtkBuilderScope *callbacks = gtk_builder_cscope_new ();
+
+      gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (callbacks),
+                                               "on_row_activated", G_CALLBACK (on_row_activated),
+                                               "on_open_clicked", G_CALLBACK (_dojang_certificates_page_choose_file),
+                                               "on_add_folder_clicked", G_CALLBACK (_dojang_certificates_page_choose_folder),
+                                               NULL);
+      g_once_init_leave (&scope, callbacks);
+    }
+
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_objects_from_resource (builder, "/io/github/dojang/Dojang/certificates/dojang-certificates-page-parts.ui",
+                                              ids, &error))
+    g_error ("The Certificates page cannot be built: %s", error->message);
+
+  return g_steal_pointer (&builder);
+}
+
+/* The ids of the groups' widgets in the states' .ui file, in the order of
+ * the groups (see dojang-certificates-page-rows.c). */
+static const char * const group_ids[N_GROUPS] = {
+  "expired", "expiring", "unusable", "valid", "not_yet_valid",
+};
+
+static void
+bind_problems (DojangCertificatesPage *self)
+{
+  if (self->problems_list != NULL)
+    gtk_list_box_bind_model (self->problems_list,
+                             self->list != NULL ? dojang_certificate_list_get_problems (self->list) : NULL,
+                             _dojang_certificates_page_create_problem_row, NULL, NULL);
+}
+
+/* The "empty" and "list" states are built the first time one of them is
+ * shown: the window's first frame shows "loading", and building them
+ * before it made the window appear later. */
+gboolean
+_dojang_certificates_page_ensure_states (DojangCertificatesPage *self)
+{
+  const char *ids[] = { "empty_state", "list_state", NULL };
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->list_state != NULL)
+    return FALSE;
+
+  builder = build_parts (self, ids);
+  self->empty_state = GTK_WIDGET (gtk_builder_get_object (builder, "empty_state"));
+  self->list_state = GTK_WIDGET (gtk_builder_get_object (builder, "list_state"));
+  self->empty_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_page"));
+  self->roots_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "roots_list"));
+  self->summary_label = GTK_LABEL (gtk_builder_get_object (builder, "summary_label"));
+  self->problems_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "problems_group"));
+  self->problems_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "problems_list"));
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      g_autofree char *group = g_strconcat (group_ids[i], "_group", NULL);
+      g_autofree char *list = g_strconcat (group_ids[i], "_list", NULL);
+
+      self->group_widgets[i] = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, group));
+      self->group_lists[i] = GTK_LIST_BOX (gtk_builder_get_object (builder, list));
+    }
+
+  gtk_stack_add_named (self->list_stack, self->empty_state, "empty");
+  gtk_stack_add_named (self->list_stack, self->list_state, "list");
+
   adw_status_page_set_description (self->empty_page,
                                    _("Dojang looked for joint certificates (공동인증서) in the places below. Plug in the USB stick that holds yours, add the folder where you keep it, or open its signCert.der file. You can also drop a certificate or folder here."));
-
-  _dojang_certificates_page_schedule_refresh (self);
+  _dojang_certificates_page_bind_lists (self);
+  bind_problems (self);
   _dojang_certificates_page_update_roots (self);
-  _dojang_certificates_page_update_visibility (self);
+
+  return TRUE;
 }
 
 /**
@@ -394,11 +462,10 @@ dojang_certificates_page_set_list (DojangCertificatesPage *self,
   for (guint i = 0; i < N_GROUPS; i++)
     gtk_filter_list_model_set_model (self->filtered[i], G_LIST_MODEL (list));
 
-  problems = list != NULL ? dojang_certificate_list_get_problems (list) : NULL;
-  gtk_list_box_bind_model (self->problems_list, problems,
-                           _dojang_certificates_page_create_problem_row, NULL, NULL);
+  bind_problems (self);
   if (list != NULL)
     {
+      problems = dojang_certificate_list_get_problems (list);
       g_signal_connect (problems, "items-changed",
                         G_CALLBACK (_dojang_certificates_page_on_model_changed), self);
       g_signal_connect (list, "notify::loading", G_CALLBACK (on_loading_changed), self);

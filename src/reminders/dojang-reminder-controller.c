@@ -51,6 +51,8 @@ struct _DojangReminderController
   /* Reminders as they were before they were skipped, by id, for undo. */
   GHashTable            *skipped;
   guint                  opening : 1;
+  guint                  started : 1;
+  guint                  actions_added : 1;
   guint                  following : 1;
   /* Turning check-at-login off because the first set-up failed. */
   guint                  reverting_login : 1;
@@ -181,6 +183,8 @@ dojang_reminder_controller_undo_dismiss (DojangReminderController *self,
                                        on_restored, g_object_ref (self));
 }
 
+static void open_store (DojangReminderController *self);
+
 static gboolean
 postpone (DojangReminderController *self,
           gboolean                  snooze,
@@ -188,9 +192,13 @@ postpone (DojangReminderController *self,
 {
   PendingAction action = { snooze, id };
 
-  if (self->store != NULL || !self->opening)
+  if (self->store != NULL || self->error != NULL)
     return FALSE;
 
+  /* Asked for before the application started its work (a notification
+   * button that started Dojang): the store opens now. */
+  if (!self->opening)
+    open_store (self);
   g_array_append_val (self->pending, action);
 
   return TRUE;
@@ -488,30 +496,57 @@ on_store_opened (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+static void
+open_store (DojangReminderController *self)
+{
+  g_autofree char *path = dojang_reminder_store_default_path ();
+
+  self->opening = TRUE;
+  dojang_reminder_store_new_async (path, self->cancellable, on_store_opened, g_object_ref (self));
+}
+
+/**
+ * dojang_reminder_controller_add_actions:
+ *
+ * Registers the application's reminder actions (snooze, dismiss, …), at
+ * once: a notification button may start the application with one of them,
+ * before dojang_reminder_controller_start(). One asked for before the store
+ * is open waits for it.
+ */
+void
+dojang_reminder_controller_add_actions (DojangReminderController *self)
+{
+  g_return_if_fail (DOJANG_IS_REMINDER_CONTROLLER (self));
+
+  if (self->actions_added || self->application == NULL)
+    return;
+
+  self->actions_added = TRUE;
+  g_action_map_add_action_entries (G_ACTION_MAP (self->application), actions, G_N_ELEMENTS (actions), self);
+}
+
 /**
  * dojang_reminder_controller_start:
  *
- * Registers the actions and opens the store in a worker thread (moving a
- * damaged one aside). Once it is open, "store" is notified, the store
- * follows the certificate list and the monitor runs; a store that cannot
- * be opened at all notifies "error" for the UI to show.
+ * Registers the actions (if not yet done) and opens the store in a worker
+ * thread (moving a damaged one aside). Once it is open, "store" is
+ * notified, the store follows the certificate list and the monitor runs; a
+ * store that cannot be opened at all notifies "error" for the UI to show.
  */
 void
 dojang_reminder_controller_start (DojangReminderController *self)
 {
-  g_autofree char *path = dojang_reminder_store_default_path ();
-
   g_return_if_fail (DOJANG_IS_REMINDER_CONTROLLER (self));
-  g_return_if_fail (!self->opening && self->store == NULL && self->error == NULL);
+  g_return_if_fail (!self->started);
 
-  if (self->application != NULL)
-    g_action_map_add_action_entries (G_ACTION_MAP (self->application), actions, G_N_ELEMENTS (actions), self);
+  self->started = TRUE;
+  dojang_reminder_controller_add_actions (self);
   g_signal_connect_object (self->settings, "changed::check-at-login",
                            G_CALLBACK (on_check_at_login_changed), self, 0);
   set_up_login_check_once (self);
 
-  self->opening = TRUE;
-  dojang_reminder_store_new_async (path, self->cancellable, on_store_opened, g_object_ref (self));
+  if (!self->opening && self->store == NULL && self->error == NULL)
+    open_store (self);
 }
 
 /**

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (DojangReminderController, dojang_reminder_controller, DOJA
 DojangReminderController *dojang_reminder_controller_new       (GApplication             *application,
                                                                 GSettings                *settings,
                                                                 DojangCertificateList    *certificates);
+void                      dojang_reminder_controller_add_actions (DojangReminderController *self);
 void                      dojang_reminder_controller_start     (DojangReminderController *self);
 void                      dojang_reminder_controller_snooze    (DojangReminderController *self,
                                                                 gint64                    id);

@@ -43,7 +43,27 @@ dojang_test_pages_init (int         *argc,
   dojang_register_resource ();
 }
 
-/* A template child that must be there. */
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A template child that must be there, or a widget of @widget's that was
+ * built later from a .ui file of its own (e.g. the Certificates page's
+ * "empty" and "list" states, built when first shown). */
 GtkWidget *
 dojang_test_template_child (GtkWidget  *widget,
                             GType       type,
@@ -51,6 +71,8 @@ dojang_test_template_child (GtkWidget  *widget,
 {
   GObject *object = gtk_widget_get_template_child (widget, type, name);
 
+  if (object == NULL)
+    object = G_OBJECT (find_by_id (widget, name));
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
 }
