@@ -28,9 +28,8 @@ struct _DojangCertificatesPage
   guint                  grow_source;
   guint                  refresh_source;
 
-  /* The "empty" and "list" states, %NULL until first shown (see
-   * _dojang_certificates_page_ensure_states()). */
-  GtkWidget             *empty_state;
+  /* The "list" state and the widgets of both states, %NULL until one of
+   * them is first shown (see _dojang_certificates_page_ensure_states()). */
   GtkWidget             *list_state;
   AdwStatusPage         *empty_page;
   GtkListBox            *roots_list;
@@ -51,7 +50,7 @@ struct _DojangCertificatesPage
 };
 
 DojangCertificateDetails *_dojang_certificates_page_ensure_details (DojangCertificatesPage *self);
-gboolean                  _dojang_certificates_page_ensure_states  (DojangCertificatesPage *self);
+void                      _dojang_certificates_page_ensure_states  (DojangCertificatesPage *self);
 
 void _dojang_certificates_page_choose_file   (DojangCertificatesPage *self);
 void _dojang_certificates_page_choose_folder (DojangCertificatesPage *self);
@@ -66,6 +65,8 @@ guint    _dojang_certificates_page_count_shown_rows (GtkSliceListModel **shown,
 
 void       _dojang_certificates_page_init_groups        (DojangCertificatesPage *self);
 void       _dojang_certificates_page_bind_lists         (DojangCertificatesPage *self);
+void       _dojang_certificates_page_take_group_widgets (DojangCertificatesPage *self,
+                                                         GtkBuilder             *builder);
 void       _dojang_certificates_page_update_roots       (DojangCertificatesPage *self);
 void       _dojang_certificates_page_update_visibility  (DojangCertificatesPage *self);
 void       _dojang_certificates_page_on_model_changed   (GListModel             *model,

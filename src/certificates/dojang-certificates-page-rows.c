@@ -78,6 +78,27 @@ static const DojangCertificateStatus group_status[N_GROUPS] = {
   DOJANG_CERTIFICATE_STATUS_NOT_YET_VALID,
 };
 
+/* Their widgets' ids in dojang-certificates-page-parts.ui, same order:
+ * "<id>_group" and "<id>_list". */
+static const char * const group_ids[N_GROUPS] = {
+  "expired", "expiring", "unusable", "valid", "not_yet_valid",
+};
+
+/* Takes each group's widgets from @builder, which built the list state. */
+void
+_dojang_certificates_page_take_group_widgets (DojangCertificatesPage *self,
+                                              GtkBuilder             *builder)
+{
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      g_autofree char *group = g_strconcat (group_ids[i], "_group", NULL);
+      g_autofree char *list = g_strconcat (group_ids[i], "_list", NULL);
+
+      self->group_widgets[i] = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, group));
+      self->group_lists[i] = GTK_LIST_BOX (gtk_builder_get_object (builder, list));
+    }
+}
+
 typedef struct
 {
   DojangCertificatesPage  *page;

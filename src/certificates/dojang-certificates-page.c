@@ -378,12 +378,6 @@ build_parts (DojangCertificatesPage  *self,
   return g_steal_pointer (&builder);
 }
 
-/* The ids of the groups' widgets in the states' .ui file, in the order of
- * the groups (see dojang-certificates-page-rows.c). */
-static const char * const group_ids[N_GROUPS] = {
-  "expired", "expiring", "unusable", "valid", "not_yet_valid",
-};
-
 static void
 bind_problems (DojangCertificatesPage *self)
 {
@@ -396,33 +390,25 @@ bind_problems (DojangCertificatesPage *self)
 /* The "empty" and "list" states are built the first time one of them is
  * shown: the window's first frame shows "loading", and building them
  * before it made the window appear later. */
-gboolean
+void
 _dojang_certificates_page_ensure_states (DojangCertificatesPage *self)
 {
   const char *ids[] = { "empty_state", "list_state", NULL };
   g_autoptr(GtkBuilder) builder = NULL;
 
   if (self->list_state != NULL)
-    return FALSE;
+    return;
 
   builder = build_parts (self, ids);
-  self->empty_state = GTK_WIDGET (gtk_builder_get_object (builder, "empty_state"));
   self->list_state = GTK_WIDGET (gtk_builder_get_object (builder, "list_state"));
   self->empty_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_page"));
   self->roots_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "roots_list"));
   self->summary_label = GTK_LABEL (gtk_builder_get_object (builder, "summary_label"));
   self->problems_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "problems_group"));
   self->problems_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "problems_list"));
-  for (guint i = 0; i < N_GROUPS; i++)
-    {
-      g_autofree char *group = g_strconcat (group_ids[i], "_group", NULL);
-      g_autofree char *list = g_strconcat (group_ids[i], "_list", NULL);
+  _dojang_certificates_page_take_group_widgets (self, builder);
 
-      self->group_widgets[i] = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, group));
-      self->group_lists[i] = GTK_LIST_BOX (gtk_builder_get_object (builder, list));
-    }
-
-  gtk_stack_add_named (self->list_stack, self->empty_state, "empty");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (gtk_builder_get_object (builder, "empty_state")), "empty");
   gtk_stack_add_named (self->list_stack, self->list_state, "list");
 
   adw_status_page_set_description (self->empty_page,
@@ -430,8 +416,6 @@ _dojang_certificates_page_ensure_states (DojangCertificatesPage *self)
   _dojang_certificates_page_bind_lists (self);
   bind_problems (self);
   _dojang_certificates_page_update_roots (self);
-
-  return TRUE;
 }
 
 /**
