@@ -1,7 +1,7 @@
 #!/bin/sh
 # Starts the real dojang binary, waits for its first frame and saves the
-# window as a PNG (see tests/support/dojang-test-preload.c, whose path is in
-# DOJANG_TEST_PRELOAD).
+# window as a PNG, through the test preload library (its path in
+# DOJANG_TEST_PRELOAD; the hooks are in tests/support/dojang-test-hooks.c).
 #   screenshot.sh DOJANG OUT.png [LANGUAGE] [PAGE]
 # Needs a display (DISPLAY) and a session bus; HOME and XDG_* are taken
 # from the environment, so a caller can point them at a fixture tree.
