@@ -6,6 +6,7 @@
 
 #include "dojang-certificates-page.h"
 #include "dojang-help-page.h"
+#include "dojang-page-switcher.h"
 #include "dojang-reminder-notification.h"
 #include "dojang-reminders-page.h"
 #include "dojang-toast.h"
@@ -19,7 +20,9 @@ struct _DojangWindow
 
   GtkBox               *content_box;
   GtkWidget            *back_button;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *header_squeezer;
+  DojangPageSwitcher   *page_switcher;
+  AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
   /* Built the first time the window is narrow (see on_title_visible()). */
@@ -208,7 +211,7 @@ update_navigation (DojangWindow *self)
 
   gtk_widget_set_visible (self->back_button, subpage != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", subpage != NULL);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subpage);
+  adw_window_title_set_subtitle (self->window_title, subpage);
 }
 
 /**
@@ -471,13 +474,16 @@ dojang_window_class_init (DojangWindowClass *klass)
   window_class->close_request = dojang_window_close_request;
 
   g_type_ensure (DOJANG_TYPE_CERTIFICATES_PAGE);
+  g_type_ensure (DOJANG_TYPE_PAGE_SWITCHER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dojang/Dojang/dojang-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, DojangWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, header_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, page_switcher);
+  gtk_widget_class_bind_template_child (widget_class, DojangWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DojangWindow, certificates_page);
@@ -498,6 +504,14 @@ dojang_window_class_init (DojangWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "help");
 }
 
+/* Whether the header shows the window's title: the page switcher does not
+ * fit, and the bottom bar switches pages instead. */
+static gboolean
+is_narrow (DojangWindow *self)
+{
+  return adw_squeezer_get_visible_child (self->header_squeezer) == GTK_WIDGET (self->window_title);
+}
+
 /* The bottom view switcher is needed only once the window is too narrow
  * for the one in the header, so it is not built before the first frame of
  * a wide window. It is added from an idle callback, never while the window
@@ -510,17 +524,18 @@ add_switcher_bar (gpointer user_data)
   self->switcher_bar_source = 0;
   self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
-  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, is_narrow (self));
   gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_title_visible (DojangWindow *self)
+on_header_child_changed (DojangWindow *self)
 {
-  if (self->switcher_bar == NULL && self->switcher_bar_source == 0 &&
-      adw_view_switcher_title_get_title_visible (self->switcher_title))
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, is_narrow (self));
+  else if (self->switcher_bar_source == 0 && is_narrow (self))
     self->switcher_bar_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, add_switcher_bar, self, NULL);
 }
 
@@ -541,8 +556,9 @@ dojang_window_init (DojangWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                           G_CALLBACK (on_title_visible), self, G_CONNECT_SWAPPED);
+  dojang_page_switcher_set_stack (self->page_switcher, self->stack);
+  g_signal_connect_object (self->header_squeezer, "notify::visible-child",
+                           G_CALLBACK (on_header_child_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->certificates_page, "notify::list",
                            G_CALLBACK (on_certificate_list_changed), self, 0);

@@ -61,6 +61,117 @@ test_window_show_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Which of the header's page buttons are pressed, as "100" for the first. */
+static char *
+pressed_buttons (GtkWidget *switcher)
+{
+  GString *pressed = g_string_new (NULL);
+
+  for (GtkWidget *button = gtk_widget_get_first_child (switcher); button != NULL; button = gtk_widget_get_next_sibling (button))
+    g_string_append_c (pressed, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) ? '1' : '0');
+
+  return g_string_free (pressed, FALSE);
+}
+
+static void
+resize_and_settle (GtkWidget *window,
+                   int        width,
+                   int        height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  dojang_test_iterate_for_ms (500);
+}
+
+/* The header's page switcher: a tab list with a tab per page, pressed as
+ * the pages change, whichever way they change; the window's title in its
+ * place, and the bottom bar shown, when the window is too narrow for it. */
+static void
+test_window_page_switcher (void)
+{
+  GtkWidget *window = g_object_new (DOJANG_TYPE_WINDOW, NULL);
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "stack"));
+  GtkWidget *switcher = GTK_WIDGET (gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "page_switcher"));
+  GtkWidget *squeezer = GTK_WIDGET (gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "header_squeezer"));
+  GtkWidget *title = GTK_WIDGET (gtk_widget_get_template_child (window, DOJANG_TYPE_WINDOW, "window_title"));
+  const char *titles[] = { "Certificates", "Reminders", "Help & Contacts" };
+  GtkWidget *button;
+  GtkWidget *bar;
+  char *pressed;
+  guint n = 0;
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (switcher)), ==, GTK_ACCESSIBLE_ROLE_TAB_LIST);
+  for (button = gtk_widget_get_first_child (switcher); button != NULL; button = gtk_widget_get_next_sibling (button), n++)
+    {
+      GtkWidget *label = find_by_type (button, GTK_TYPE_LABEL);
+
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)), ==, GTK_ACCESSIBLE_ROLE_TAB);
+      g_assert_true (gtk_widget_get_focusable (button));
+      g_assert_nonnull (label);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, titles[n]);
+      g_assert_nonnull (find_by_type (button, GTK_TYPE_IMAGE));
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (titles));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 630);
+  gtk_window_present (GTK_WINDOW (window));
+  dojang_test_iterate_for_ms (500);
+
+  g_assert_true (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) == switcher);
+  g_assert_null (find_by_type (window, ADW_TYPE_VIEW_SWITCHER_BAR));
+  pressed = pressed_buttons (switcher);
+  g_assert_cmpstr (pressed, ==, "100");
+  g_free (pressed);
+
+  /* A click on a tab shows its page, and only that tab stays pressed. */
+  g_signal_emit_by_name (gtk_widget_get_next_sibling (gtk_widget_get_first_child (switcher)), "clicked");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "reminders");
+  pressed = pressed_buttons (switcher);
+  g_assert_cmpstr (pressed, ==, "010");
+  g_free (pressed);
+
+  /* A click on the pressed tab keeps it. */
+  g_signal_emit_by_name (gtk_widget_get_next_sibling (gtk_widget_get_first_child (switcher)), "clicked");
+  pressed = pressed_buttons (switcher);
+  g_assert_cmpstr (pressed, ==, "010");
+  g_free (pressed);
+
+  /* Another way to the page (Alt+3, a notification) moves the tab too. */
+  dojang_window_show_page (DOJANG_WINDOW (window), "help");
+  pressed = pressed_buttons (switcher);
+  g_assert_cmpstr (pressed, ==, "001");
+  g_free (pressed);
+
+  resize_and_settle (window, 360, 640);
+  g_assert_true (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) == title);
+  bar = find_by_type (window, ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_nonnull (bar);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+
+  resize_and_settle (window, 900, 630);
+  g_assert_true (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) == switcher);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Picking a certificate on the Certificates page fills the issuer and type
  * of the Help page's "Before you call" form, and so the inquiry summary. */
 static void
@@ -111,6 +222,7 @@ main (int   argc,
 
   g_test_add_func ("/dojang/window/geometry-round-trip", test_window_geometry_round_trip);
   g_test_add_func ("/dojang/window/show-page", test_window_show_page);
+  g_test_add_func ("/dojang/window/page-switcher", test_window_page_switcher);
   g_test_add_func ("/dojang/window/certificate-reaches-help-form", test_window_certificate_reaches_help_form);
 
   return g_test_run ();

@@ -15,6 +15,8 @@
  *       preferences, shortcuts, about   those windows
  *   DOJANG_REPORT_FIRST_FRAME=1         prints "dojang: first frame at <µs>"
  *                                       (CLOCK_MONOTONIC) after the first frame
+ *   DOJANG_REPORT_FIRST_FRAME=exit      the same, then exits at once: a
+ *                                       profiler's run ends at the first frame
  *   DOJANG_SCREENSHOT=<file.png>        also saves the window, or the dialog
  *                                       DOJANG_PAGE opens, once it has
  *                                       settled (nothing loading, the page
