@@ -28,14 +28,6 @@ struct _DojangPageSwitcher
 
 G_DEFINE_FINAL_TYPE (DojangPageSwitcher, dojang_page_switcher, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_STACK,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 /* Each button keeps the page's child it shows. */
 #define PAGE_CHILD_KEY "dojang-page-child"
 
@@ -155,16 +147,6 @@ dojang_page_switcher_set_stack (DojangPageSwitcher *self,
       g_signal_connect_object (stack, "notify::visible-child", G_CALLBACK (sync_buttons), self, G_CONNECT_SWAPPED);
       sync_buttons (self);
     }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK]);
-}
-
-AdwViewStack *
-dojang_page_switcher_get_stack (DojangPageSwitcher *self)
-{
-  g_return_val_if_fail (DOJANG_IS_PAGE_SWITCHER (self), NULL);
-
-  return self->stack;
 }
 
 static void
@@ -179,57 +161,12 @@ dojang_page_switcher_dispose (GObject *object)
 }
 
 static void
-dojang_page_switcher_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  DojangPageSwitcher *self = DOJANG_PAGE_SWITCHER (object);
-
-  switch (prop_id)
-    {
-    case PROP_STACK:
-      g_value_set_object (value, self->stack);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dojang_page_switcher_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  DojangPageSwitcher *self = DOJANG_PAGE_SWITCHER (object);
-
-  switch (prop_id)
-    {
-    case PROP_STACK:
-      dojang_page_switcher_set_stack (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dojang_page_switcher_class_init (DojangPageSwitcherClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dojang_page_switcher_dispose;
-  object_class->get_property = dojang_page_switcher_get_property;
-  object_class->set_property = dojang_page_switcher_set_property;
-
-  properties[PROP_STACK] =
-    g_param_spec_object ("stack", NULL, NULL,
-                         ADW_TYPE_VIEW_STACK,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "viewswitcher");

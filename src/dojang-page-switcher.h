@@ -10,8 +10,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DojangPageSwitcher, dojang_page_switcher, DOJANG, PAGE_SWITCHER, GtkWidget)
 
-AdwViewStack *dojang_page_switcher_get_stack (DojangPageSwitcher *self);
-void          dojang_page_switcher_set_stack (DojangPageSwitcher *self,
-                                              AdwViewStack       *stack);
+void dojang_page_switcher_set_stack (DojangPageSwitcher *self,
+                                     AdwViewStack       *stack);
 
 G_END_DECLS

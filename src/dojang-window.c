@@ -25,7 +25,7 @@ struct _DojangWindow
   AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
-  /* Built the first time the window is narrow (see on_title_visible()). */
+  /* Built the first time the window is narrow (see on_header_child_changed()). */
   AdwViewSwitcherBar   *switcher_bar;
   guint                 switcher_bar_source;
   AdwToastOverlay      *toast_overlay;
