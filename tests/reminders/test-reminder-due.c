@@ -294,29 +294,6 @@ check (Fixture    *fixture,
   return describe (chosen);
 }
 
-static char *
-manual_states (Fixture *fixture,
-               gint64   id)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT r.lead_days, " DOJANG_REMINDER_STATE ("r") " FROM reminders r"
-                                       " WHERE r.manual_entry_id = ?1 ORDER BY r.lead_days DESC",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (text, "%s%d:%s", text->len > 0 ? " " : "",
-                            sqlite3_column_int (stmt, 0), sqlite3_column_text (stmt, 1));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static gint64
 reminder_id (Fixture    *fixture,
              const char *target_condition,

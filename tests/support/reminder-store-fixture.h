@@ -131,23 +131,27 @@ upsert (DojangReminderStore *store,
   g_assert_no_error (error);
 }
 
-/* Rows of one certificate as "lead:state" in lead order, e.g. "60:skipped 7:sent";
- * the state as the store reads it (passed-over reminders keep their row). */
+/* Reminder rows as "lead:state" in lead order, e.g. "60:skipped 7:sent";
+ * the state as the store reads it (passed-over reminders keep their row).
+ * @join_where joins and filters on ?1: @text_key when set, else @int_key. */
 G_GNUC_UNUSED static char *
-states_of (Fixture    *fixture,
-           const char *sha256)
+lead_states (Fixture    *fixture,
+             const char *join_where,
+             const char *text_key,
+             gint64      int_key)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *sql = g_strconcat ("SELECT r.lead_days, " DOJANG_REMINDER_STATE ("r") " FROM reminders r ",
+                                      join_where, " ORDER BY r.lead_days DESC", NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT r.lead_days, " DOJANG_REMINDER_STATE ("r") " FROM reminders r"
-                                       " JOIN certificates c ON c.id = r.certificate_id"
-                                       " WHERE c.sha256 = ?1 ORDER BY r.lead_days DESC",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (text_key != NULL)
+    sqlite3_bind_text (stmt, 1, text_key, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, int_key);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (text, "%s%d:%s", text->len > 0 ? " " : "",
                             sqlite3_column_int (stmt, 0), sqlite3_column_text (stmt, 1));
@@ -155,6 +159,22 @@ states_of (Fixture    *fixture,
   sqlite3_close (db);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The rows of one certificate, see lead_states(). */
+G_GNUC_UNUSED static char *
+states_of (Fixture    *fixture,
+           const char *sha256)
+{
+  return lead_states (fixture, "JOIN certificates c ON c.id = r.certificate_id WHERE c.sha256 = ?1", sha256, 0);
+}
+
+/* The rows of one manual entry, see lead_states(). */
+G_GNUC_UNUSED static char *
+manual_states (Fixture *fixture,
+               gint64   id)
+{
+  return lead_states (fixture, "WHERE r.manual_entry_id = ?1", NULL, id);
 }
 
 G_GNUC_UNUSED static gint64
